@@ -1,0 +1,13 @@
+//! Palisade domain types shared by every other crate: typed, prefixed ids; the injected
+//! `Clock` and `SecureRng`. This crate does no I/O so that it can be reasoned about alone.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod clock;
+pub mod id;
+pub mod rng;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use id::{IdParseError, InstanceId, RequestId};
+pub use rng::{OsSecureRng, RngAdapter, SecureRng, SeededRng};

@@ -1,0 +1,6 @@
+-- One row naming this deployment; every node sharing the database sees the same id.
+CREATE TABLE instance (
+    singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id         TEXT    NOT NULL,
+    created_at TEXT    NOT NULL
+) STRICT;

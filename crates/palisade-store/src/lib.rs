@@ -1,0 +1,118 @@
+//! Palisade storage. Callers see only the [`Store`] trait; each backend lives in its own
+//! module with its own migrations, and one conformance suite (tests/it) runs against both.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+mod error;
+pub mod postgres;
+pub mod sqlite;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use error::StoreError;
+
+use async_trait::async_trait;
+use palisade_core::InstanceId;
+use secrecy::{ExposeSecret, SecretString};
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl fmt::Display for Backend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        })
+    }
+}
+
+/// The deployment this database belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instance {
+    pub id: InstanceId,
+    pub created_at: OffsetDateTime,
+}
+
+/// Everything Palisade persists goes through this trait.
+#[async_trait]
+pub trait Store: Send + Sync + fmt::Debug + 'static {
+    fn backend(&self) -> Backend;
+
+    /// Applies pending migrations; returns the versions applied by this call.
+    async fn migrate(&self) -> Result<Vec<i64>, StoreError>;
+
+    /// Versions of every migration applied so far, oldest first.
+    async fn applied_migrations(&self) -> Result<Vec<i64>, StoreError>;
+
+    /// Whether the database answers a trivial query.
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Records `candidate` as this deployment's id unless one exists; returns the one stored.
+    async fn register_instance(
+        &self,
+        candidate: InstanceId,
+        now: OffsetDateTime,
+    ) -> Result<Instance, StoreError>;
+
+    /// Closes every connection; later calls fail with [`StoreError::Unavailable`].
+    async fn close(&self);
+}
+
+/// How to reach the database.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    /// `sqlite://path/to/file.db` or `postgres://user:pass@host/db`; may hold a password.
+    pub url: SecretString,
+    pub max_connections: u32,
+    pub acquire_timeout: Duration,
+}
+
+impl ConnectOptions {
+    pub fn new(url: SecretString) -> Self {
+        Self {
+            url,
+            max_connections: 10,
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Opens the store named by the URL's scheme.
+pub async fn connect(options: &ConnectOptions) -> Result<Arc<dyn Store>, StoreError> {
+    match backend_of(options.url.expose_secret())? {
+        Backend::Sqlite => Ok(Arc::new(sqlite::SqliteStore::connect(options).await?)),
+        Backend::Postgres => Ok(Arc::new(postgres::PostgresStore::connect(options).await?)),
+    }
+}
+
+/// The backend a database URL selects, or an error naming the accepted schemes.
+pub fn backend_of(url: &str) -> Result<Backend, StoreError> {
+    let scheme = url
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .unwrap_or_default();
+    match scheme {
+        "sqlite" => Ok(Backend::Sqlite),
+        "postgres" | "postgresql" => Ok(Backend::Postgres),
+        _ => Err(StoreError::UnsupportedUrl(
+            "the database URL must start with sqlite:// or postgres://".into(),
+        )),
+    }
+}
+
+pub(crate) fn parse_instance(id: &str, created_at: OffsetDateTime) -> Result<Instance, StoreError> {
+    let id = id
+        .parse()
+        .map_err(|_| StoreError::Corrupt("instance.id is not an ins_ id".into()))?;
+    Ok(Instance { id, created_at })
+}

@@ -1,0 +1,158 @@
+//! Test databases: each test gets its own SQLite file or its own PostgreSQL schema, so tests
+//! run in parallel without seeing each other's rows.
+//!
+//! PostgreSQL comes from `PALISADE_TEST_POSTGRES_URL` (default: the local `test` database).
+//! When `CI=true` an unreachable PostgreSQL fails the test; elsewhere the test says clearly that
+//! the PostgreSQL half did not run.
+
+use crate::{ConnectOptions, Store};
+use secrecy::SecretString;
+use sqlx::{Connection, PgConnection};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+const SCHEMA_PREFIX: &str = "palisade_test_";
+/// Schemas left behind by a test that panicked are swept once they are this old.
+const STALE_AFTER: Duration = Duration::from_secs(3600);
+
+/// Where a test database lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestBackend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh, migrated-on-demand database owned by one test.
+#[derive(Debug)]
+pub struct TestDatabase {
+    url: String,
+    cleanup: Cleanup,
+}
+
+#[derive(Debug)]
+enum Cleanup {
+    Directory(#[allow(dead_code)] tempfile::TempDir),
+    Schema { admin_url: String, schema: String },
+}
+
+impl TestDatabase {
+    /// A new database of the given kind, or `None` when PostgreSQL is unreachable outside CI.
+    pub async fn new(backend: TestBackend) -> Option<Self> {
+        match backend {
+            TestBackend::Sqlite => Some(Self::sqlite()),
+            TestBackend::Postgres => Self::postgres().await,
+        }
+    }
+
+    pub fn sqlite() -> Self {
+        #[allow(clippy::expect_used)]
+        let dir = tempfile::tempdir().expect("a temporary directory for the test database");
+        let url = format!("sqlite://{}/palisade.db", dir.path().display());
+        Self {
+            url,
+            cleanup: Cleanup::Directory(dir),
+        }
+    }
+
+    pub async fn postgres() -> Option<Self> {
+        let admin_url = postgres_url();
+        let mut admin = match PgConnection::connect(&admin_url).await {
+            Ok(conn) => conn,
+            Err(err) => return postgres_unreachable(&err),
+        };
+        sweep_stale_schemas(&mut admin).await;
+        let schema = format!("{SCHEMA_PREFIX}{}_{}", unix_secs(), random_suffix());
+        #[allow(clippy::expect_used)]
+        sqlx::query(&format!("CREATE SCHEMA \"{schema}\""))
+            .execute(&mut admin)
+            .await
+            .expect("create a test schema");
+        let separator = if admin_url.contains('?') { '&' } else { '?' };
+        let url = format!("{admin_url}{separator}options=-c%20search_path%3D{schema}");
+        Some(Self {
+            url,
+            cleanup: Cleanup::Schema { admin_url, schema },
+        })
+    }
+
+    /// The connection URL of this test's database.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Opens a store on this database (not yet migrated).
+    pub async fn connect(&self) -> Arc<dyn Store> {
+        let options = ConnectOptions::new(SecretString::from(self.url.clone()));
+        #[allow(clippy::expect_used)]
+        crate::connect(&options)
+            .await
+            .expect("connect to the test database")
+    }
+
+    /// Drops the PostgreSQL schema (SQLite files go with the temporary directory).
+    pub async fn cleanup(self) {
+        if let Cleanup::Schema { admin_url, schema } = &self.cleanup {
+            if let Ok(mut admin) = PgConnection::connect(admin_url).await {
+                let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"))
+                    .execute(&mut admin)
+                    .await;
+            }
+        }
+    }
+}
+
+pub fn postgres_url() -> String {
+    std::env::var("PALISADE_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.into())
+}
+
+fn postgres_unreachable(err: &sqlx::Error) -> Option<TestDatabase> {
+    let in_ci = std::env::var("CI")
+        .map(|v| v == "true" || v == "1")
+        .unwrap_or(false);
+    assert!(
+        !in_ci,
+        "PostgreSQL at {} is unreachable and CI=true: the PostgreSQL tests must run ({err})",
+        postgres_url()
+    );
+    eprintln!(
+        "NOTE: PostgreSQL tests did NOT run: {} is unreachable ({err}). Set \
+         PALISADE_TEST_POSTGRES_URL or start PostgreSQL; in CI this is a failure.",
+        postgres_url()
+    );
+    None
+}
+
+async fn sweep_stale_schemas(admin: &mut PgConnection) {
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE $1")
+            .bind(format!("{SCHEMA_PREFIX}%"))
+            .fetch_all(&mut *admin)
+            .await
+            .unwrap_or_default();
+    let cutoff = unix_secs().saturating_sub(STALE_AFTER.as_secs());
+    for name in names {
+        let created = name
+            .strip_prefix(SCHEMA_PREFIX)
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|secs| secs.parse::<u64>().ok());
+        if created.is_some_and(|secs| secs < cutoff) {
+            let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS \"{name}\" CASCADE"))
+                .execute(&mut *admin)
+                .await;
+        }
+    }
+}
+
+fn unix_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+fn random_suffix() -> String {
+    use palisade_core::SecureRng;
+    let bytes = palisade_core::OsSecureRng.bytes::<6>();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
