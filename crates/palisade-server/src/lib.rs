@@ -1,1 +1,20 @@
-//! palisade-server
+//! The Palisade HTTP server: configuration, the axum application, middleware, routes, TLS.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod app;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod middleware;
+pub mod routes;
+pub mod serve;
+pub mod state;
+pub mod telemetry;
+pub mod tls;
+
+pub use config::Config;
+pub use error::ApiError;
+pub use serve::{Server, Services, StartupError};
+pub use state::AppState;

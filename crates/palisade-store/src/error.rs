@@ -13,7 +13,7 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0}")]
     UnsupportedUrl(String),
-    #[error("cannot prepare the database directory {path}: {source}")]
+    #[error("cannot prepare the database location {path}: {source}")]
     Directory {
         path: String,
         source: std::io::Error,

@@ -7,7 +7,7 @@ use palisade_core::InstanceId;
 use secrecy::ExposeSecret;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
-use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -38,7 +38,7 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
-        ensure_parent_dir(base.get_filename())?;
+        ensure_private_file(base.get_filename())?;
 
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
@@ -75,21 +75,33 @@ impl SqliteStore {
     }
 }
 
-fn ensure_parent_dir(file: &Path) -> Result<(), StoreError> {
-    let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) else {
-        return Ok(());
+/// Creates the database file (owner-only, 0600) and its directory (0700) before SQLite
+/// opens it: SQLite gives the `-wal` and `-shm` files the database file's mode.
+fn ensure_private_file(file: &Path) -> Result<(), StoreError> {
+    let fail = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| StoreError::Directory { path, source }
     };
-    if parent.exists() {
-        return Ok(());
+    if let Some(parent) = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+    {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .map_err(fail(parent))?;
     }
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(parent)
-        .map_err(|source| StoreError::Directory {
-            path: parent.display().to_string(),
-            source,
-        })
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(file)
+    {
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(err) => Err(fail(file)(err)),
+    }
 }
 
 #[async_trait]

@@ -1,1 +1,138 @@
-fn main() {}
+//! The `palisade` binary: parses the command line and hands over to `palisade-server`.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::print_stdout)] // A CLI's job is to print.
+
+use clap::{Parser, Subcommand};
+use palisade_server::config::{Config, ConfigError};
+use palisade_server::{serve, telemetry, Server, Services};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Palisade: a secure, self-hostable, multi-tenant backend in one binary.
+///
+/// Settings come from palisade.toml (or --config) and PALISADE_* environment variables,
+/// which win. `palisade config check` shows the effective values.
+#[derive(Debug, Parser)]
+#[command(name = "palisade", version, about, long_about)]
+struct Cli {
+    /// Configuration file (default: ./palisade.toml when present).
+    #[arg(long, global = true, env = "PALISADE_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP API server (applies migrations first unless auto_migrate = false).
+    Serve {
+        /// Serve HTTPS with a development certificate generated into the data directory.
+        #[arg(long)]
+        tls_self_signed: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Inspect the configuration.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Print the effective configuration with secrets masked; exit 1 if it is invalid.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => return fail(&format!("cannot start the async runtime: {err}")),
+    };
+    runtime.block_on(run(cli))
+}
+
+async fn run(cli: Cli) -> ExitCode {
+    let tls_self_signed = matches!(
+        cli.command,
+        Command::Serve {
+            tls_self_signed: true
+        }
+    );
+    let config = match load_config(cli.config.as_deref(), tls_self_signed) {
+        Ok(config) => config,
+        Err(err) => return fail(&err.to_string()),
+    };
+    match cli.command {
+        Command::Config {
+            command: ConfigCommand::Check,
+        } => {
+            for (key, env, value) in config.describe() {
+                println!("{key:<34} = {value:<48} ({env})");
+            }
+            println!("configuration is valid");
+            ExitCode::SUCCESS
+        }
+        Command::Migrate => {
+            telemetry::init(&config.log_level, config.log_format);
+            match serve::migrate(&config).await {
+                Ok(applied) if applied.is_empty() => {
+                    println!("database {} is up to date", config.database_url_masked());
+                    ExitCode::SUCCESS
+                }
+                Ok(applied) => {
+                    println!(
+                        "applied migrations {applied:?} to {}",
+                        config.database_url_masked()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => fail(&err.to_string()),
+            }
+        }
+        Command::Serve { .. } => {
+            telemetry::init(&config.log_level, config.log_format);
+            let data_dir = config.data_dir.display().to_string();
+            let database = config.database_url_masked();
+            let server = match serve::prepare(config, Services::default()).await {
+                Ok(state) => Server::bind(state).await,
+                Err(err) => Err(err),
+            };
+            let server = match server {
+                Ok(server) => server,
+                Err(err) => return fail(&err.to_string()),
+            };
+            println!(
+                "palisade listening on {} (data: {data_dir}, database: {database})",
+                server.url()
+            );
+            match server.run(serve::shutdown_signal()).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => fail(&format!("server error: {err}")),
+            }
+        }
+    }
+}
+
+fn load_config(
+    file: Option<&std::path::Path>,
+    tls_self_signed: bool,
+) -> Result<Config, ConfigError> {
+    let mut figment = Config::figment(file)?;
+    if tls_self_signed {
+        figment = figment.merge(("tls_self_signed", true));
+    }
+    Config::from_figment(figment)
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("palisade: {message}");
+    ExitCode::FAILURE
+}

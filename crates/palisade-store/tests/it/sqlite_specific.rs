@@ -3,7 +3,7 @@
 
 use palisade_store::sqlite::SqliteStore;
 use palisade_store::testing::TestDatabase;
-use palisade_store::{ConnectOptions, StoreError};
+use palisade_store::{ConnectOptions, Store, StoreError};
 use secrecy::SecretString;
 use std::os::unix::fs::PermissionsExt;
 
@@ -52,6 +52,18 @@ async fn sqlite_creates_a_missing_database_directory_owner_only() {
         .unwrap();
     let mode = std::fs::metadata(&nested).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
+}
+
+#[tokio::test]
+async fn sqlite_database_and_journal_files_are_owner_only() {
+    let db = TestDatabase::sqlite();
+    let store = open(&db).await;
+    store.migrate().await.unwrap();
+    let file = db.url().trim_start_matches("sqlite://").to_owned();
+    for path in [file.clone(), format!("{file}-wal"), format!("{file}-shm")] {
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{path}");
+    }
 }
 
 #[tokio::test]

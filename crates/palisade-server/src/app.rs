@@ -1,0 +1,70 @@
+//! The router with its middleware, in the order a request meets it.
+
+use crate::error::ApiError;
+use crate::middleware::{access_log, body_limit, problem, request_id, security_headers, timeout};
+use crate::routes;
+use crate::state::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::Router;
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+pub fn router(state: AppState) -> Router {
+    let cors = cors(state.config().cors_allowed_origins.as_slice());
+    routes::table()
+        .into_router()
+        .fallback(|| async { ApiError::not_found() })
+        // Our own limit (per route group) replaces axum's fixed 2 MB default.
+        .layer(DefaultBodyLimit::disable())
+        .layer(
+            ServiceBuilder::new()
+                .layer(from_fn_with_state(state.clone(), request_id::assign))
+                .layer(from_fn(access_log::log))
+                .layer(from_fn_with_state(state.clone(), security_headers::apply))
+                .layer(from_fn(problem::render))
+                .option_layer(cors)
+                .layer(from_fn_with_state(state.clone(), timeout::enforce))
+                .layer(from_fn_with_state(state.clone(), body_limit::enforce)),
+        )
+        .with_state(state)
+}
+
+/// Cross-origin access is off unless origins are listed; a wildcard is never allowed.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PUT,
+                Method::PATCH,
+                Method::DELETE,
+            ])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::IF_MATCH,
+                HeaderName::from_static("idempotency-key"),
+                HeaderName::from_static("x-csrf-token"),
+                HeaderName::from_static(request_id::HEADER),
+            ])
+            .expose_headers([
+                header::ETAG,
+                header::RETRY_AFTER,
+                HeaderName::from_static(request_id::HEADER),
+            ])
+            .allow_credentials(true)
+            .max_age(Duration::from_secs(600)),
+    )
+}

@@ -1,0 +1,175 @@
+//! One error type for the HTTP layer. Handlers return `ApiError`; the problem middleware
+//! renders it as RFC 9457 `application/problem+json` with the request id added.
+
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::fmt;
+use utoipa::ToSchema;
+
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+
+/// An RFC 9457 problem document. `code` is stable: clients may branch on it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the problem type: `urn:palisade:problem:<code>`.
+    #[serde(rename = "type")]
+    #[schema(example = "urn:palisade:problem:not_found")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[schema(example = "not_found")]
+    pub code: String,
+    /// The `X-Request-Id` of the failed request, to quote to support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// An error on its way to becoming a problem response.
+#[derive(Clone)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    title: &'static str,
+    detail: Option<String>,
+    /// For the log only; never sent to the client.
+    internal: Option<String>,
+    retry_after_secs: Option<u64>,
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("detail", &self.detail)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, title: &'static str) -> Self {
+        Self {
+            status,
+            code,
+            title,
+            detail: None,
+            internal: None,
+            retry_after_secs: None,
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_retry_after(mut self, secs: u64) -> Self {
+        self.retry_after_secs = Some(secs);
+        self
+    }
+
+    /// A failure that is ours, not the client's: details go to the log, not the body.
+    pub fn internal(err: impl fmt::Display) -> Self {
+        let mut error = Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "Internal server error",
+        );
+        error.detail = Some(
+            "The server failed to handle this request; quote the request id to support.".into(),
+        );
+        error.internal = Some(err.to_string());
+        error
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "Not found")
+    }
+
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "Method not allowed",
+        )
+    }
+
+    pub fn payload_too_large(limit: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "Payload too large",
+        )
+        .with_detail(format!("The request body may be at most {limit} bytes."))
+    }
+
+    pub fn request_timeout() -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "Request timeout",
+        )
+        .with_detail("The request took too long to complete.")
+    }
+
+    /// The generic problem for an error status produced outside our handlers.
+    pub fn for_status(status: StatusCode) -> Self {
+        let (code, title) = match status.as_u16() {
+            400 => ("bad_request", "Bad request"),
+            401 => ("unauthenticated", "Authentication required"),
+            403 => ("forbidden", "Forbidden"),
+            404 => ("not_found", "Not found"),
+            405 => ("method_not_allowed", "Method not allowed"),
+            408 => ("request_timeout", "Request timeout"),
+            409 => ("conflict", "Conflict"),
+            413 => ("payload_too_large", "Payload too large"),
+            415 => ("unsupported_media_type", "Unsupported media type"),
+            422 => ("invalid_request", "Invalid request"),
+            429 => ("rate_limited", "Too many requests"),
+            503 => ("unavailable", "Service unavailable"),
+            s if s >= 500 => ("internal_error", "Internal server error"),
+            _ => ("bad_request", "Bad request"),
+        };
+        Self::new(status, code, title)
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub(crate) fn internal_detail(&self) -> Option<&str> {
+        self.internal.as_deref()
+    }
+
+    pub(crate) fn into_problem(self, request_id: Option<String>) -> Problem {
+        Problem {
+            problem_type: format!("urn:palisade:problem:{}", self.code),
+            title: self.title.to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail,
+            code: self.code.to_owned(),
+            request_id,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    /// The body is written by the problem middleware, which knows the request id.
+    fn into_response(self) -> Response {
+        let mut response = self.status.into_response();
+        if let Some(secs) = self.retry_after_secs {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response.extensions_mut().insert(self);
+        response
+    }
+}

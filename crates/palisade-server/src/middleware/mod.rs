@@ -1,0 +1,8 @@
+//! Cross-cutting request handling, applied to every route in `crate::app`.
+
+pub mod access_log;
+pub mod body_limit;
+pub mod problem;
+pub mod request_id;
+pub mod security_headers;
+pub mod timeout;

@@ -1,0 +1,85 @@
+//! Every route the server answers is added here, through [`RouteTable`], which records it.
+//! A test compares that record with the OpenAPI document, so a route cannot ship undocumented.
+
+pub mod health;
+pub mod openapi;
+pub mod well_known;
+
+use crate::state::AppState;
+use axum::handler::Handler;
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+
+/// The HTTP methods routes may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verb {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Verb {
+    fn filter(self) -> MethodFilter {
+        match self {
+            Verb::Get => MethodFilter::GET,
+            Verb::Post => MethodFilter::POST,
+            Verb::Put => MethodFilter::PUT,
+            Verb::Patch => MethodFilter::PATCH,
+            Verb::Delete => MethodFilter::DELETE,
+        }
+    }
+
+    /// The lower-case name OpenAPI uses for the operation.
+    pub fn openapi_name(self) -> &'static str {
+        match self {
+            Verb::Get => "get",
+            Verb::Post => "post",
+            Verb::Put => "put",
+            Verb::Patch => "patch",
+            Verb::Delete => "delete",
+        }
+    }
+}
+
+/// A router that remembers what it routes.
+#[derive(Debug, Default)]
+pub struct RouteTable {
+    router: Router<AppState>,
+    entries: Vec<(Verb, &'static str)>,
+}
+
+impl RouteTable {
+    pub fn add<H, T>(mut self, verb: Verb, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.router = self.router.route(path, on(verb.filter(), handler));
+        self.entries.push((verb, path));
+        self
+    }
+
+    pub fn entries(&self) -> &[(Verb, &'static str)] {
+        &self.entries
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}
+
+/// All routes of the API.
+pub fn table() -> RouteTable {
+    RouteTable::default()
+        .add(Verb::Get, "/healthz", health::healthz)
+        .add(Verb::Get, "/readyz", health::readyz)
+        .add(
+            Verb::Get,
+            "/.well-known/security.txt",
+            well_known::security_txt,
+        )
+        .add(Verb::Get, "/security-policy", well_known::security_policy)
+        .add(Verb::Get, "/openapi.json", openapi::openapi_json)
+}

@@ -1,0 +1,230 @@
+//! Starting up: data directory, master key, database, then the listener.
+
+use crate::config::{Config, TlsSource};
+use crate::state::{AppState, StateParts};
+use crate::tls::{self, TlsError, TlsListener};
+use palisade_core::{Clock, InstanceId, OsSecureRng, SecureRng, SystemClock};
+use palisade_crypto::master_key::{self, KeyFileError, KeyFileOutcome};
+use palisade_store::{ConnectOptions, Store, StoreError};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::Path;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// Why the server could not start. Each message says what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    MasterKey(#[from] KeyFileError),
+    #[error("database: {0}")]
+    Store(#[from] StoreError),
+    #[error(
+        "the database is not migrated ({0}); run `palisade migrate` or set auto_migrate = true"
+    )]
+    NotMigrated(StoreError),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// The time and randomness the server runs with; tests inject their own.
+#[derive(Debug, Clone)]
+pub struct Services {
+    pub clock: Arc<dyn Clock>,
+    pub rng: Arc<dyn SecureRng>,
+}
+
+impl Default for Services {
+    fn default() -> Self {
+        Self {
+            clock: Arc::new(SystemClock),
+            rng: Arc::new(OsSecureRng),
+        }
+    }
+}
+
+/// Prepares everything a request needs: data directory (0700), master key (0600, created on
+/// first start), database connection and migrations, this deployment's instance id.
+pub async fn prepare(config: Config, services: Services) -> Result<AppState, StartupError> {
+    ensure_private_dir(&config.data_dir)?;
+    let (master_key, outcome) =
+        master_key::load_or_create(&config.master_key_file, services.rng.as_ref())?;
+    if outcome == KeyFileOutcome::Created {
+        tracing::info!(path = %config.master_key_file.display(), "generated a new master key");
+    }
+    let store = open_store(&config).await?;
+    if config.auto_migrate {
+        let applied = store.migrate().await?;
+        if !applied.is_empty() {
+            tracing::info!(?applied, "applied database migrations");
+        }
+    }
+    let candidate = InstanceId::generate(services.clock.as_ref(), services.rng.as_ref());
+    let instance = store
+        .register_instance(candidate, services.clock.now())
+        .await
+        .map_err(StartupError::NotMigrated)?;
+    Ok(AppState::new(StateParts {
+        config,
+        store,
+        clock: services.clock,
+        rng: services.rng,
+        master_key,
+        instance,
+    }))
+}
+
+/// `palisade migrate`: applies pending migrations and returns their versions.
+pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
+    let store = open_store(config).await?;
+    let applied = store.migrate().await?;
+    store.close().await;
+    Ok(applied)
+}
+
+async fn open_store(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
+    palisade_store::connect(&ConnectOptions::new(config.database_url.clone())).await
+}
+
+fn ensure_private_dir(dir: &Path) -> Result<(), StartupError> {
+    let err = |source| StartupError::DataDir {
+        path: dir.display().to_string(),
+        source,
+    };
+    if !dir.exists() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(err)?;
+    }
+    let mode = std::fs::metadata(dir).map_err(err)?.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        tracing::warn!(path = %dir.display(), mode = format!("{mode:03o}"), "the data directory is accessible to other users; chmod 700 it");
+    }
+    Ok(())
+}
+
+/// A bound, not yet serving, server.
+#[derive(Debug)]
+pub struct Server {
+    state: AppState,
+    listener: Listening,
+}
+
+#[derive(Debug)]
+enum Listening {
+    Plain(TcpListener),
+    Tls(TlsListener),
+}
+
+impl Server {
+    /// Binds the configured address (TLS when configured).
+    pub async fn bind(state: AppState) -> Result<Self, StartupError> {
+        let addr = state.config().bind;
+        let tcp = TcpListener::bind(addr)
+            .await
+            .map_err(|source| StartupError::Bind { addr, source })?;
+        let listener = match &state.config().tls {
+            None => Listening::Plain(tcp),
+            Some(source) => {
+                let files = match source {
+                    TlsSource::Files(files) => files.clone(),
+                    TlsSource::SelfSigned => {
+                        let host = state
+                            .config()
+                            .public_url
+                            .host_str()
+                            .unwrap_or("localhost")
+                            .to_owned();
+                        tls::self_signed(&state.config().data_dir, &[host])?
+                    }
+                };
+                let config = tls::server_config(&files)?;
+                Listening::Tls(
+                    TlsListener::new(tcp, config)
+                        .map_err(|source| StartupError::Bind { addr, source })?,
+                )
+            }
+        };
+        Ok(Self { state, listener })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        let addr = match &self.listener {
+            Listening::Plain(tcp) => tcp.local_addr(),
+            Listening::Tls(tls) => axum::serve::Listener::local_addr(tls),
+        };
+        addr.unwrap_or(self.state.config().bind)
+    }
+
+    /// `http://addr` or `https://addr`.
+    pub fn url(&self) -> String {
+        let scheme = match self.listener {
+            Listening::Plain(_) => "http",
+            Listening::Tls(_) => "https",
+        };
+        format!("{scheme}://{}", self.local_addr())
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then lets in-flight requests finish.
+    pub async fn run<F>(self, shutdown: F) -> std::io::Result<()>
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        let app = crate::app::router(self.state.clone());
+        let result = match self.listener {
+            Listening::Plain(tcp) => {
+                let service = app.into_make_service_with_connect_info::<SocketAddr>();
+                axum::serve(tcp, service)
+                    .with_graceful_shutdown(shutdown)
+                    .await
+            }
+            Listening::Tls(tls) => {
+                axum::serve(tls, app.into_make_service())
+                    .with_graceful_shutdown(shutdown)
+                    .await
+            }
+        };
+        self.state.store().close().await;
+        result
+    }
+}
+
+/// Completes on SIGTERM or SIGINT.
+pub async fn shutdown_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let wait = |kind| async move {
+        match signal(kind) {
+            Ok(mut stream) => {
+                stream.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for a shutdown signal");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = wait(SignalKind::terminate()) => {},
+        () = wait(SignalKind::interrupt()) => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight requests");
+}

@@ -1,0 +1,79 @@
+use crate::config::Config;
+use palisade_core::{Clock, SecureRng};
+use palisade_crypto::MasterKey;
+use palisade_store::{Instance, Store};
+use std::sync::Arc;
+
+/// What every request can reach. Cheap to clone; handlers get it through axum's `State`.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    rng: Arc<dyn SecureRng>,
+    master_key: MasterKey,
+    instance: Instance,
+}
+
+/// The parts an `AppState` is made of; see `crate::serve::prepare`.
+#[derive(Debug)]
+pub struct StateParts {
+    pub config: Config,
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub rng: Arc<dyn SecureRng>,
+    pub master_key: MasterKey,
+    pub instance: Instance,
+}
+
+impl AppState {
+    pub fn new(parts: StateParts) -> Self {
+        let StateParts {
+            config,
+            store,
+            clock,
+            rng,
+            master_key,
+            instance,
+        } = parts;
+        Self {
+            inner: Arc::new(Inner {
+                config,
+                store,
+                clock,
+                rng,
+                master_key,
+                instance,
+            }),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.inner.store
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.inner.clock.as_ref()
+    }
+
+    pub fn rng(&self) -> &dyn SecureRng {
+        self.inner.rng.as_ref()
+    }
+
+    pub fn master_key(&self) -> &MasterKey {
+        &self.inner.master_key
+    }
+
+    pub fn instance(&self) -> &Instance {
+        &self.inner.instance
+    }
+}
