@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::middleware::{access_log, body_limit, problem, request_id, security_headers, timeout};
-use crate::routes;
+use crate::routes::RouteTable;
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
@@ -12,9 +12,9 @@ use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, routes: RouteTable) -> Router {
     let cors = cors(state.config().cors_allowed_origins.as_slice());
-    routes::table()
+    routes
         .into_router()
         .fallback(|| async { ApiError::not_found() })
         // Our own limit (per route group) replaces axum's fixed 2 MB default.

@@ -118,11 +118,24 @@ impl Config {
             } else {
                 err.path.join(".")
             };
-            let origin = err
-                .metadata
-                .as_ref()
-                .map(|m| format!(" (from {})", m.name))
-                .unwrap_or_default();
+            let origin = match (&err.metadata, &err.profile) {
+                (Some(meta), _) if matches!(meta.source, Some(figment::Source::File(_))) => {
+                    format!(
+                        " (in {})",
+                        meta.source
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    )
+                }
+                (Some(meta), _) if meta.name.contains("environment") => {
+                    format!(
+                        " (from {ENV_PREFIX}{})",
+                        err.path.join("__").to_ascii_uppercase()
+                    )
+                }
+                _ => String::new(),
+            };
             ConfigError::new(&key, format!("{}{origin}", err.kind))
         })?;
         raw.validate()

@@ -1,6 +1,7 @@
 //! Starting up: data directory, master key, database, then the listener.
 
 use crate::config::{Config, TlsSource};
+use crate::routes::RouteTable;
 use crate::state::{AppState, StateParts};
 use crate::tls::{self, TlsError, TlsListener};
 use palisade_core::{Clock, InstanceId, OsSecureRng, SecureRng, SystemClock};
@@ -123,6 +124,7 @@ fn ensure_private_dir(dir: &Path) -> Result<(), StartupError> {
 pub struct Server {
     state: AppState,
     listener: Listening,
+    routes: RouteTable,
 }
 
 #[derive(Debug)]
@@ -132,8 +134,16 @@ enum Listening {
 }
 
 impl Server {
-    /// Binds the configured address (TLS when configured).
+    /// Binds the configured address (TLS when configured) for the API's routes.
     pub async fn bind(state: AppState) -> Result<Self, StartupError> {
+        Self::bind_with_routes(state, crate::routes::table()).await
+    }
+
+    /// Binds for the given routes, which are served behind the full middleware stack.
+    pub async fn bind_with_routes(
+        state: AppState,
+        routes: RouteTable,
+    ) -> Result<Self, StartupError> {
         let addr = state.config().bind;
         let tcp = TcpListener::bind(addr)
             .await
@@ -160,7 +170,11 @@ impl Server {
                 )
             }
         };
-        Ok(Self { state, listener })
+        Ok(Self {
+            state,
+            listener,
+            routes,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -189,7 +203,7 @@ impl Server {
     where
         F: Future<Output = ()> + Send + 'static,
     {
-        let app = crate::app::router(self.state.clone());
+        let app = crate::app::router(self.state.clone(), self.routes);
         let result = match self.listener {
             Listening::Plain(tcp) => {
                 let service = app.into_make_service_with_connect_info::<SocketAddr>();

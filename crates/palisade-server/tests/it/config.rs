@@ -1,0 +1,216 @@
+//! Configuration layering and validation. `Jail` isolates the environment and working
+//! directory of each test.
+
+use figment::Jail;
+use palisade_server::config::{Config, LogFormat, TlsSource};
+use std::path::PathBuf;
+
+fn error_key(result: Result<Config, palisade_server::config::ConfigError>) -> String {
+    result.unwrap_err().key
+}
+
+#[test]
+fn defaults_are_the_secure_embedded_ones() {
+    Jail::expect_with(|_| {
+        let config = Config::load(None).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(
+            config.database_url_masked(),
+            "sqlite://./palisade-data/palisade.db"
+        );
+        assert_eq!(
+            config.master_key_file,
+            PathBuf::from("./palisade-data/master.key")
+        );
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:8080/");
+        assert!(config.cors_allowed_origins.is_empty());
+        assert_eq!(config.body_limit, 1024 * 1024);
+        assert_eq!(config.auth_body_limit, 64 * 1024);
+        assert_eq!(config.request_timeout.as_secs(), 30);
+        assert_eq!(config.log_format, LogFormat::Json);
+        assert!(config.tls.is_none());
+        assert!(config.auto_migrate);
+        Ok(())
+    });
+}
+
+#[test]
+fn environment_overrides_the_file() {
+    Jail::expect_with(|jail| {
+        jail.create_file(
+            "palisade.toml",
+            "bind = \"127.0.0.1:9000\"\nlog_level = \"debug\"\n",
+        )?;
+        jail.set_env("PALISADE_BIND", "127.0.0.1:9100");
+        let config = Config::load(None).unwrap();
+        assert_eq!(config.bind.port(), 9100);
+        assert_eq!(config.log_level, "debug");
+        Ok(())
+    });
+}
+
+#[test]
+fn nested_keys_are_set_with_a_double_underscore() {
+    Jail::expect_with(|jail| {
+        jail.set_env(
+            "PALISADE_SECURITY_TXT__CONTACT",
+            "mailto:psirt@corp.example",
+        );
+        let config = Config::load(None).unwrap();
+        assert_eq!(config.security_txt.contact, ["mailto:psirt@corp.example"]);
+        Ok(())
+    });
+}
+
+#[test]
+fn the_data_dir_moves_the_database_and_the_key() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PALISADE_DATA_DIR", "/srv/palisade");
+        let config = Config::load(None).unwrap();
+        assert_eq!(
+            config.database_url_masked(),
+            "sqlite:///srv/palisade/palisade.db"
+        );
+        assert_eq!(
+            config.master_key_file,
+            PathBuf::from("/srv/palisade/master.key")
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn unrelated_palisade_variables_are_ignored() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PALISADE_TEST_POSTGRES_URL", "postgres://elsewhere/db");
+        assert!(Config::load(None).is_ok());
+        Ok(())
+    });
+}
+
+#[test]
+fn an_unknown_key_in_the_file_is_named() {
+    Jail::expect_with(|jail| {
+        jail.create_file("palisade.toml", "bnid = \"127.0.0.1:9000\"\n")?;
+        let err = Config::load(None).unwrap_err();
+        assert!(err.to_string().contains("bnid"), "{err}");
+        Ok(())
+    });
+}
+
+#[test]
+fn a_malformed_bind_address_is_named() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PALISADE_BIND", "everywhere");
+        let err = Config::load(None).unwrap_err();
+        assert_eq!(err.key, "bind");
+        assert!(err.to_string().contains("PALISADE_BIND"), "{err}");
+        Ok(())
+    });
+}
+
+#[test]
+fn an_explicit_config_file_must_exist() {
+    Jail::expect_with(|_| {
+        assert_eq!(
+            error_key(Config::load(Some(std::path::Path::new("missing.toml")))),
+            "config"
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn invalid_values_are_refused_with_their_key() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "PALISADE_DATABASE_URL",
+            "mysql://root@db/app",
+            "database_url",
+        ),
+        ("PALISADE_PUBLIC_URL", "ftp://files.example", "public_url"),
+        (
+            "PALISADE_PUBLIC_URL",
+            "https://user:pw@api.example",
+            "public_url",
+        ),
+        ("PALISADE_CORS_ALLOWED_ORIGINS", "*", "cors_allowed_origins"),
+        (
+            "PALISADE_CORS_ALLOWED_ORIGINS",
+            "https://app.example/path",
+            "cors_allowed_origins",
+        ),
+        ("PALISADE_BODY_LIMIT", "10", "body_limit"),
+        ("PALISADE_AUTH_BODY_LIMIT", "99999999", "auth_body_limit"),
+        ("PALISADE_REQUEST_TIMEOUT_SECS", "0", "request_timeout_secs"),
+        ("PALISADE_LOG_LEVEL", "[[[", "log_level"),
+        ("PALISADE_LOG_FORMAT", "xml", "log_format"),
+        (
+            "PALISADE_SECURITY_TXT__EXPIRES_IN_DAYS",
+            "400",
+            "security_txt.expires_in_days",
+        ),
+        (
+            "PALISADE_SECURITY_TXT__CONTACT",
+            "security@corp.example",
+            "security_txt.contact",
+        ),
+        (
+            "PALISADE_SECURITY_TXT__POLICY",
+            "http://corp.example/policy",
+            "security_txt.policy",
+        ),
+        ("PALISADE_TLS_CERT", "/nonexistent/cert.pem", "tls_key"),
+    ];
+    for (env, value, key) in cases {
+        Jail::expect_with(|jail| {
+            jail.set_env(env, value);
+            assert_eq!(&error_key(Config::load(None)), key, "{env}={value}");
+            Ok(())
+        });
+    }
+}
+
+#[test]
+fn tls_files_must_exist() {
+    Jail::expect_with(|jail| {
+        jail.create_file("key.pem", "not really")?;
+        jail.set_env("PALISADE_TLS_CERT", "missing.pem");
+        jail.set_env("PALISADE_TLS_KEY", "key.pem");
+        assert_eq!(error_key(Config::load(None)), "tls_cert");
+        Ok(())
+    });
+}
+
+#[test]
+fn self_signed_tls_switches_the_default_public_url_to_https() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PALISADE_TLS_SELF_SIGNED", "true");
+        let config = Config::load(None).unwrap();
+        assert_eq!(config.tls, Some(TlsSource::SelfSigned));
+        assert_eq!(config.public_url.scheme(), "https");
+        assert!(config.serves_https());
+        Ok(())
+    });
+}
+
+#[test]
+fn describe_masks_the_database_password() {
+    Jail::expect_with(|jail| {
+        jail.set_env(
+            "PALISADE_DATABASE_URL",
+            "postgres://app:s3cr3t-pw@db.internal/palisade",
+        );
+        let config = Config::load(None).unwrap();
+        let rows = config.describe();
+        let (_, env, value) = rows
+            .iter()
+            .find(|(key, _, _)| *key == "database_url")
+            .unwrap();
+        assert_eq!(env, "PALISADE_DATABASE_URL");
+        assert_eq!(value, "postgres://app:****@db.internal/palisade");
+        assert!(!format!("{rows:?}").contains("s3cr3t-pw"));
+        assert!(!format!("{config:?}").contains("s3cr3t-pw"));
+        Ok(())
+    });
+}

@@ -1,0 +1,193 @@
+//! `spawn_app`: the real server, on a random loopback port, with a fresh database, a manual
+//! clock and captured logs.
+
+use figment::Figment;
+use palisade_core::{ManualClock, OsSecureRng};
+use palisade_server::routes::RouteTable;
+use palisade_server::{serve, AppState, Config, Server, Services};
+use palisade_store::testing::{TestBackend, TestDatabase};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, OnceLock};
+use time::macros::datetime;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub const START: time::OffsetDateTime = datetime!(2026-11-23 12:00 UTC);
+
+/// Everything the server logged, across every app of this test binary.
+pub fn logs() -> String {
+    String::from_utf8_lossy(&log_buffer().lock().unwrap()).into_owned()
+}
+
+fn log_buffer() -> &'static Arc<Mutex<Vec<u8>>> {
+    static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOGS.get_or_init(|| {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let writer = SharedWriter(Arc::clone(&buffer));
+        let subscriber = palisade_server::telemetry::subscriber(
+            "debug,sqlx=warn,hyper=warn",
+            palisade_server::config::LogFormat::Json,
+            move || writer.clone(),
+        );
+        let _ = tracing::subscriber::set_global_default(subscriber);
+        buffer
+    })
+}
+
+#[derive(Clone)]
+struct SharedWriter(Arc<Mutex<Vec<u8>>>);
+
+impl Write for SharedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// How to start an app: backend, configuration on top of the test defaults, extra routes.
+pub struct AppOptions {
+    pub backend: TestBackend,
+    pub settings: Vec<(&'static str, figment::value::Value)>,
+    pub routes: RouteTable,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            backend: TestBackend::Sqlite,
+            settings: Vec::new(),
+            routes: palisade_server::routes::table(),
+        }
+    }
+}
+
+impl AppOptions {
+    pub fn set(mut self, key: &'static str, value: impl Into<figment::value::Value>) -> Self {
+        self.settings.push((key, value.into()));
+        self
+    }
+
+    pub fn routes(mut self, routes: RouteTable) -> Self {
+        self.routes = routes;
+        self
+    }
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub url: String,
+    pub client: reqwest::Client,
+    pub clock: Arc<ManualClock>,
+    pub state: AppState,
+    pub data_dir: tempfile::TempDir,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<std::io::Result<()>>>,
+    db: Option<TestDatabase>,
+}
+
+impl TestApp {
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.at(path)).send().await.unwrap()
+    }
+
+    /// Stops accepting, waits for in-flight requests, and reports how `run` ended.
+    pub async fn shut_down(&mut self) -> std::io::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        match self.server.take() {
+            Some(handle) => handle.await.unwrap(),
+            None => Ok(()),
+        }
+    }
+
+    pub async fn cleanup(mut self) {
+        let _ = self.shut_down().await;
+        if let Some(db) = self.db.take() {
+            db.cleanup().await;
+        }
+    }
+}
+
+/// The real server on SQLite with default settings.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(AppOptions::default()).await.unwrap()
+}
+
+/// The real server as described; `None` only when PostgreSQL is unreachable outside CI.
+pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
+    log_buffer();
+    let db = TestDatabase::new(options.backend).await?;
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut figment = Figment::new()
+        .merge(("bind", "127.0.0.1:0"))
+        .merge(("data_dir", data_dir.path().join("data")))
+        .merge(("database_url", db.url()));
+    for (key, value) in options.settings {
+        figment = figment.merge((key, value));
+    }
+    let config = Config::from_figment(figment).unwrap();
+    let clock = Arc::new(ManualClock::starting_at(START));
+    let services = Services {
+        clock: clock.clone(),
+        rng: Arc::new(OsSecureRng),
+    };
+    let state = serve::prepare(config, services).await.unwrap();
+    let server = Server::bind_with_routes(state.clone(), options.routes)
+        .await
+        .unwrap();
+    let addr = server.local_addr();
+    let url = server.url();
+    let (shutdown, signal) = oneshot::channel::<()>();
+    let handle = tokio::spawn(server.run(async move {
+        let _ = signal.await;
+    }));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    Some(TestApp {
+        addr,
+        url,
+        client,
+        clock,
+        state,
+        data_dir,
+        shutdown: Some(shutdown),
+        server: Some(handle),
+        db: Some(db),
+    })
+}
+
+/// Runs a test body against SQLite and then PostgreSQL.
+pub async fn on_both_backends<F, Fut>(options: impl Fn() -> AppOptions, body: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = TestApp>,
+{
+    for backend in [TestBackend::Sqlite, TestBackend::Postgres] {
+        let mut opts = options();
+        opts.backend = backend;
+        if let Some(app) = spawn_app_with(opts).await {
+            body(app).await.cleanup().await;
+        }
+    }
+}
+
+/// Parses a problem+json body, checking the content type.
+pub async fn problem(response: reqwest::Response) -> serde_json::Value {
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    response.json().await.unwrap()
+}

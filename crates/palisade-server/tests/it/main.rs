@@ -1,0 +1,17 @@
+//! The server's behaviour through real HTTP: one test binary, one module per concern.
+
+mod helpers;
+
+mod config;
+mod cors;
+mod health;
+mod limits;
+mod logging;
+mod openapi;
+mod probe;
+mod problems;
+mod request_id;
+mod security_headers;
+mod shutdown;
+mod tls;
+mod well_known;

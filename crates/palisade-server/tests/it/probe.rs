@@ -1,0 +1,43 @@
+//! Routes that exist only in tests, mounted behind the real middleware, to exercise the
+//! JSON extractor, internal errors and timeouts before any v1 endpoint takes a body.
+
+use palisade_server::extract::Json;
+use palisade_server::routes::{table, RouteTable, Verb};
+use palisade_server::ApiError;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Echo {
+    pub name: String,
+    pub count: u32,
+}
+
+async fn echo(Json(body): Json<Echo>) -> Json<Echo> {
+    Json(body)
+}
+
+async fn fail_internally() -> Result<(), ApiError> {
+    Err(ApiError::internal(
+        "connection to db-7.internal refused; pool=primary",
+    ))
+}
+
+async fn never_finish() -> &'static str {
+    std::future::pending::<()>().await;
+    "unreachable"
+}
+
+pub const ECHO: &str = "/v1/probe/echo";
+pub const AUTH_ECHO: &str = "/v1/auth/probe-echo";
+pub const FAIL: &str = "/v1/probe/fail";
+pub const HANG: &str = "/v1/probe/hang";
+
+/// The API's routes plus the probes.
+pub fn routes() -> RouteTable {
+    table()
+        .add(Verb::Post, ECHO, echo)
+        .add(Verb::Post, AUTH_ECHO, echo)
+        .add(Verb::Get, FAIL, fail_internally)
+        .add(Verb::Get, HANG, never_finish)
+}
