@@ -1,3 +1,6 @@
+// figment::Jail fixes the closure error type to figment::Error, which clippy finds large.
+#![allow(clippy::result_large_err)]
+
 //! Configuration layering and validation. `Jail` isolates the environment and working
 //! directory of each test.
 
