@@ -109,11 +109,15 @@ async fn run(cli: Cli) -> ExitCode {
                 Ok(server) => server,
                 Err(err) => return fail(&err.to_string()),
             };
+            let shutdown = match serve::shutdown_signal() {
+                Ok(shutdown) => shutdown,
+                Err(err) => return fail(&format!("cannot listen for shutdown signals: {err}")),
+            };
             println!(
                 "palisade listening on {} (data: {data_dir}, database: {database})",
                 server.url()
             );
-            match server.run(serve::shutdown_signal()).await {
+            match server.run(shutdown).await {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => fail(&format!("server error: {err}")),
             }

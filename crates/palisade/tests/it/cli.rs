@@ -1,0 +1,137 @@
+use crate::process::{palisade, run};
+use palisade_store::testing::TestDatabase;
+
+#[tokio::test]
+async fn help_lists_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = palisade(dir.path());
+    command.arg("--help");
+    let help = run(command).await;
+    assert!(help.status.success());
+    for word in ["serve", "migrate", "config", "PALISADE_"] {
+        assert!(
+            help.stdout.contains(word),
+            "--help lacks {word}:\n{}",
+            help.stdout
+        );
+    }
+}
+
+#[tokio::test]
+async fn each_subcommand_explains_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, expected) in [
+        (vec!["serve", "--help"], "--tls-self-signed"),
+        (vec!["migrate", "--help"], "migrations"),
+        (vec!["config", "--help"], "check"),
+        (vec!["config", "check", "--help"], "masked"),
+    ] {
+        let mut command = palisade(dir.path());
+        command.args(&args);
+        let help = run(command).await;
+        assert!(help.status.success(), "{args:?}");
+        assert!(
+            help.stdout.contains(expected),
+            "{args:?} lacks {expected}:\n{}",
+            help.stdout
+        );
+    }
+}
+
+#[tokio::test]
+async fn config_check_prints_the_effective_configuration_with_secrets_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = palisade(dir.path());
+    command.args(["config", "check"]).env(
+        "PALISADE_DATABASE_URL",
+        "postgres://app:hunter2-pw@db.internal/palisade",
+    );
+    let check = run(command).await;
+    assert!(check.status.success(), "{}", check.stderr);
+    assert!(
+        check
+            .stdout
+            .contains("postgres://app:****@db.internal/palisade"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("PALISADE_DATABASE_URL"),
+        "{}",
+        check.stdout
+    );
+    assert!(!check.stdout.contains("hunter2") && !check.stderr.contains("hunter2"));
+}
+
+#[tokio::test]
+async fn config_check_fails_naming_the_bad_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = palisade(dir.path());
+    command
+        .args(["config", "check"])
+        .env("PALISADE_REQUEST_TIMEOUT_SECS", "0");
+    let check = run(command).await;
+    assert!(!check.status.success());
+    assert!(
+        check.stderr.contains("request_timeout_secs"),
+        "{}",
+        check.stderr
+    );
+}
+
+async fn migrate_twice(database_url: &str, dir: &std::path::Path) {
+    let mut first = palisade(dir);
+    first
+        .arg("migrate")
+        .env("PALISADE_DATABASE_URL", database_url);
+    let first = run(first).await;
+    assert!(first.status.success(), "{}", first.stderr);
+    assert!(
+        first.stdout.contains("applied migrations"),
+        "{}",
+        first.stdout
+    );
+
+    let mut second = palisade(dir);
+    second
+        .arg("migrate")
+        .env("PALISADE_DATABASE_URL", database_url);
+    let second = run(second).await;
+    assert!(second.status.success(), "{}", second.stderr);
+    assert!(second.stdout.contains("is up to date"), "{}", second.stdout);
+}
+
+#[tokio::test]
+async fn migrate_applies_pending_migrations_on_sqlite() {
+    let db = TestDatabase::sqlite();
+    let dir = tempfile::tempdir().unwrap();
+    migrate_twice(db.url(), dir.path()).await;
+}
+
+#[tokio::test]
+async fn migrate_applies_pending_migrations_on_postgres() {
+    let Some(db) = TestDatabase::postgres().await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    migrate_twice(db.url(), dir.path()).await;
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn serve_without_migrations_and_auto_migrate_off_says_what_to_run() {
+    let db = TestDatabase::sqlite();
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = palisade(dir.path());
+    command
+        .arg("serve")
+        .env("PALISADE_DATABASE_URL", db.url())
+        .env("PALISADE_AUTO_MIGRATE", "false");
+    let refused = run(command).await;
+    assert!(!refused.status.success());
+    assert!(
+        refused.stderr.contains("palisade migrate"),
+        "{}",
+        refused.stderr
+    );
+}
