@@ -4,6 +4,14 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod aead;
+pub mod jwt;
 pub mod master_key;
+pub mod password;
+pub mod policy;
+pub mod token;
 
+pub use aead::{OpenError, SealingKey};
 pub use master_key::{KeyFileError, KeyFileOutcome, MasterKey};
+pub use password::{Argon2Cost, PasswordHasher, Verification};
+pub use token::{OpaqueToken, TokenDigest};
