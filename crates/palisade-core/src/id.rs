@@ -92,6 +92,24 @@ typed_id!(
 );
 
 typed_id!(
+    /// An account.
+    UserId,
+    "usr"
+);
+
+typed_id!(
+    /// A login session: one refresh-token family.
+    SessionId,
+    "ses"
+);
+
+typed_id!(
+    /// A JWT signing key (`kid`).
+    SigningKeyId,
+    "kid"
+);
+
+typed_id!(
     /// Identifies one HTTP request in logs, error bodies and the `X-Request-Id` header.
     RequestId,
     "req"

@@ -9,5 +9,5 @@ pub mod id;
 pub mod rng;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use id::{IdParseError, InstanceId, RequestId};
+pub use id::{IdParseError, InstanceId, RequestId, SessionId, SigningKeyId, UserId};
 pub use rng::{OsSecureRng, RngAdapter, SecureRng, SeededRng};

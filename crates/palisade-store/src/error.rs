@@ -9,6 +9,8 @@ pub enum StoreError {
     Query(#[source] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Conflict(&'static str),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("{0}")]
@@ -36,5 +38,13 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err),
             other => StoreError::Query(other),
         }
+    }
+}
+
+/// Maps a unique-constraint violation to [`StoreError::Conflict`].
+pub(crate) fn conflict_on_unique(err: sqlx::Error, what: &'static str) -> StoreError {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(what),
+        _ => StoreError::from(err),
     }
 }

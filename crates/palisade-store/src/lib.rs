@@ -4,12 +4,16 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod accounts;
 mod error;
 pub mod postgres;
+mod rows;
+mod shared_accounts;
 pub mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 pub use error::StoreError;
 
 use async_trait::async_trait;
@@ -45,7 +49,7 @@ pub struct Instance {
 
 /// Everything Palisade persists goes through this trait.
 #[async_trait]
-pub trait Store: Send + Sync + fmt::Debug + 'static {
+pub trait Store: AccountStore + Send + Sync + fmt::Debug + 'static {
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations; returns the versions applied by this call.

@@ -31,6 +31,18 @@ impl PostgresStore {
     }
 }
 
+impl PostgresStore {
+    fn write_pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    fn read_pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+crate::shared_accounts::impl_account_store!(PostgresStore);
+
 #[async_trait]
 impl Store for PostgresStore {
     fn backend(&self) -> Backend {

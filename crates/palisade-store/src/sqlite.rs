@@ -104,6 +104,18 @@ fn ensure_private_file(file: &Path) -> Result<(), StoreError> {
     }
 }
 
+impl SqliteStore {
+    fn write_pool(&self) -> &SqlitePool {
+        &self.writer
+    }
+
+    fn read_pool(&self) -> &SqlitePool {
+        &self.reader
+    }
+}
+
+crate::shared_accounts::impl_account_store!(SqliteStore);
+
 #[async_trait]
 impl Store for SqliteStore {
     fn backend(&self) -> Backend {

@@ -1,6 +1,7 @@
 //! The store conformance suite: every behaviour is written once in `suite` and run against
 //! SQLite and PostgreSQL by `conformance!`.
 
+mod accounts;
 mod sqlite_specific;
 mod suite;
 
@@ -26,7 +27,7 @@ macro_rules! conformance {
                 #[tokio::test]
                 async fn $name() {
                     crate::with_database(palisade_store::testing::TestBackend::Sqlite, |db| async move {
-                        crate::suite::$name(&db).await;
+                        crate::$name(&db).await;
                         db
                     }).await;
                 }
@@ -37,7 +38,7 @@ macro_rules! conformance {
                 #[tokio::test]
                 async fn $name() {
                     crate::with_database(palisade_store::testing::TestBackend::Postgres, |db| async move {
-                        crate::suite::$name(&db).await;
+                        crate::$name(&db).await;
                         db
                     }).await;
                 }
@@ -54,4 +55,15 @@ conformance!(
     first_registered_instance_is_kept,
     concurrent_first_registrations_agree_on_one_instance,
     instance_survives_reconnecting,
+    users_are_found_by_email_whatever_its_case,
+    an_email_differing_only_in_case_is_taken,
+    a_password_hash_can_be_replaced,
+    sessions_round_trip_and_list_until_revoked,
+    revoking_all_sessions_can_keep_the_current_one,
+    a_refresh_token_rotates_exactly_once,
+    concurrent_rotations_of_one_token_let_only_one_win,
+    signing_keys_are_listed_and_retired,
 );
+
+use accounts::*;
+use suite::*;

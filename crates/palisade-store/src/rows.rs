@@ -1,0 +1,56 @@
+//! Turning rows into records, for both backends.
+
+use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
+use crate::StoreError;
+use sqlx::{ColumnIndex, Decode, Row, Type};
+use std::str::FromStr;
+use time::OffsetDateTime;
+
+pub(crate) const USER_COLUMNS: &str = "id, email, name, password_hash, created_at, updated_at";
+pub(crate) const SESSION_COLUMNS: &str =
+    "id, user_id, created_at, last_used_at, absolute_expires_at, revoked_at, user_agent, ip";
+
+/// Parses a typed id column, reporting corruption rather than panicking.
+pub(crate) fn id<R, T>(row: &R, column: &str) -> Result<T, StoreError>
+where
+    R: Row,
+    for<'a> &'a str: ColumnIndex<R>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+    T: FromStr,
+{
+    let raw: String = row.try_get(column)?;
+    raw.parse()
+        .map_err(|_| StoreError::Corrupt(format!("{column} holds a malformed id")))
+}
+
+macro_rules! decode_all {
+    ($($name:ident => $record:ident { $($field:ident : $kind:tt),* $(,)? }),* $(,)?) => {
+        $(
+            pub(crate) fn $name<R>(row: &R) -> Result<$record, StoreError>
+            where
+                R: Row,
+                for<'a> &'a str: ColumnIndex<R>,
+                for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+                for<'r> Option<String>: Decode<'r, R::Database> + Type<R::Database>,
+                for<'r> Vec<u8>: Decode<'r, R::Database> + Type<R::Database>,
+                for<'r> Option<Vec<u8>>: Decode<'r, R::Database> + Type<R::Database>,
+                for<'r> OffsetDateTime: Decode<'r, R::Database> + Type<R::Database>,
+                for<'r> Option<OffsetDateTime>: Decode<'r, R::Database> + Type<R::Database>,
+            {
+                Ok($record { $($field: decode_all!(@field row, $field, $kind)),* })
+            }
+        )*
+    };
+    (@field $row:ident, $field:ident, id) => { id($row, stringify!($field))? };
+    (@field $row:ident, $field:ident, value) => { $row.try_get(stringify!($field))? };
+}
+
+decode_all! {
+    user => UserRecord { id: id, email: value, name: value, password_hash: value, created_at: value, updated_at: value },
+    session => SessionRecord {
+        id: id, user_id: id, created_at: value, last_used_at: value, absolute_expires_at: value,
+        revoked_at: value, user_agent: value, ip: value,
+    },
+    refresh => RefreshRecord { digest: value, session_id: id, issued_at: value, spent_at: value, successor_sealed: value },
+    signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
+}
