@@ -5,9 +5,11 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod clock;
+pub mod email;
 pub mod id;
 pub mod rng;
 
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use email::{Email, InvalidEmail};
 pub use id::{IdParseError, InstanceId, RequestId, SessionId, SigningKeyId, UserId};
 pub use rng::{OsSecureRng, RngAdapter, SecureRng, SeededRng};

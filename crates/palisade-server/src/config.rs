@@ -1,8 +1,11 @@
 //! Configuration: defaults, then `palisade.toml`, then `PALISADE_*` environment variables
 //! (env wins). Everything is validated at start; an error names the key that is wrong.
 
+mod auth;
 mod describe;
 mod raw;
+
+pub use auth::AuthConfig;
 
 pub use describe::mask_url;
 use raw::RawConfig;
@@ -36,6 +39,7 @@ pub struct Config {
     pub log_level: String,
     pub log_format: LogFormat,
     pub security_txt: SecurityTxt,
+    pub auth: AuthConfig,
 }
 
 /// Where the TLS certificate comes from when Palisade terminates TLS itself.

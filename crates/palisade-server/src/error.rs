@@ -36,7 +36,7 @@ pub struct ApiError {
     detail: Option<String>,
     /// For the log only; never sent to the client.
     internal: Option<String>,
-    retry_after_secs: Option<u64>,
+    headers: Vec<(axum::http::HeaderName, HeaderValue)>,
 }
 
 impl fmt::Debug for ApiError {
@@ -57,7 +57,7 @@ impl ApiError {
             title,
             detail: None,
             internal: None,
-            retry_after_secs: None,
+            headers: Vec::new(),
         }
     }
 
@@ -66,8 +66,12 @@ impl ApiError {
         self
     }
 
-    pub fn with_retry_after(mut self, secs: u64) -> Self {
-        self.retry_after_secs = Some(secs);
+    pub fn with_retry_after(self, secs: u64) -> Self {
+        self.with_header(axum::http::header::RETRY_AFTER, HeaderValue::from(secs))
+    }
+
+    pub fn with_header(mut self, name: axum::http::HeaderName, value: HeaderValue) -> Self {
+        self.headers.push((name, value));
         self
     }
 
@@ -164,10 +168,8 @@ impl IntoResponse for ApiError {
     /// The body is written by the problem middleware, which knows the request id.
     fn into_response(self) -> Response {
         let mut response = self.status.into_response();
-        if let Some(secs) = self.retry_after_secs {
-            response
-                .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, HeaderValue::from(secs));
+        for (name, value) in &self.headers {
+            response.headers_mut().append(name.clone(), value.clone());
         }
         response.extensions_mut().insert(self);
         response

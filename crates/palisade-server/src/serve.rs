@@ -34,6 +34,8 @@ pub enum StartupError {
     NotMigrated(StoreError),
     #[error(transparent)]
     Tls(#[from] TlsError),
+    #[error(transparent)]
+    Keys(#[from] crate::auth::keys::KeyRingError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -78,6 +80,16 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
         .register_instance(candidate, services.clock.now())
         .await
         .map_err(StartupError::NotMigrated)?;
+    let issuer = config.public_url.as_str().trim_end_matches('/').to_owned();
+    let auth = crate::auth::AuthService::start(
+        &config.auth,
+        issuer,
+        Arc::clone(&store),
+        &master_key,
+        services.clock.as_ref(),
+        Arc::clone(&services.rng),
+    )
+    .await?;
     Ok(AppState::new(StateParts {
         config,
         store,
@@ -85,6 +97,7 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
         rng: services.rng,
         master_key,
         instance,
+        auth,
     }))
 }
 
@@ -117,6 +130,26 @@ fn ensure_private_dir(dir: &Path) -> Result<(), StartupError> {
         tracing::warn!(path = %dir.display(), mode = format!("{mode:03o}"), "the data directory is accessible to other users; chmod 700 it");
     }
     Ok(())
+}
+
+/// The client's address, for plain and TLS connections alike (`ConnectInfo<PeerAddr>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeerAddr(pub SocketAddr);
+
+impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TcpListener>>
+    for PeerAddr
+{
+    fn connect_info(stream: axum::serve::IncomingStream<'_, TcpListener>) -> Self {
+        Self(*stream.remote_addr())
+    }
+}
+
+impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TlsListener>>
+    for PeerAddr
+{
+    fn connect_info(stream: axum::serve::IncomingStream<'_, TlsListener>) -> Self {
+        Self(*stream.remote_addr())
+    }
 }
 
 /// A bound, not yet serving, server.

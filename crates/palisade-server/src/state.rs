@@ -1,3 +1,4 @@
+use crate::auth::AuthService;
 use crate::config::Config;
 use palisade_core::{Clock, SecureRng};
 use palisade_crypto::MasterKey;
@@ -18,6 +19,7 @@ struct Inner {
     rng: Arc<dyn SecureRng>,
     master_key: MasterKey,
     instance: Instance,
+    auth: AuthService,
 }
 
 /// The parts an `AppState` is made of; see `crate::serve::prepare`.
@@ -29,6 +31,7 @@ pub struct StateParts {
     pub rng: Arc<dyn SecureRng>,
     pub master_key: MasterKey,
     pub instance: Instance,
+    pub auth: AuthService,
 }
 
 impl AppState {
@@ -40,6 +43,7 @@ impl AppState {
             rng,
             master_key,
             instance,
+            auth,
         } = parts;
         Self {
             inner: Arc::new(Inner {
@@ -49,6 +53,7 @@ impl AppState {
                 rng,
                 master_key,
                 instance,
+                auth,
             }),
         }
     }
@@ -75,5 +80,9 @@ impl AppState {
 
     pub fn instance(&self) -> &Instance {
         &self.inner.instance
+    }
+
+    pub fn auth(&self) -> &AuthService {
+        &self.inner.auth
     }
 }

@@ -101,6 +101,7 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
         ),
     ];
     rows.into_iter()
+        .chain(super::auth::RawAuth::describe(&config.auth))
         .map(|(key, value)| (key, env(key), value))
         .collect()
 }

@@ -29,6 +29,7 @@ const KNOWN_KEYS: &[&str] = &[
     "log_level",
     "log_format",
     "security_txt",
+    "auth",
 ];
 
 pub(super) fn is_known_key(env_key: &str) -> bool {
@@ -70,6 +71,8 @@ pub(super) struct RawConfig {
     log_format: LogFormat,
     #[serde(default)]
     security_txt: RawSecurityTxt,
+    #[serde(default)]
+    auth: super::auth::RawAuth,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -196,6 +199,7 @@ impl RawConfig {
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .map_err(|err| ConfigError::new("log_level", err.to_string()))?;
         let security_txt = self.security_txt.validate(&public_url)?;
+        let auth = self.auth.validate()?;
         Ok(Config {
             bind: self.bind,
             master_key_file: self
@@ -213,6 +217,7 @@ impl RawConfig {
             log_level: self.log_level,
             log_format: self.log_format,
             security_txt,
+            auth,
         })
     }
 }

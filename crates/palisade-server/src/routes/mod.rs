@@ -3,6 +3,7 @@
 
 pub mod health;
 pub mod openapi;
+pub mod v1;
 pub mod well_known;
 
 use crate::state::AppState;
@@ -81,5 +82,14 @@ pub fn table() -> RouteTable {
             well_known::security_txt,
         )
         .add(Verb::Get, "/security-policy", well_known::security_policy)
+        .add(Verb::Get, "/.well-known/jwks.json", well_known::jwks)
         .add(Verb::Get, "/openapi.json", openapi::openapi_json)
+        .add(Verb::Post, "/v1/auth/signup", v1::auth::signup)
+        .add(Verb::Post, "/v1/auth/login", v1::auth::login)
+        .add(Verb::Post, "/v1/auth/refresh", v1::auth::refresh)
+        .add(Verb::Post, "/v1/auth/logout", v1::auth::logout)
+        .add(Verb::Get, "/v1/me", v1::me::me)
+        .add(Verb::Get, "/v1/me/sessions", v1::me::sessions)
+        .add(Verb::Delete, "/v1/me/sessions/{id}", v1::me::revoke_session)
+        .add(Verb::Post, "/v1/me/password", v1::me::change_password)
 }

@@ -17,11 +17,37 @@ use utoipa::OpenApi;
         super::health::readyz,
         super::well_known::security_txt,
         super::well_known::security_policy,
+        super::well_known::jwks,
         openapi_json,
+        super::v1::auth::signup,
+        super::v1::auth::login,
+        super::v1::auth::refresh,
+        super::v1::auth::logout,
+        super::v1::me::me,
+        super::v1::me::sessions,
+        super::v1::me::revoke_session,
+        super::v1::me::change_password,
     ),
-    components(schemas(Problem, Health))
+    components(schemas(Problem, Health)),
+    modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
+
+/// Declares the `bearer` security scheme the operations refer to.
+#[derive(Debug)]
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .bearer_format("JWT")
+            .build();
+        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
 
 fn document() -> &'static str {
     static DOCUMENT: OnceLock<String> = OnceLock::new();

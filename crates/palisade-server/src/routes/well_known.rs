@@ -63,3 +63,24 @@ pub async fn security_policy(State(state): State<AppState>) -> Response {
          and we will not pursue legal action against it.\n"
     ))
 }
+
+/// The public keys that verify access tokens (RFC 7517).
+#[utoipa::path(get, path = "/.well-known/jwks.json", tag = "well-known",
+    responses((status = 200, description = "JSON Web Key Set", body = Jwks)))]
+pub async fn jwks(State(state): State<AppState>) -> Response {
+    let mut response = axum::Json(Jwks {
+        keys: state.auth().keys.jwks(),
+    })
+    .into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    response
+}
+
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Jwks {
+    #[schema(value_type = Vec<Object>)]
+    pub keys: Vec<palisade_crypto::jwt::PublicJwk>,
+}

@@ -1,0 +1,154 @@
+use crate::auth::passwords::Saturated;
+use crate::error::ApiError;
+use axum::http::{header, HeaderValue, StatusCode};
+use palisade_crypto::policy::PolicyViolation;
+use palisade_store::StoreError;
+
+/// Why an identity operation failed; each maps to one stable problem code.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("password hashing is saturated")]
+    Busy,
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
+    #[error("the refresh token is not valid")]
+    InvalidRefreshToken,
+    #[error("a spent refresh token was presented again")]
+    RefreshTokenReused,
+    #[error("the session has expired")]
+    SessionExpired,
+    #[error("the session was revoked")]
+    SessionRevoked,
+    #[error("no credentials")]
+    Unauthenticated,
+    #[error("the access token is not valid")]
+    InvalidAccessToken,
+    #[error("the CSRF token is missing or wrong")]
+    Csrf,
+    #[error("{0}")]
+    WeakPassword(#[from] PolicyViolation),
+    #[error("not a valid e-mail address")]
+    InvalidEmail,
+    #[error("an account with this e-mail exists")]
+    EmailTaken,
+    #[error("no such session")]
+    NoSuchSession,
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<Saturated> for AuthError {
+    fn from(_: Saturated) -> Self {
+        AuthError::Busy
+    }
+}
+
+impl From<StoreError> for AuthError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Conflict(_) => AuthError::EmailTaken,
+            other => AuthError::Internal(other.to_string()),
+        }
+    }
+}
+
+fn unauthorized(
+    code: &'static str,
+    title: &'static str,
+    detail: &str,
+    bearer_error: Option<&str>,
+) -> ApiError {
+    let challenge = match bearer_error {
+        Some(error) => format!("Bearer error=\"{error}\""),
+        None => "Bearer".to_owned(),
+    };
+    ApiError::new(StatusCode::UNAUTHORIZED, code, title)
+        .with_detail(detail)
+        .with_header(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_str(&challenge).unwrap_or(HeaderValue::from_static("Bearer")),
+        )
+}
+
+impl From<AuthError> for ApiError {
+    fn from(err: AuthError) -> Self {
+        let message = err.to_string();
+        match err {
+            AuthError::Busy => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "auth_busy",
+                "Too many sign-ins at once",
+            )
+            .with_detail("Try again in a moment.")
+            .with_retry_after(1),
+            AuthError::InvalidCredentials => unauthorized(
+                "invalid_credentials",
+                "Invalid credentials",
+                "The e-mail or password is wrong.",
+                None,
+            ),
+            AuthError::InvalidRefreshToken => unauthorized(
+                "invalid_refresh_token",
+                "Invalid refresh token",
+                "Sign in again.",
+                None,
+            ),
+            AuthError::RefreshTokenReused => unauthorized(
+                "refresh_token_reused",
+                "Refresh token reused",
+                "This refresh token was already used; the session has been revoked. Sign in again.",
+                None,
+            ),
+            AuthError::SessionExpired => unauthorized(
+                "session_expired",
+                "Session expired",
+                "Sign in again.",
+                Some("invalid_token"),
+            ),
+            AuthError::SessionRevoked => unauthorized(
+                "session_revoked",
+                "Session revoked",
+                "Sign in again.",
+                Some("invalid_token"),
+            ),
+            AuthError::Unauthenticated => unauthorized(
+                "unauthenticated",
+                "Authentication required",
+                "Send a bearer token.",
+                None,
+            ),
+            AuthError::InvalidAccessToken => unauthorized(
+                "invalid_token",
+                "Invalid access token",
+                "The access token is not valid.",
+                Some("invalid_token"),
+            ),
+            AuthError::Csrf => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "csrf_token_invalid",
+                "CSRF check failed",
+            )
+            .with_detail("Cookie-authenticated writes need the X-CSRF-Token header from sign-in."),
+            AuthError::WeakPassword(_) => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "weak_password",
+                "Password not accepted",
+            )
+            .with_detail(message),
+            AuthError::InvalidEmail => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_email",
+                "Invalid e-mail address",
+            )
+            .with_detail(message),
+            AuthError::EmailTaken => ApiError::new(
+                StatusCode::CONFLICT,
+                "email_taken",
+                "E-mail already registered",
+            )
+            .with_detail(message),
+            AuthError::NoSuchSession => ApiError::not_found().with_detail("No such session."),
+            AuthError::Internal(detail) => ApiError::internal(detail),
+        }
+    }
+}

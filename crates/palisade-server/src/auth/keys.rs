@@ -1,0 +1,210 @@
+//! JWT signing keys: stored sealed under a key derived from the master key, loaded at start.
+//! The newest unretired key signs; retired keys stay published and accepted until the last
+//! token they signed has expired. An unknown `kid` triggers a (throttled) reload, so a key
+//! rotated by another node is picked up without a restart.
+
+use palisade_core::{Clock, SecureRng, SigningKeyId};
+use palisade_crypto::jwt::{AccessClaims, JwtError, PublicJwk, SigningKey, Verifier, LEEWAY_SECS};
+use palisade_crypto::{MasterKey, SealingKey};
+use palisade_store::{SigningKeyRecord, Store, StoreError};
+use secrecy::{ExposeSecret, SecretBox};
+use std::sync::{Arc, Mutex, RwLock};
+use time::{Duration, OffsetDateTime};
+
+const SEALING_PURPOSE: &str = "jwt-signing-keys";
+const RELOAD_AT_MOST_EVERY: Duration = Duration::seconds(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyRingError {
+    #[error("signing keys: {0}")]
+    Store(#[from] StoreError),
+    #[error("signing key {0} cannot be unsealed: is this the master key it was created with?")]
+    Unseal(String),
+    #[error("signing key {0} is malformed")]
+    Malformed(String),
+    #[error("cannot create a signing key: {0}")]
+    Create(#[from] JwtError),
+}
+
+#[derive(Debug)]
+struct Loaded {
+    current: Arc<SigningKey>,
+    verifier: Verifier,
+    jwks: Vec<PublicJwk>,
+}
+
+#[derive(Debug)]
+pub struct KeyRing {
+    store: Arc<dyn Store>,
+    sealer: SealingKey,
+    issuer: String,
+    token_ttl: Duration,
+    loaded: RwLock<Loaded>,
+    last_reload: Mutex<OffsetDateTime>,
+}
+
+fn context(kid: &str) -> Vec<u8> {
+    format!("signing-key:{kid}").into_bytes()
+}
+
+/// Creates a new signing key and retires the others (`palisade keys rotate-signing`).
+pub async fn rotate(
+    store: &dyn Store,
+    master: &MasterKey,
+    clock: &dyn Clock,
+    rng: &dyn SecureRng,
+) -> Result<String, KeyRingError> {
+    let sealer = SealingKey::derive(master, SEALING_PURPOSE);
+    let kid = SigningKeyId::generate(clock, rng).to_string();
+    let key = SigningKey::generate(kid.clone(), rng)?;
+    store
+        .insert_signing_key(&SigningKeyRecord {
+            kid: kid.clone(),
+            public_key: key.public_key().to_vec(),
+            sealed_seed: sealer.seal(key.seed(), &context(&kid), rng),
+            created_at: clock.now(),
+            retired_at: None,
+        })
+        .await?;
+    store.retire_signing_keys_except(&kid, clock.now()).await?;
+    Ok(kid)
+}
+
+impl KeyRing {
+    /// Loads the keys, creating the first one on a fresh database.
+    pub async fn load(
+        store: Arc<dyn Store>,
+        master: &MasterKey,
+        clock: &dyn Clock,
+        rng: &dyn SecureRng,
+        issuer: String,
+        token_ttl: Duration,
+    ) -> Result<Self, KeyRingError> {
+        if !store
+            .signing_keys()
+            .await?
+            .iter()
+            .any(|k| k.retired_at.is_none())
+        {
+            rotate(store.as_ref(), master, clock, rng).await?;
+        }
+        let sealer = SealingKey::derive(master, SEALING_PURPOSE);
+        let loaded = Self::read(store.as_ref(), &sealer, &issuer, token_ttl, clock.now()).await?;
+        Ok(Self {
+            store,
+            sealer,
+            issuer,
+            token_ttl,
+            loaded: RwLock::new(loaded),
+            last_reload: Mutex::new(clock.now()),
+        })
+    }
+
+    async fn read(
+        store: &dyn Store,
+        sealer: &SealingKey,
+        issuer: &str,
+        token_ttl: Duration,
+        now: OffsetDateTime,
+    ) -> Result<Loaded, KeyRingError> {
+        let records = store.signing_keys().await?;
+        let published_until = |record: &SigningKeyRecord| {
+            record
+                .retired_at
+                .map(|at| at + token_ttl + Duration::seconds(LEEWAY_SECS))
+        };
+        let live: Vec<&SigningKeyRecord> = records
+            .iter()
+            .filter(|r| published_until(r).is_none_or(|until| until > now))
+            .collect();
+        let newest = live
+            .iter()
+            .rev()
+            .find(|r| r.retired_at.is_none())
+            .ok_or_else(|| KeyRingError::Malformed("no active signing key".into()))?;
+        let seed = sealer
+            .open(&newest.sealed_seed, &context(&newest.kid))
+            .map_err(|_| KeyRingError::Unseal(newest.kid.clone()))?;
+        let seed: [u8; 32] = seed
+            .expose_secret()
+            .as_slice()
+            .try_into()
+            .map_err(|_| KeyRingError::Malformed(newest.kid.clone()))?;
+        let current = Arc::new(SigningKey::from_seed(
+            newest.kid.clone(),
+            SecretBox::new(Box::new(seed)),
+        )?);
+        let mut public = Vec::new();
+        for record in &live {
+            let key: [u8; 32] = record
+                .public_key
+                .as_slice()
+                .try_into()
+                .map_err(|_| KeyRingError::Malformed(record.kid.clone()))?;
+            public.push((record.kid.clone(), key));
+        }
+        let jwks = public
+            .iter()
+            .map(|(kid, key)| PublicJwk::ed25519(kid, key))
+            .collect();
+        Ok(Loaded {
+            current,
+            verifier: Verifier::new(issuer.to_owned(), &public),
+            jwks,
+        })
+    }
+
+    fn loaded(&self) -> std::sync::RwLockReadGuard<'_, Loaded> {
+        self.loaded.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
+    pub fn sign(&self, claims: &AccessClaims) -> Result<String, JwtError> {
+        let current = Arc::clone(&self.loaded().current);
+        current.sign(claims)
+    }
+
+    pub fn jwks(&self) -> Vec<PublicJwk> {
+        self.loaded().jwks.clone()
+    }
+
+    /// Verifies a token; a `kid` this node has not seen yet prompts one reload from the store.
+    pub async fn verify(&self, token: &str, now: OffsetDateTime) -> Result<AccessClaims, JwtError> {
+        let first = self.loaded().verifier.verify(token, now);
+        match first {
+            Err(JwtError::UnknownKey) if self.claim_reload(now) => {
+                if let Err(err) = self.reload(now).await {
+                    tracing::warn!(error = %err, "reloading signing keys failed");
+                }
+                self.loaded().verifier.verify(token, now)
+            }
+            other => other,
+        }
+    }
+
+    fn claim_reload(&self, now: OffsetDateTime) -> bool {
+        let mut last = self.last_reload.lock().unwrap_or_else(|e| e.into_inner());
+        if now - *last < RELOAD_AT_MOST_EVERY {
+            return false;
+        }
+        *last = now;
+        true
+    }
+
+    /// Re-reads the keys (after a rotation, or to drop keys whose tokens have all expired).
+    pub async fn reload(&self, now: OffsetDateTime) -> Result<(), KeyRingError> {
+        let fresh = Self::read(
+            self.store.as_ref(),
+            &self.sealer,
+            &self.issuer,
+            self.token_ttl,
+            now,
+        )
+        .await?;
+        *self.loaded.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+        Ok(())
+    }
+}

@@ -1,0 +1,147 @@
+//! `[auth]`: password hashing cost and session lifetimes.
+
+use super::ConfigError;
+use palisade_crypto::Argon2Cost;
+use serde::Deserialize;
+use time::Duration;
+
+/// Validated authentication settings.
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    pub argon2: Argon2Cost,
+    /// Hashes computed at once (each takes a blocking thread and `argon2.memory_kib` of RAM).
+    pub hash_concurrency: usize,
+    /// Logins allowed to wait for a hashing slot before new ones get 503.
+    pub hash_queue: usize,
+    pub access_token_ttl: Duration,
+    pub session_idle_timeout: Duration,
+    pub session_absolute_timeout: Duration,
+    pub refresh_reuse_grace: Duration,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAuth {
+    argon2_memory_kib: Option<u32>,
+    argon2_iterations: Option<u32>,
+    argon2_parallelism: Option<u32>,
+    hash_concurrency: Option<usize>,
+    hash_queue: Option<usize>,
+    access_token_ttl_secs: Option<i64>,
+    session_idle_timeout_secs: Option<i64>,
+    session_absolute_timeout_secs: Option<i64>,
+    refresh_reuse_grace_secs: Option<i64>,
+}
+
+fn within(key: &str, value: i64, min: i64, max: i64) -> Result<Duration, ConfigError> {
+    if (min..=max).contains(&value) {
+        Ok(Duration::seconds(value))
+    } else {
+        Err(ConfigError::new(
+            key,
+            format!("must be between {min} and {max} seconds"),
+        ))
+    }
+}
+
+impl RawAuth {
+    pub(super) fn validate(self) -> Result<AuthConfig, ConfigError> {
+        let defaults = Argon2Cost::default();
+        let argon2 = Argon2Cost {
+            memory_kib: self.argon2_memory_kib.unwrap_or(defaults.memory_kib),
+            iterations: self.argon2_iterations.unwrap_or(defaults.iterations),
+            parallelism: self.argon2_parallelism.unwrap_or(defaults.parallelism),
+        };
+        palisade_crypto::PasswordHasher::new(argon2)
+            .map_err(|err| ConfigError::new("auth.argon2_memory_kib", err.to_string()))?;
+        let cores = std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(2);
+        let hash_concurrency = self.hash_concurrency.unwrap_or(cores);
+        if !(1..=256).contains(&hash_concurrency) {
+            return Err(ConfigError::new(
+                "auth.hash_concurrency",
+                "must be between 1 and 256",
+            ));
+        }
+        let hash_queue = self.hash_queue.unwrap_or(32);
+        if hash_queue > 10_000 {
+            return Err(ConfigError::new("auth.hash_queue", "must be at most 10000"));
+        }
+        let day = 86_400;
+        let access_token_ttl = within(
+            "auth.access_token_ttl_secs",
+            self.access_token_ttl_secs.unwrap_or(900),
+            60,
+            3600,
+        )?;
+        let session_idle_timeout = within(
+            "auth.session_idle_timeout_secs",
+            self.session_idle_timeout_secs.unwrap_or(7 * day),
+            300,
+            90 * day,
+        )?;
+        let session_absolute_timeout = within(
+            "auth.session_absolute_timeout_secs",
+            self.session_absolute_timeout_secs.unwrap_or(30 * day),
+            300,
+            365 * day,
+        )?;
+        if session_absolute_timeout < session_idle_timeout {
+            return Err(ConfigError::new(
+                "auth.session_absolute_timeout_secs",
+                "must not be shorter than auth.session_idle_timeout_secs",
+            ));
+        }
+        let refresh_reuse_grace = within(
+            "auth.refresh_reuse_grace_secs",
+            self.refresh_reuse_grace_secs.unwrap_or(10),
+            0,
+            60,
+        )?;
+        Ok(AuthConfig {
+            argon2,
+            hash_concurrency,
+            hash_queue,
+            access_token_ttl,
+            session_idle_timeout,
+            session_absolute_timeout,
+            refresh_reuse_grace,
+        })
+    }
+
+    pub(super) fn describe(config: &AuthConfig) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "auth.argon2_memory_kib",
+                config.argon2.memory_kib.to_string(),
+            ),
+            (
+                "auth.argon2_iterations",
+                config.argon2.iterations.to_string(),
+            ),
+            (
+                "auth.argon2_parallelism",
+                config.argon2.parallelism.to_string(),
+            ),
+            ("auth.hash_concurrency", config.hash_concurrency.to_string()),
+            ("auth.hash_queue", config.hash_queue.to_string()),
+            (
+                "auth.access_token_ttl_secs",
+                config.access_token_ttl.whole_seconds().to_string(),
+            ),
+            (
+                "auth.session_idle_timeout_secs",
+                config.session_idle_timeout.whole_seconds().to_string(),
+            ),
+            (
+                "auth.session_absolute_timeout_secs",
+                config.session_absolute_timeout.whole_seconds().to_string(),
+            ),
+            (
+                "auth.refresh_reuse_grace_secs",
+                config.refresh_reuse_grace.whole_seconds().to_string(),
+            ),
+        ]
+    }
+}

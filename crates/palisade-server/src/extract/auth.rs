@@ -1,0 +1,114 @@
+//! `Authenticated`: the caller's user and session, proven by an access token sent as
+//! `Authorization: Bearer …` or, for browser apps, in the `__Host-palisade_access` cookie. A
+//! cookie-authenticated request that changes state must also carry `X-CSRF-Token` equal to
+//! the `__Host-palisade_csrf` cookie (double submit): another site can make the browser send
+//! our cookies, but cannot read them to copy one into a header.
+
+use crate::auth::flows::{check_session, constant_time_eq};
+use crate::auth::AuthError;
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, Method};
+use palisade_core::{SessionId, UserId};
+
+pub const ACCESS_COOKIE: &str = "__Host-palisade_access";
+pub const REFRESH_COOKIE: &str = "__Host-palisade_refresh";
+pub const CSRF_COOKIE: &str = "__Host-palisade_csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// How the caller proved who they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credential {
+    Bearer,
+    Cookie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Authenticated {
+    pub user: UserId,
+    pub session: SessionId,
+    pub via: Credential,
+}
+
+/// The value of cookie `name`, if the request carries it.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// Refuses a state-changing cookie-authenticated request without a matching CSRF header.
+pub fn require_csrf(method: &Method, headers: &HeaderMap) -> Result<(), AuthError> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(());
+    }
+    let expected = cookie(headers, CSRF_COOKIE).ok_or(AuthError::Csrf)?;
+    let sent = headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(AuthError::Csrf)?;
+    if constant_time_eq(expected, sent) {
+        Ok(())
+    } else {
+        Err(AuthError::Csrf)
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Result<Option<&str>, AuthError> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let value = value.to_str().map_err(|_| AuthError::InvalidAccessToken)?;
+    match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
+            Ok(Some(token.trim()))
+        }
+        _ => Err(AuthError::InvalidAccessToken),
+    }
+}
+
+impl FromRequestParts<AppState> for Authenticated {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let (token, via) = match bearer(&parts.headers)? {
+            Some(token) => (token, Credential::Bearer),
+            None => match cookie(&parts.headers, ACCESS_COOKIE) {
+                Some(token) => (token, Credential::Cookie),
+                None => return Err(AuthError::Unauthenticated.into()),
+            },
+        };
+        if via == Credential::Cookie {
+            require_csrf(&parts.method, &parts.headers)?;
+        }
+        let now = state.clock().now();
+        let claims = state
+            .auth()
+            .keys
+            .verify(token, now)
+            .await
+            .map_err(|_| AuthError::InvalidAccessToken)?;
+        let user: UserId = claims
+            .sub
+            .parse()
+            .map_err(|_| AuthError::InvalidAccessToken)?;
+        let session: SessionId = claims
+            .sid
+            .parse()
+            .map_err(|_| AuthError::InvalidAccessToken)?;
+        check_session(state, session, user, now).await?;
+        Ok(Authenticated { user, session, via })
+    }
+}

@@ -1,0 +1,211 @@
+use super::cookies;
+use crate::auth::flows::{self, ClientInfo, IssuedTokens};
+use crate::auth::AuthError;
+use crate::error::{ApiError, Problem};
+use crate::extract::auth::{cookie, require_csrf, REFRESH_COOKIE};
+use crate::extract::{Authenticated, ClientAddr, Credential, Json};
+use crate::state::AppState;
+use axum::extract::{FromRequest, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    pub email: String,
+    #[schema(value_type = String, format = Password)]
+    pub password: SecretString,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Account {
+    #[schema(example = "usr_01jd5v3k2m0000000000000000")]
+    pub id: String,
+    pub email: String,
+    pub name: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    #[schema(value_type = String, format = Password)]
+    pub password: SecretString,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    #[schema(value_type = String, format = Password)]
+    pub refresh_token: SecretString,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenMode {
+    /// Tokens in the response body, for API clients.
+    #[default]
+    Bearer,
+    /// Tokens in `__Host-` cookies plus a CSRF token, for browser apps.
+    Cookie,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ModeQuery {
+    #[serde(default)]
+    pub mode: TokenMode,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    pub access_token: String,
+    pub refresh_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    #[schema(example = 900)]
+    pub expires_in: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CookieSessionResponse {
+    #[schema(example = "cookie")]
+    pub token_type: String,
+    pub expires_in: i64,
+    /// Echo it in `X-CSRF-Token` on every state-changing request.
+    pub csrf_token: String,
+}
+
+fn client_info(headers: &HeaderMap, peer: ClientAddr) -> ClientInfo {
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|ua| ua.chars().take(256).collect());
+    ClientInfo {
+        user_agent,
+        ip: peer.0.map(|ip| ip.to_string()),
+    }
+}
+
+fn respond(state: &AppState, mode: TokenMode, tokens: IssuedTokens) -> Response {
+    match mode {
+        TokenMode::Bearer => axum::Json(TokenResponse {
+            access_token: tokens.access_token.clone(),
+            refresh_token: tokens.refresh_token.expose().to_owned(),
+            token_type: "Bearer".into(),
+            expires_in: tokens.expires_in,
+        })
+        .into_response(),
+        TokenMode::Cookie => {
+            let mut headers = HeaderMap::new();
+            let csrf_token = cookies::issue(state, &tokens, &mut headers);
+            let body = CookieSessionResponse {
+                token_type: "cookie".into(),
+                expires_in: tokens.expires_in,
+                csrf_token,
+            };
+            (headers, axum::Json(body)).into_response()
+        }
+    }
+}
+
+/// Create an account.
+#[utoipa::path(post, path = "/v1/auth/signup", tag = "auth", request_body = SignupRequest,
+    responses(
+        (status = 201, body = Account),
+        (status = 409, description = "E-mail already registered (`email_taken`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`weak_password`, `invalid_email` or `invalid_body`", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn signup(
+    State(state): State<AppState>,
+    Json(body): Json<SignupRequest>,
+) -> Result<Response, ApiError> {
+    let user = flows::signup(&state, &body.email, body.password, body.name).await?;
+    let account = Account {
+        id: user.id.to_string(),
+        email: user.email,
+        name: user.name,
+        created_at: user.created_at,
+    };
+    Ok((StatusCode::CREATED, axum::Json(account)).into_response())
+}
+
+/// Sign in with e-mail and password.
+#[utoipa::path(post, path = "/v1/auth/login", tag = "auth", request_body = LoginRequest, params(ModeQuery),
+    responses(
+        (status = 200, description = "Tokens (`mode=bearer`) or cookies (`mode=cookie`)", body = TokenResponse),
+        (status = 401, description = "`invalid_credentials`, the same for unknown accounts", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`auth_busy`: too many sign-ins at once; see Retry-After", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    Query(query): Query<ModeQuery>,
+    peer: ClientAddr,
+    headers: HeaderMap,
+    Json(body): Json<LoginRequest>,
+) -> Result<Response, ApiError> {
+    let tokens = flows::login(
+        &state,
+        &body.email,
+        body.password,
+        client_info(&headers, peer),
+    )
+    .await?;
+    Ok(respond(&state, query.mode, tokens))
+}
+
+/// Exchange a refresh token for a new pair; the old one is spent.
+#[utoipa::path(post, path = "/v1/auth/refresh", tag = "auth", request_body(content = RefreshRequest, description = "Omitted in cookie mode"), params(ModeQuery),
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "`invalid_refresh_token`, `refresh_token_reused` (session revoked), `session_expired`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`csrf_token_invalid` in cookie mode", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn refresh(
+    State(state): State<AppState>,
+    Query(query): Query<ModeQuery>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let presented = match query.mode {
+        TokenMode::Cookie => {
+            require_csrf(request.method(), request.headers())?;
+            let token =
+                cookie(request.headers(), REFRESH_COOKIE).ok_or(AuthError::InvalidRefreshToken)?;
+            SecretString::from(token.to_owned())
+        }
+        TokenMode::Bearer => {
+            Json::<RefreshRequest>::from_request(request, &state)
+                .await?
+                .0
+                .refresh_token
+        }
+    };
+    let tokens = flows::refresh(&state, presented).await?;
+    Ok(respond(&state, query.mode, tokens))
+}
+
+/// Sign out: revoke the current session.
+#[utoipa::path(post, path = "/v1/auth/logout", tag = "auth", security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn logout(
+    State(state): State<AppState>,
+    caller: Authenticated,
+) -> Result<Response, ApiError> {
+    flows::revoke(&state, &[caller.session], "logout").await?;
+    let mut headers = HeaderMap::new();
+    if caller.via == Credential::Cookie {
+        cookies::clear(&mut headers);
+    }
+    Ok((StatusCode::NO_CONTENT, headers).into_response())
+}

@@ -1,0 +1,133 @@
+use super::auth::Account;
+use crate::auth::flows;
+use crate::error::{ApiError, Problem};
+use crate::extract::{Authenticated, Json};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use palisade_core::SessionId;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+/// The signed-in account.
+#[utoipa::path(get, path = "/v1/me", tag = "me", security(("bearer" = [])),
+    responses((status = 200, body = Account), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn me(
+    State(state): State<AppState>,
+    caller: Authenticated,
+) -> Result<axum::Json<Account>, ApiError> {
+    let user = state
+        .store()
+        .user_by_id(caller.user)
+        .await
+        .map_err(ApiError::internal)?;
+    let user = user.ok_or_else(|| ApiError::from(crate::auth::AuthError::InvalidAccessToken))?;
+    Ok(axum::Json(Account {
+        id: user.id.to_string(),
+        email: user.email,
+        name: user.name,
+        created_at: user.created_at,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionView {
+    pub id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub last_used_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub expires_at: OffsetDateTime,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    /// Whether this is the session making the request.
+    pub current: bool,
+}
+
+/// Active sessions of the signed-in account.
+#[utoipa::path(get, path = "/v1/me/sessions", tag = "me", security(("bearer" = [])),
+    responses((status = 200, body = [SessionView]), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn sessions(
+    State(state): State<AppState>,
+    caller: Authenticated,
+) -> Result<axum::Json<Vec<SessionView>>, ApiError> {
+    let now = state.clock().now();
+    let idle = state.config().auth.session_idle_timeout;
+    let records = state
+        .store()
+        .unrevoked_sessions(caller.user)
+        .await
+        .map_err(ApiError::internal)?;
+    let views = records
+        .into_iter()
+        .filter(|s| now < s.absolute_expires_at && now - s.last_used_at <= idle)
+        .map(|s| SessionView {
+            id: s.id.to_string(),
+            created_at: s.created_at,
+            last_used_at: s.last_used_at,
+            expires_at: s.absolute_expires_at.min(s.last_used_at + idle),
+            user_agent: s.user_agent,
+            ip: s.ip,
+            current: s.id == caller.session,
+        })
+        .collect();
+    Ok(axum::Json(views))
+}
+
+/// Revoke one of the signed-in account's sessions.
+#[utoipa::path(delete, path = "/v1/me/sessions/{id}", tag = "me", security(("bearer" = [])),
+    params(("id" = String, Path, description = "Session id (`ses_…`)")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not a session of this account", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn revoke_session(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let id: SessionId = id
+        .parse()
+        .map_err(|_| ApiError::not_found().with_detail("No such session."))?;
+    flows::revoke_own_session(&state, caller.user, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    #[schema(value_type = String, format = Password)]
+    pub current_password: SecretString,
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
+}
+
+/// Change the password; every other session is revoked.
+#[utoipa::path(post, path = "/v1/me/password", tag = "me", security(("bearer" = [])), request_body = ChangePasswordRequest,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 401, description = "`invalid_credentials` when the current password is wrong", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    caller: Authenticated,
+    Json(body): Json<ChangePasswordRequest>,
+) -> Result<StatusCode, ApiError> {
+    flows::change_password(
+        &state,
+        caller.user,
+        caller.session,
+        body.current_password,
+        body.new_password,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
