@@ -239,13 +239,14 @@ impl Server {
         let app = crate::app::router(self.state.clone(), self.routes);
         let result = match self.listener {
             Listening::Plain(tcp) => {
-                let service = app.into_make_service_with_connect_info::<SocketAddr>();
+                let service = app.into_make_service_with_connect_info::<PeerAddr>();
                 axum::serve(tcp, service)
                     .with_graceful_shutdown(shutdown)
                     .await
             }
             Listening::Tls(tls) => {
-                axum::serve(tls, app.into_make_service())
+                let service = app.into_make_service_with_connect_info::<PeerAddr>();
+                axum::serve(tls, service)
                     .with_graceful_shutdown(shutdown)
                     .await
             }

@@ -1,6 +1,13 @@
 //! The server's behaviour through real HTTP: one test binary, one module per concern.
 
+mod accounts;
 mod helpers;
+
+mod auth_cookies;
+mod auth_login;
+mod auth_refresh;
+mod auth_sessions;
+mod auth_signup;
 
 mod config;
 mod cors;

@@ -1,0 +1,247 @@
+use crate::accounts::{
+    account, auth_options, get_with, login, login_response, signup, NEW_PASSWORD, PASSWORD,
+};
+use crate::helpers::{on_both_backends, problem, spawn_app_with};
+use serde_json::json;
+
+#[tokio::test]
+async fn me_answers_with_the_account_for_a_valid_token() {
+    on_both_backends(auth_options, |app| async move {
+        let tokens = account(&app, "ada@example.com").await;
+        let response = get_with(&app, "/v1/me", &tokens.access).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        assert_eq!(
+            response.json::<serde_json::Value>().await.unwrap()["email"],
+            "ada@example.com"
+        );
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn me_without_credentials_is_401_with_a_bearer_challenge() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let response = app.get("/v1/me").await;
+    assert_eq!(response.status(), 401);
+    assert_eq!(response.headers()["www-authenticate"], "Bearer");
+    assert_eq!(problem(response).await["code"], "unauthenticated");
+    for bad in ["Bearer not.a.jwt", "Basic YWRhOnB3", "Bearer "] {
+        let response = app
+            .client
+            .get(app.at("/v1/me"))
+            .header("authorization", bad)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401, "{bad}");
+        assert_eq!(problem(response).await["code"], "invalid_token", "{bad}");
+    }
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_unsigned_token_is_refused() {
+    use base64::Engine;
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let tokens = account(&app, "ada@example.com").await;
+    let claims = tokens.access.split('.').nth(1).unwrap();
+    let header =
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
+    let forged = format!("{header}.{claims}.");
+    assert_eq!(get_with(&app, "/v1/me", &forged).await.status(), 401);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn logout_refuses_the_access_token_on_the_very_next_request() {
+    on_both_backends(auth_options, |app| async move {
+        let tokens = account(&app, "ada@example.com").await;
+        let response = app
+            .client
+            .post(app.at("/v1/auth/logout"))
+            .bearer_auth(&tokens.access)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 204);
+        let after = get_with(&app, "/v1/me", &tokens.access).await;
+        assert_eq!(after.status(), 401);
+        assert_eq!(problem(after).await["code"], "session_revoked");
+        assert_eq!(
+            crate::accounts::refresh(&app, &tokens.refresh)
+                .await
+                .status(),
+            401
+        );
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sessions_are_listed_with_the_current_one_marked() {
+    on_both_backends(auth_options, |app| async move {
+        let first = account(&app, "ada@example.com").await;
+        let second = login(&app, "ada@example.com").await;
+        let response = get_with(&app, "/v1/me/sessions", &second.access).await;
+        let sessions: Vec<serde_json::Value> = response.json().await.unwrap();
+        assert_eq!(sessions.len(), 2);
+        assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
+        assert!(
+            sessions
+                .iter()
+                .all(|s| s["user_agent"] == "palisade-tests/1.0" && s["ip"] == "127.0.0.1"),
+            "{sessions:?}"
+        );
+        let first_sid = crate::accounts::jwt_part(&first.access, 1)["sid"].clone();
+        assert!(sessions
+            .iter()
+            .any(|s| s["id"] == first_sid && s["current"] == false));
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn revoking_a_session_refuses_its_token_immediately() {
+    on_both_backends(auth_options, |app| async move {
+        let phone = account(&app, "ada@example.com").await;
+        let laptop = login(&app, "ada@example.com").await;
+        let phone_sid = crate::accounts::jwt_part(&phone.access, 1)["sid"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let response = app
+            .client
+            .delete(app.at(&format!("/v1/me/sessions/{phone_sid}")))
+            .bearer_auth(&laptop.access)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 204);
+        assert_eq!(get_with(&app, "/v1/me", &phone.access).await.status(), 401);
+        assert_eq!(get_with(&app, "/v1/me", &laptop.access).await.status(), 200);
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn another_accounts_session_cannot_be_revoked() {
+    on_both_backends(auth_options, |app| async move {
+        let ada = account(&app, "ada@example.com").await;
+        let eve = account(&app, "eve@example.com").await;
+        let ada_sid = crate::accounts::jwt_part(&ada.access, 1)["sid"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        for target in [
+            ada_sid.as_str(),
+            "ses_01jd0000000000000000000000",
+            "not-an-id",
+        ] {
+            let response = app
+                .client
+                .delete(app.at(&format!("/v1/me/sessions/{target}")))
+                .bearer_auth(&eve.access)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 404, "{target}");
+        }
+        assert_eq!(get_with(&app, "/v1/me", &ada.access).await.status(), 200);
+        app
+    })
+    .await;
+}
+
+async fn change_password(
+    app: &crate::helpers::TestApp,
+    access: &str,
+    current: &str,
+    new: &str,
+) -> reqwest::Response {
+    app.client
+        .post(app.at("/v1/me/password"))
+        .bearer_auth(access)
+        .json(&json!({"current_password": current, "new_password": new}))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn changing_the_password_revokes_every_other_session() {
+    on_both_backends(auth_options, |app| async move {
+        let other = account(&app, "ada@example.com").await;
+        let current = login(&app, "ada@example.com").await;
+        assert_eq!(
+            change_password(&app, &current.access, PASSWORD, NEW_PASSWORD)
+                .await
+                .status(),
+            204
+        );
+        assert_eq!(get_with(&app, "/v1/me", &other.access).await.status(), 401);
+        assert_eq!(
+            get_with(&app, "/v1/me", &current.access).await.status(),
+            200
+        );
+        assert_eq!(
+            login_response(&app, "ada@example.com", PASSWORD)
+                .await
+                .status(),
+            401
+        );
+        assert_eq!(
+            login_response(&app, "ada@example.com", NEW_PASSWORD)
+                .await
+                .status(),
+            200
+        );
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn changing_the_password_needs_the_current_one_and_a_strong_new_one() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let tokens = account(&app, "ada@example.com").await;
+    let wrong = change_password(&app, &tokens.access, "not-the-password-1", NEW_PASSWORD).await;
+    assert_eq!(problem(wrong).await["code"], "invalid_credentials");
+    let weak = change_password(&app, &tokens.access, PASSWORD, "password1234").await;
+    assert_eq!(problem(weak).await["code"], "weak_password");
+    assert_eq!(
+        login_response(&app, "ada@example.com", PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_jwks_publishes_only_public_keys() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    signup(&app, "ada@example.com").await;
+    let jwks: serde_json::Value = app
+        .get("/.well-known/jwks.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let key = &jwks["keys"][0];
+    assert_eq!(
+        (
+            key["kty"].as_str(),
+            key["crv"].as_str(),
+            key["use"].as_str()
+        ),
+        (Some("OKP"), Some("Ed25519"), Some("sig"))
+    );
+    assert!(key["kid"].as_str().unwrap().starts_with("kid_"));
+    assert!(key.get("d").is_none());
+    app.cleanup().await;
+}
