@@ -110,6 +110,12 @@ typed_id!(
 );
 
 typed_id!(
+    /// A message in the mail outbox.
+    MailId,
+    "mail"
+);
+
+typed_id!(
     /// Identifies one HTTP request in logs, error bodies and the `X-Request-Id` header.
     RequestId,
     "req"

@@ -11,5 +11,5 @@ pub mod rng;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::{Email, InvalidEmail};
-pub use id::{IdParseError, InstanceId, RequestId, SessionId, SigningKeyId, UserId};
+pub use id::{IdParseError, InstanceId, MailId, RequestId, SessionId, SigningKeyId, UserId};
 pub use rng::{OsSecureRng, RngAdapter, SecureRng, SeededRng};

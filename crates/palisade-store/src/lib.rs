@@ -7,14 +7,17 @@
 pub mod accounts;
 mod error;
 pub mod postgres;
+pub mod recovery;
 mod rows;
 mod shared_accounts;
+mod shared_recovery;
 pub mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 pub use error::StoreError;
+pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
 
 use async_trait::async_trait;
 use palisade_core::InstanceId;
@@ -49,7 +52,7 @@ pub struct Instance {
 
 /// Everything Palisade persists goes through this trait.
 #[async_trait]
-pub trait Store: AccountStore + Send + Sync + fmt::Debug + 'static {
+pub trait Store: AccountStore + RecoveryStore + Send + Sync + fmt::Debug + 'static {
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations; returns the versions applied by this call.

@@ -42,6 +42,7 @@ impl PostgresStore {
 }
 
 crate::shared_accounts::impl_account_store!(PostgresStore);
+crate::shared_recovery::impl_recovery_store!(PostgresStore);
 
 #[async_trait]
 impl Store for PostgresStore {

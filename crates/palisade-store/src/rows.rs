@@ -1,6 +1,7 @@
 //! Turning rows into records, for both backends.
 
 use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
+use crate::recovery::MailRecord;
 use crate::StoreError;
 use sqlx::{ColumnIndex, Decode, Row, Type};
 use std::str::FromStr;
@@ -36,6 +37,7 @@ macro_rules! decode_all {
                 for<'r> Option<Vec<u8>>: Decode<'r, R::Database> + Type<R::Database>,
                 for<'r> OffsetDateTime: Decode<'r, R::Database> + Type<R::Database>,
                 for<'r> Option<OffsetDateTime>: Decode<'r, R::Database> + Type<R::Database>,
+                for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
             {
                 Ok($record { $($field: decode_all!(@field row, $field, $kind)),* })
             }
@@ -52,5 +54,9 @@ decode_all! {
         revoked_at: value, user_agent: value, ip: value,
     },
     refresh => RefreshRecord { digest: value, session_id: id, issued_at: value, spent_at: value, successor_sealed: value },
+    mail => MailRecord {
+        id: id, recipient: value, subject: value, sealed_body: value, created_at: value, attempts: value,
+        next_attempt_at: value, sent_at: value,
+    },
     signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
 }

@@ -115,6 +115,7 @@ impl SqliteStore {
 }
 
 crate::shared_accounts::impl_account_store!(SqliteStore);
+crate::shared_recovery::impl_recovery_store!(SqliteStore);
 
 #[async_trait]
 impl Store for SqliteStore {

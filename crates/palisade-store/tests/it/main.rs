@@ -2,6 +2,7 @@
 //! SQLite and PostgreSQL by `conformance!`.
 
 mod accounts;
+mod recovery;
 mod sqlite_specific;
 mod suite;
 
@@ -63,7 +64,12 @@ conformance!(
     a_refresh_token_rotates_exactly_once,
     concurrent_rotations_of_one_token_let_only_one_win,
     signing_keys_are_listed_and_retired,
+    a_reset_token_works_once_and_only_before_it_expires,
+    due_mail_is_claimed_by_one_worker_and_erased_once_sent,
+    failed_mail_is_retried_later,
+    access_codes_honour_their_use_limit_and_expiry,
 );
 
 use accounts::*;
+use recovery::*;
 use suite::*;
