@@ -3,9 +3,11 @@
 
 mod auth;
 mod describe;
+mod mail;
 mod raw;
 
-pub use auth::AuthConfig;
+pub use auth::{AuthConfig, SignupPolicy};
+pub use mail::MailConfig;
 
 pub use describe::mask_url;
 use raw::RawConfig;
@@ -40,6 +42,7 @@ pub struct Config {
     pub log_format: LogFormat,
     pub security_txt: SecurityTxt,
     pub auth: AuthConfig,
+    pub mail: MailConfig,
 }
 
 /// Where the TLS certificate comes from when Palisade terminates TLS itself.

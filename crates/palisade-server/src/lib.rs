@@ -3,11 +3,14 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod admin;
 pub mod app;
 pub mod auth;
+pub mod background;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod mail;
 pub mod middleware;
 pub mod routes;
 pub mod serve;

@@ -36,6 +36,8 @@ pub enum StartupError {
     Tls(#[from] TlsError),
     #[error(transparent)]
     Keys(#[from] crate::auth::keys::KeyRingError),
+    #[error("{0}")]
+    Admin(String),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -237,6 +239,13 @@ impl Server {
         F: Future<Output = ()> + Send + 'static,
     {
         let app = crate::app::router(self.state.clone(), self.routes);
+        let mailbox = self.state.config().data_dir.join("mailbox");
+        let transport = crate::mail::MailTransport::from_config(
+            self.state.config().mail.smtp_url.as_ref(),
+            mailbox,
+        )
+        .map_err(std::io::Error::other)?;
+        let worker = tokio::spawn(crate::mail::worker::run(self.state.clone(), transport));
         let result = match self.listener {
             Listening::Plain(tcp) => {
                 let service = app.into_make_service_with_connect_info::<PeerAddr>();
@@ -251,6 +260,8 @@ impl Server {
                     .await
             }
         };
+        worker.abort();
+        self.state.background().idle().await;
         self.state.store().close().await;
         result
     }

@@ -1,4 +1,5 @@
 use crate::auth::AuthService;
+use crate::background::Background;
 use crate::config::Config;
 use palisade_core::{Clock, SecureRng};
 use palisade_crypto::MasterKey;
@@ -20,6 +21,7 @@ struct Inner {
     master_key: MasterKey,
     instance: Instance,
     auth: AuthService,
+    background: Arc<Background>,
 }
 
 /// The parts an `AppState` is made of; see `crate::serve::prepare`.
@@ -54,6 +56,7 @@ impl AppState {
                 master_key,
                 instance,
                 auth,
+                background: Arc::default(),
             }),
         }
     }
@@ -84,5 +87,10 @@ impl AppState {
 
     pub fn auth(&self) -> &AuthService {
         &self.inner.auth
+    }
+
+    /// Tasks that outlive the request that started them.
+    pub fn background(&self) -> &Arc<Background> {
+        &self.inner.background
     }
 }

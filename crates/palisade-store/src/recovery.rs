@@ -37,6 +37,12 @@ pub trait RecoveryStore: Send + Sync {
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> Result<(), StoreError>;
+    /// The account a reset token belongs to, if it is unused and unexpired at `now`.
+    async fn password_reset_owner(
+        &self,
+        digest: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<UserId>, StoreError>;
     /// Marks the token used and returns its account, if it was unused and unexpired at `now`.
     async fn consume_password_reset(
         &self,

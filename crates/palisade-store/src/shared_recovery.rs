@@ -21,6 +21,23 @@ macro_rules! impl_recovery_store {
                 Ok(())
             }
 
+            async fn password_reset_owner(
+                &self,
+                digest: &str,
+                now: time::OffsetDateTime,
+            ) -> Result<Option<palisade_core::UserId>, $crate::StoreError> {
+                let row = sqlx::query("SELECT user_id, expires_at FROM password_resets WHERE digest = $1 AND used_at IS NULL")
+                    .bind(digest)
+                    .fetch_optional(self.write_pool())
+                    .await?;
+                let Some(row) = row else { return Ok(None) };
+                let expires_at: time::OffsetDateTime = sqlx::Row::try_get(&row, "expires_at")?;
+                if now >= expires_at {
+                    return Ok(None);
+                }
+                Ok(Some($crate::rows::id(&row, "user_id")?))
+            }
+
             async fn consume_password_reset(
                 &self,
                 digest: &str,

@@ -39,6 +39,45 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Administer accounts and sign-up.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Manage the keys that sign access tokens.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Sign-up access codes (for `auth.signup_policy = "access_code"`).
+    AccessCode {
+        #[command(subcommand)]
+        command: AccessCodeCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AccessCodeCommand {
+    /// Create a code and print it once; only its digest is stored.
+    Create {
+        /// How many sign-ups the code allows (default: unlimited).
+        #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
+        max_uses: Option<i64>,
+        /// Days until the code expires (default: never).
+        #[arg(long, value_parser = clap::value_parser!(i64).range(1..=3650))]
+        expires_in_days: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeysCommand {
+    /// Add a new access-token signing key and retire the current one. Tokens signed with the
+    /// old key stay valid until they expire; the JWKS lists both until then.
+    RotateSigning,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +119,35 @@ async fn run(cli: Cli) -> ExitCode {
             println!("configuration is valid");
             ExitCode::SUCCESS
         }
+        Command::Admin {
+            command:
+                AdminCommand::AccessCode {
+                    command:
+                        AccessCodeCommand::Create {
+                            max_uses,
+                            expires_in_days,
+                        },
+                },
+        } => {
+            match palisade_server::admin::create_access_code(&config, max_uses, expires_in_days)
+                .await
+            {
+                Ok(code) => {
+                    println!("{code}");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => fail(&err.to_string()),
+            }
+        }
+        Command::Keys {
+            command: KeysCommand::RotateSigning,
+        } => match palisade_server::admin::rotate_signing_key(&config).await {
+            Ok(kid) => {
+                println!("new signing key {kid}; previous keys retired");
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err.to_string()),
+        },
         Command::Migrate => {
             telemetry::init(&config.log_level, config.log_format);
             match serve::migrate(&config).await {

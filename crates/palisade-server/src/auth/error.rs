@@ -33,6 +33,12 @@ pub enum AuthError {
     EmailTaken,
     #[error("no such session")]
     NoSuchSession,
+    #[error("the reset token is invalid, used or expired")]
+    InvalidResetToken,
+    #[error("sign-up needs an invitation")]
+    SignupInviteOnly,
+    #[error("sign-up needs a valid access code")]
+    InvalidAccessCode,
     #[error("{0}")]
     Internal(String),
 }
@@ -148,6 +154,24 @@ impl From<AuthError> for ApiError {
             )
             .with_detail(message),
             AuthError::NoSuchSession => ApiError::not_found().with_detail("No such session."),
+            AuthError::InvalidResetToken => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_reset_token",
+                "Invalid reset token",
+            )
+            .with_detail(message),
+            AuthError::SignupInviteOnly => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "signup_invite_only",
+                "Sign-up is by invitation",
+            )
+            .with_detail(message),
+            AuthError::InvalidAccessCode => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "invalid_access_code",
+                "Access code required",
+            )
+            .with_detail(message),
             AuthError::Internal(detail) => ApiError::internal(detail),
         }
     }

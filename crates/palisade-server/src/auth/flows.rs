@@ -2,6 +2,7 @@
 
 use super::sessions::CachedSession;
 use super::AuthError;
+use crate::config::SignupPolicy;
 use crate::state::AppState;
 use palisade_core::{Email, SessionId, UserId};
 use palisade_crypto::jwt::{AccessClaims, AUDIENCE};
@@ -33,7 +34,11 @@ pub async fn signup(
     email: &str,
     password: SecretString,
     name: Option<String>,
+    access_code: Option<SecretString>,
 ) -> Result<UserRecord, AuthError> {
+    if state.config().auth.signup_policy == SignupPolicy::InviteOnly {
+        return Err(AuthError::SignupInviteOnly);
+    }
     let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
     let context: Vec<&str> = std::iter::once(email.as_str())
         .chain(name.as_deref())
@@ -41,6 +46,17 @@ pub async fn signup(
     policy::check(&password, &context)?;
     if state.store().user_by_email(email.as_str()).await?.is_some() {
         return Err(AuthError::EmailTaken);
+    }
+    if state.config().auth.signup_policy == SignupPolicy::AccessCode {
+        let code = access_code.ok_or(AuthError::InvalidAccessCode)?;
+        let digest = TokenDigest::of(code.expose_secret());
+        if !state
+            .store()
+            .redeem_access_code(digest.as_str(), state.clock().now())
+            .await?
+        {
+            return Err(AuthError::InvalidAccessCode);
+        }
     }
     let password_hash = state
         .auth()
@@ -265,6 +281,16 @@ pub async fn revoke(state: &AppState, ids: &[SessionId], reason: &str) -> Result
         state.store().revoke_session(*id, reason, now).await?;
     }
     state.auth().sessions.revoke(ids);
+    Ok(())
+}
+
+/// Revokes every session of an account (password reset, account compromise).
+pub async fn revoke_all(state: &AppState, user: UserId, reason: &str) -> Result<(), AuthError> {
+    let revoked = state
+        .store()
+        .revoke_user_sessions(user, None, reason, state.clock().now())
+        .await?;
+    state.auth().sessions.revoke(&revoked);
     Ok(())
 }
 

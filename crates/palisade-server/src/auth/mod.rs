@@ -4,6 +4,7 @@ mod error;
 pub mod flows;
 pub mod keys;
 pub mod passwords;
+pub mod recovery;
 pub mod sessions;
 
 pub use error::AuthError;

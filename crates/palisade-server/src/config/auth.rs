@@ -5,6 +5,17 @@ use palisade_crypto::Argon2Cost;
 use serde::Deserialize;
 use time::Duration;
 
+/// Who may create an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignupPolicy {
+    Open,
+    /// Only through an invitation (workspace invitations arrive with the workspaces issue).
+    InviteOnly,
+    /// With a code from `palisade admin access-code create`.
+    AccessCode,
+}
+
 /// Validated authentication settings.
 #[derive(Debug, Clone)]
 pub struct AuthConfig {
@@ -17,6 +28,8 @@ pub struct AuthConfig {
     pub session_idle_timeout: Duration,
     pub session_absolute_timeout: Duration,
     pub refresh_reuse_grace: Duration,
+    pub signup_policy: SignupPolicy,
+    pub password_reset_ttl: Duration,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -31,6 +44,8 @@ pub(super) struct RawAuth {
     session_idle_timeout_secs: Option<i64>,
     session_absolute_timeout_secs: Option<i64>,
     refresh_reuse_grace_secs: Option<i64>,
+    signup_policy: Option<SignupPolicy>,
+    password_reset_ttl_secs: Option<i64>,
 }
 
 fn within(key: &str, value: i64, min: i64, max: i64) -> Result<Duration, ConfigError> {
@@ -99,6 +114,12 @@ impl RawAuth {
             0,
             60,
         )?;
+        let password_reset_ttl = within(
+            "auth.password_reset_ttl_secs",
+            self.password_reset_ttl_secs.unwrap_or(1800),
+            300,
+            day,
+        )?;
         Ok(AuthConfig {
             argon2,
             hash_concurrency,
@@ -107,6 +128,8 @@ impl RawAuth {
             session_idle_timeout,
             session_absolute_timeout,
             refresh_reuse_grace,
+            signup_policy: self.signup_policy.unwrap_or(SignupPolicy::Open),
+            password_reset_ttl,
         })
     }
 
@@ -141,6 +164,11 @@ impl RawAuth {
             (
                 "auth.refresh_reuse_grace_secs",
                 config.refresh_reuse_grace.whole_seconds().to_string(),
+            ),
+            ("auth.signup_policy", format!("{:?}", config.signup_policy)),
+            (
+                "auth.password_reset_ttl_secs",
+                config.password_reset_ttl.whole_seconds().to_string(),
             ),
         ]
     }

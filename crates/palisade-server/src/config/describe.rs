@@ -102,6 +102,18 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
     ];
     rows.into_iter()
         .chain(super::auth::RawAuth::describe(&config.auth))
+        .chain([
+            (
+                "mail.smtp_url",
+                config
+                    .mail
+                    .smtp_url
+                    .as_ref()
+                    .map(|u| mask_url(secrecy::ExposeSecret::expose_secret(u)))
+                    .unwrap_or_else(|| "(none: .eml files in <data_dir>/mailbox)".into()),
+            ),
+            ("mail.from", config.mail.from.clone()),
+        ])
         .map(|(key, value)| (key, env(key), value))
         .collect()
 }

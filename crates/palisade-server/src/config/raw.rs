@@ -30,6 +30,7 @@ const KNOWN_KEYS: &[&str] = &[
     "log_format",
     "security_txt",
     "auth",
+    "mail",
 ];
 
 pub(super) fn is_known_key(env_key: &str) -> bool {
@@ -73,6 +74,8 @@ pub(super) struct RawConfig {
     security_txt: RawSecurityTxt,
     #[serde(default)]
     auth: super::auth::RawAuth,
+    #[serde(default)]
+    mail: super::mail::RawMail,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -200,6 +203,7 @@ impl RawConfig {
             .map_err(|err| ConfigError::new("log_level", err.to_string()))?;
         let security_txt = self.security_txt.validate(&public_url)?;
         let auth = self.auth.validate()?;
+        let mail = self.mail.validate(&public_url)?;
         Ok(Config {
             bind: self.bind,
             master_key_file: self
@@ -218,6 +222,7 @@ impl RawConfig {
             log_format: self.log_format,
             security_txt,
             auth,
+            mail,
         })
     }
 }

@@ -88,6 +88,16 @@ pub fn table() -> RouteTable {
         .add(Verb::Post, "/v1/auth/login", v1::auth::login)
         .add(Verb::Post, "/v1/auth/refresh", v1::auth::refresh)
         .add(Verb::Post, "/v1/auth/logout", v1::auth::logout)
+        .add(
+            Verb::Post,
+            "/v1/auth/password-reset",
+            v1::auth::request_password_reset,
+        )
+        .add(
+            Verb::Post,
+            "/v1/auth/password-reset/confirm",
+            v1::auth::confirm_password_reset,
+        )
         .add(Verb::Get, "/v1/me", v1::me::me)
         .add(Verb::Get, "/v1/me/sessions", v1::me::sessions)
         .add(Verb::Delete, "/v1/me/sessions/{id}", v1::me::revoke_session)

@@ -23,6 +23,8 @@ use utoipa::OpenApi;
         super::v1::auth::login,
         super::v1::auth::refresh,
         super::v1::auth::logout,
+        super::v1::auth::request_password_reset,
+        super::v1::auth::confirm_password_reset,
         super::v1::me::me,
         super::v1::me::sessions,
         super::v1::me::revoke_session,

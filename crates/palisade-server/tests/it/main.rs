@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth_cookies;
 mod auth_login;
+mod auth_recovery;
 mod auth_refresh;
 mod auth_sessions;
 mod auth_signup;

@@ -89,7 +89,7 @@ pub async fn due_mail_is_claimed_by_one_worker_and_erased_once_sent(db: &TestDat
     store.enqueue_mail(&first).await.unwrap();
     store.enqueue_mail(&later).await.unwrap();
     let due = store.due_mail(T0, 10).await.unwrap();
-    assert_eq!(due, [first.clone()]);
+    assert_eq!(due, std::slice::from_ref(&first));
 
     assert!(store
         .claim_mail(&due[0], T0 + Duration::minutes(1))

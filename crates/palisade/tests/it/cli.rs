@@ -135,3 +135,60 @@ async fn serve_without_migrations_and_auto_migrate_off_says_what_to_run() {
         refused.stderr
     );
 }
+
+#[tokio::test]
+async fn an_access_code_is_printed_once_and_lets_one_account_sign_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut create = palisade(dir.path());
+    create.args(["admin", "access-code", "create", "--max-uses", "1"]);
+    let created = run(create).await;
+    assert!(created.status.success(), "{}", created.stderr);
+    let code = created.stdout.trim().to_owned();
+    assert!(code.starts_with("palac_"), "{code}");
+
+    let mut command = palisade(dir.path());
+    command.env("PALISADE_AUTH__SIGNUP_POLICY", "access_code");
+    let server = crate::process::Serving::start(command)
+        .await
+        .unwrap_or_else(|f| panic!("{}", f.stderr));
+    let signup = |email: &str| {
+        reqwest::Client::new()
+            .post(format!("{}/v1/auth/signup", server.url))
+            .json(&serde_json::json!({"email": email, "password": "violet-tundra-42-harbor", "access_code": code}))
+            .send()
+    };
+    assert_eq!(signup("ada@example.com").await.unwrap().status(), 201);
+    assert_eq!(signup("bob@example.com").await.unwrap().status(), 403);
+    assert!(server.terminate().await.success());
+}
+
+#[tokio::test]
+async fn rotating_the_signing_key_keeps_the_old_one_published() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = crate::process::Serving::start(palisade(dir.path()))
+        .await
+        .unwrap_or_else(|f| panic!("{}", f.stderr));
+    assert!(first.terminate().await.success());
+
+    let mut rotate = palisade(dir.path());
+    rotate.args(["keys", "rotate-signing"]);
+    let rotated = run(rotate).await;
+    assert!(rotated.status.success(), "{}", rotated.stderr);
+    assert!(
+        rotated.stdout.contains("new signing key kid_"),
+        "{}",
+        rotated.stdout
+    );
+
+    let server = crate::process::Serving::start(palisade(dir.path()))
+        .await
+        .unwrap_or_else(|f| panic!("{}", f.stderr));
+    let jwks: serde_json::Value = server
+        .get("/.well-known/jwks.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(jwks["keys"].as_array().unwrap().len(), 2, "{jwks}");
+    assert!(server.terminate().await.success());
+}

@@ -20,6 +20,9 @@ pub struct SignupRequest {
     #[schema(value_type = String, format = Password)]
     pub password: SecretString,
     pub name: Option<String>,
+    /// Required when the server's sign-up policy is `access_code`.
+    #[schema(value_type = Option<String>, format = Password)]
+    pub access_code: Option<SecretString>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -128,7 +131,14 @@ pub async fn signup(
     State(state): State<AppState>,
     Json(body): Json<SignupRequest>,
 ) -> Result<Response, ApiError> {
-    let user = flows::signup(&state, &body.email, body.password, body.name).await?;
+    let user = flows::signup(
+        &state,
+        &body.email,
+        body.password,
+        body.name,
+        body.access_code,
+    )
+    .await?;
     let account = Account {
         id: user.id.to_string(),
         email: user.email,
@@ -208,4 +218,57 @@ pub async fn logout(
         cookies::clear(&mut headers);
     }
     Ok((StatusCode::NO_CONTENT, headers).into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    pub email: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Accepted {
+    #[schema(example = "accepted")]
+    pub status: String,
+}
+
+/// Ask for a password reset mail. Always 202 with the same body: whether an account exists
+/// is never revealed.
+#[utoipa::path(post, path = "/v1/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
+    responses((status = 202, body = Accepted), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn request_password_reset(
+    State(state): State<AppState>,
+    Json(body): Json<PasswordResetRequest>,
+) -> (StatusCode, axum::Json<Accepted>) {
+    crate::auth::recovery::request_reset(&state, &body.email);
+    (
+        StatusCode::ACCEPTED,
+        axum::Json(Accepted {
+            status: "accepted".into(),
+        }),
+    )
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetConfirm {
+    #[schema(value_type = String, format = Password)]
+    pub token: SecretString,
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
+}
+
+/// Set a new password with the token from the reset mail; every session is revoked.
+#[utoipa::path(post, path = "/v1/auth/password-reset/confirm", tag = "auth", request_body = PasswordResetConfirm,
+    responses(
+        (status = 204, description = "Password changed; all sessions revoked"),
+        (status = 400, description = "`invalid_reset_token`: unknown, used or expired", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn confirm_password_reset(
+    State(state): State<AppState>,
+    Json(body): Json<PasswordResetConfirm>,
+) -> Result<StatusCode, ApiError> {
+    crate::auth::recovery::confirm_reset(&state, body.token, body.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -1,0 +1,45 @@
+//! Operator commands that act on the database directly (`palisade admin …`, `palisade keys …`).
+
+use crate::config::Config;
+use crate::serve::StartupError;
+use palisade_core::{OsSecureRng, SystemClock};
+use palisade_crypto::master_key;
+use palisade_store::{ConnectOptions, Store};
+use std::sync::Arc;
+
+async fn open(config: &Config) -> Result<Arc<dyn Store>, StartupError> {
+    let store = palisade_store::connect(&ConnectOptions::new(config.database_url.clone())).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+/// Creates a sign-up access code and returns it; it is shown once and stored as a digest.
+pub async fn create_access_code(
+    config: &Config,
+    max_uses: Option<i64>,
+    expires_in_days: Option<i64>,
+) -> Result<String, StartupError> {
+    let store = open(config).await?;
+    let code = crate::auth::recovery::create_access_code(
+        store.as_ref(),
+        &SystemClock,
+        &OsSecureRng,
+        max_uses,
+        expires_in_days.map(time::Duration::days),
+    )
+    .await
+    .map_err(|err| StartupError::Admin(err.to_string()))?;
+    store.close().await;
+    Ok(code.expose().to_owned())
+}
+
+/// Adds a new JWT signing key and retires the others; running nodes pick it up as they
+/// meet tokens signed with it, and keep accepting the old key until its tokens expire.
+pub async fn rotate_signing_key(config: &Config) -> Result<String, StartupError> {
+    let master = master_key::load(&config.master_key_file)?;
+    let store = open(config).await?;
+    let kid =
+        crate::auth::keys::rotate(store.as_ref(), &master, &SystemClock, &OsSecureRng).await?;
+    store.close().await;
+    Ok(kid)
+}
