@@ -1,0 +1,2 @@
+//! Benchmarks live in `benches/`; run them with `cargo bench -p palisade-bench`.
+#![forbid(unsafe_code)]
