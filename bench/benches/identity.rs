@@ -4,7 +4,11 @@
 //! - refresh-token rotation;
 //! - access-token verification as every authenticated request does it (signature, claims,
 //!   session revocation check from the in-memory cache): no database round trip.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_debug_implementations)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_debug_implementations
+)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use figment::Figment;
@@ -28,10 +32,15 @@ fn app(runtime: &Runtime, dir: &tempfile::TempDir) -> AppState {
         .merge(("bind", "127.0.0.1:0"))
         .merge(("data_dir", dir.path().join("data")));
     let config = Config::from_figment(figment).unwrap();
-    let services = Services { clock: Arc::new(SystemClock), rng: Arc::new(OsSecureRng) };
+    let services = Services {
+        clock: Arc::new(SystemClock),
+        rng: Arc::new(OsSecureRng),
+    };
     runtime.block_on(async {
         let state = serve::prepare(config, services).await.unwrap();
-        flows::signup(&state, EMAIL, secret(PASSWORD), None, None).await.unwrap();
+        flows::signup(&state, EMAIL, secret(PASSWORD), None, None)
+            .await
+            .unwrap();
         state
     })
 }
@@ -44,30 +53,64 @@ fn identity(c: &mut Criterion) {
     let mut group = c.benchmark_group("password");
     group.sample_size(20);
     let bare = PasswordHasher::new(Argon2Cost::default()).unwrap();
-    group.bench_function("bare_argon2id_hash_owasp", |b| b.iter(|| bare.hash(&secret(PASSWORD), &OsSecureRng).unwrap()));
+    group.bench_function("bare_argon2id_hash_owasp", |b| {
+        b.iter(|| bare.hash(&secret(PASSWORD), &OsSecureRng).unwrap())
+    });
     group.bench_function("login_owasp", |b| {
-        b.iter(|| runtime.block_on(flows::login(&state, EMAIL, secret(PASSWORD), ClientInfo::default())).unwrap())
+        b.iter(|| {
+            runtime
+                .block_on(flows::login(
+                    &state,
+                    EMAIL,
+                    secret(PASSWORD),
+                    ClientInfo::default(),
+                ))
+                .unwrap()
+        })
     });
     group.finish();
 
     let mut group = c.benchmark_group("session");
-    let mut refresh_token =
-        runtime.block_on(flows::login(&state, EMAIL, secret(PASSWORD), ClientInfo::default())).unwrap().refresh_token;
+    let mut refresh_token = runtime
+        .block_on(flows::login(
+            &state,
+            EMAIL,
+            secret(PASSWORD),
+            ClientInfo::default(),
+        ))
+        .unwrap()
+        .refresh_token;
     group.bench_function("refresh_rotation", |b| {
         b.iter(|| {
-            let issued = runtime.block_on(flows::refresh(&state, secret(refresh_token.expose()))).unwrap();
+            let issued = runtime
+                .block_on(flows::refresh(&state, secret(refresh_token.expose())))
+                .unwrap();
             refresh_token = issued.refresh_token;
         })
     });
-    let tokens = runtime.block_on(flows::login(&state, EMAIL, secret(PASSWORD), ClientInfo::default())).unwrap();
+    let tokens = runtime
+        .block_on(flows::login(
+            &state,
+            EMAIL,
+            secret(PASSWORD),
+            ClientInfo::default(),
+        ))
+        .unwrap();
     group.bench_function("verify_access_token_and_session", |b| {
         b.iter(|| {
             runtime.block_on(async {
                 let now = state.clock().now();
-                let claims = state.auth().keys.verify(&tokens.access_token, now).await.unwrap();
+                let claims = state
+                    .auth()
+                    .keys
+                    .verify(&tokens.access_token, now)
+                    .await
+                    .unwrap();
                 let session = claims.sid.parse().unwrap();
                 let user = claims.sub.parse().unwrap();
-                flows::check_session(&state, session, user, now).await.unwrap();
+                flows::check_session(&state, session, user, now)
+                    .await
+                    .unwrap();
             })
         })
     });

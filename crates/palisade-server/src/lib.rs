@@ -11,6 +11,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod mail;
+pub mod maintenance;
 pub mod middleware;
 pub mod routes;
 pub mod serve;

@@ -246,6 +246,7 @@ impl Server {
         )
         .map_err(std::io::Error::other)?;
         let worker = tokio::spawn(crate::mail::worker::run(self.state.clone(), transport));
+        let upkeep = tokio::spawn(crate::maintenance::run(self.state.clone()));
         let result = match self.listener {
             Listening::Plain(tcp) => {
                 let service = app.into_make_service_with_connect_info::<PeerAddr>();
@@ -261,6 +262,7 @@ impl Server {
             }
         };
         worker.abort();
+        upkeep.abort();
         self.state.background().idle().await;
         self.state.store().close().await;
         result

@@ -245,3 +245,52 @@ async fn the_jwks_publishes_only_public_keys() {
     assert!(key.get("d").is_none());
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_key_rotated_elsewhere_is_used_after_upkeep_and_old_tokens_stay_valid() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let before = account(&app, "ada@example.com").await;
+    let old_kid = crate::accounts::jwt_part(&before.access, 0)["kid"].clone();
+    // Another node (or `palisade keys rotate-signing`) rotates the key in the shared database.
+    palisade_server::auth::keys::rotate(
+        app.state.store().as_ref(),
+        app.state.master_key(),
+        app.clock.as_ref(),
+        &palisade_core::OsSecureRng,
+    )
+    .await
+    .unwrap();
+    palisade_server::maintenance::tick(&app.state).await;
+
+    let after = login(&app, "ada@example.com").await;
+    assert_ne!(
+        crate::accounts::jwt_part(&after.access, 0)["kid"],
+        old_kid,
+        "signs with the new key"
+    );
+    assert_eq!(
+        get_with(&app, "/v1/me", &before.access).await.status(),
+        200,
+        "old tokens still verify"
+    );
+    let jwks: serde_json::Value = app
+        .get("/.well-known/jwks.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(jwks["keys"].as_array().unwrap().len(), 2);
+
+    // Once every token of the old key has expired, the key is no longer published.
+    app.clock.advance(time::Duration::minutes(16));
+    palisade_server::maintenance::tick(&app.state).await;
+    let jwks: serde_json::Value = app
+        .get("/.well-known/jwks.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(jwks["keys"].as_array().unwrap().len(), 1);
+    assert_ne!(jwks["keys"][0]["kid"], old_kid);
+    app.cleanup().await;
+}
