@@ -10,6 +10,7 @@ pub mod postgres;
 pub mod recovery;
 mod rows;
 mod shared_accounts;
+mod shared_core;
 mod shared_recovery;
 pub mod sqlite;
 #[cfg(feature = "testing")]

@@ -1,9 +1,7 @@
 //! The embedded default. WAL lets readers run beside the writer; all writes go through a
 //! one-connection pool so SQLite never has two writers racing for the lock.
 
-use crate::{parse_instance, Backend, ConnectOptions, Instance, Store, StoreError};
-use async_trait::async_trait;
-use palisade_core::InstanceId;
+use crate::{ConnectOptions, StoreError};
 use secrecy::ExposeSecret;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
@@ -11,7 +9,6 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
-use time::OffsetDateTime;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -112,63 +109,14 @@ impl SqliteStore {
     fn read_pool(&self) -> &SqlitePool {
         &self.reader
     }
+
+    async fn close_pools(&self) {
+        self.writer.close().await;
+        self.reader.close().await;
+    }
 }
 
 crate::shared_accounts::impl_account_store!(SqliteStore);
 crate::shared_recovery::impl_recovery_store!(SqliteStore);
 
-#[async_trait]
-impl Store for SqliteStore {
-    fn backend(&self) -> Backend {
-        Backend::Sqlite
-    }
-
-    async fn migrate(&self) -> Result<Vec<i64>, StoreError> {
-        let before = self.applied_migrations().await.unwrap_or_default();
-        MIGRATOR.run(&self.writer).await?;
-        let after = self.applied_migrations().await?;
-        Ok(after.into_iter().filter(|v| !before.contains(v)).collect())
-    }
-
-    async fn applied_migrations(&self) -> Result<Vec<i64>, StoreError> {
-        let rows =
-            sqlx::query("SELECT version FROM _sqlx_migrations WHERE success = 1 ORDER BY version")
-                .fetch_all(&self.writer)
-                .await?;
-        rows.iter()
-            .map(|r| r.try_get::<i64, _>(0).map_err(StoreError::from))
-            .collect()
-    }
-
-    async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1")
-            .execute(&self.reader)
-            .await
-            .map_err(StoreError::Unavailable)?;
-        Ok(())
-    }
-
-    async fn register_instance(
-        &self,
-        candidate: InstanceId,
-        now: OffsetDateTime,
-    ) -> Result<Instance, StoreError> {
-        sqlx::query(
-            "INSERT INTO instance (singleton, id, created_at) VALUES (1, ?, ?) \
-             ON CONFLICT (singleton) DO NOTHING",
-        )
-        .bind(candidate.to_string())
-        .bind(now)
-        .execute(&self.writer)
-        .await?;
-        let row = sqlx::query("SELECT id, created_at FROM instance WHERE singleton = 1")
-            .fetch_one(&self.writer)
-            .await?;
-        parse_instance(row.try_get("id")?, row.try_get("created_at")?)
-    }
-
-    async fn close(&self) {
-        self.writer.close().await;
-        self.reader.close().await;
-    }
-}
+crate::shared_core::impl_store_core!(SqliteStore, crate::Backend::Sqlite, MIGRATOR);
