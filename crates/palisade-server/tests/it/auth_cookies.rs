@@ -1,7 +1,7 @@
 //! Cookie mode for browser apps, with double-submit CSRF protection.
 
 use crate::accounts::{auth_options, signup, PASSWORD};
-use crate::helpers::{problem, spawn_app_with, TestApp};
+use crate::helpers::{on_both_backends, problem, spawn_app_with, TestApp};
 use serde_json::{json, Value};
 
 struct Browser {
@@ -92,30 +92,32 @@ async fn a_cookie_authenticated_read_needs_no_csrf_token() {
 
 #[tokio::test]
 async fn a_cookie_authenticated_post_without_the_csrf_token_is_refused() {
-    let app = spawn_app_with(auth_options()).await.unwrap();
-    let browser = cookie_login(&app).await;
-    for header in [None, Some("forged-value")] {
-        let mut request = app
-            .client
-            .post(app.at("/v1/auth/logout"))
-            .header("cookie", &browser.cookie);
-        if let Some(value) = header {
-            request = request.header("x-csrf-token", value);
+    on_both_backends(auth_options, |app| async move {
+        let browser = cookie_login(&app).await;
+        for header in [None, Some("forged-value")] {
+            let mut request = app
+                .client
+                .post(app.at("/v1/auth/logout"))
+                .header("cookie", &browser.cookie);
+            if let Some(value) = header {
+                request = request.header("x-csrf-token", value);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 403, "{header:?}");
+            assert_eq!(problem(response).await["code"], "csrf_token_invalid");
         }
-        let response = request.send().await.unwrap();
-        assert_eq!(response.status(), 403, "{header:?}");
-        assert_eq!(problem(response).await["code"], "csrf_token_invalid");
-    }
-    // The session survived the forged requests.
-    let me = app
-        .client
-        .get(app.at("/v1/me"))
-        .header("cookie", &browser.cookie)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(me.status(), 200);
-    app.cleanup().await;
+        // The session survived the forged requests.
+        let me = app
+            .client
+            .get(app.at("/v1/me"))
+            .header("cookie", &browser.cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(me.status(), 200);
+        app
+    })
+    .await;
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 use crate::accounts::{
     account, auth_options, get_with, login_response, signup, NEW_PASSWORD, PASSWORD,
 };
-use crate::helpers::{logs, problem, spawn_app_with, TestApp};
+use crate::helpers::{logs, on_both_backends, problem, spawn_app_with, TestApp};
 use palisade_core::Clock;
 use palisade_server::mail::{worker::deliver_due, MailTransport};
 use serde_json::json;
@@ -72,32 +72,34 @@ async fn a_reset_request_is_answered_alike_whether_or_not_the_account_exists() {
 
 #[tokio::test]
 async fn a_reset_token_sets_a_new_password_once_and_signs_out_everywhere() {
-    let app = spawn_app_with(auth_options()).await.unwrap();
-    let session = account(&app, "ada@example.com").await;
-    ask_reset(&app, "ada@example.com").await;
-    let token = token_in(&delivered_mail(&app).await[0]);
+    on_both_backends(auth_options, |app| async move {
+        let session = account(&app, "ada@example.com").await;
+        ask_reset(&app, "ada@example.com").await;
+        let token = token_in(&delivered_mail(&app).await[0]);
 
-    assert_eq!(confirm(&app, &token, NEW_PASSWORD).await.status(), 204);
-    assert_eq!(
-        get_with(&app, "/v1/me", &session.access).await.status(),
-        401
-    );
-    assert_eq!(
-        login_response(&app, "ada@example.com", PASSWORD)
-            .await
-            .status(),
-        401
-    );
-    assert_eq!(
-        login_response(&app, "ada@example.com", NEW_PASSWORD)
-            .await
-            .status(),
-        200
-    );
-    let again = confirm(&app, &token, "another fine long passphrase").await;
-    assert_eq!(again.status(), 400);
-    assert_eq!(problem(again).await["code"], "invalid_reset_token");
-    app.cleanup().await;
+        assert_eq!(confirm(&app, &token, NEW_PASSWORD).await.status(), 204);
+        assert_eq!(
+            get_with(&app, "/v1/me", &session.access).await.status(),
+            401
+        );
+        assert_eq!(
+            login_response(&app, "ada@example.com", PASSWORD)
+                .await
+                .status(),
+            401
+        );
+        assert_eq!(
+            login_response(&app, "ada@example.com", NEW_PASSWORD)
+                .await
+                .status(),
+            200
+        );
+        let again = confirm(&app, &token, "another fine long passphrase").await;
+        assert_eq!(again.status(), 400);
+        assert_eq!(problem(again).await["code"], "invalid_reset_token");
+        app
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -245,29 +247,34 @@ async fn invite_only_sign_up_refuses_self_service() {
 
 #[tokio::test]
 async fn access_code_sign_up_needs_a_valid_unspent_code() {
-    let app = spawn_app_with(policy("access_code")).await.unwrap();
-    let code = palisade_server::auth::recovery::create_access_code(
-        app.state.store().as_ref(),
-        app.clock.as_ref(),
-        &palisade_core::OsSecureRng,
-        Some(1),
-        None,
+    on_both_backends(
+        || policy("access_code"),
+        |app| async move {
+            let code = palisade_server::auth::recovery::create_access_code(
+                app.state.store().as_ref(),
+                app.clock.as_ref(),
+                &palisade_core::OsSecureRng,
+                Some(1),
+                None,
+            )
+            .await
+            .unwrap();
+            assert_eq!(
+                problem(post_signup(&app, None).await).await["code"],
+                "invalid_access_code"
+            );
+            assert_eq!(
+                problem(post_signup(&app, Some("palac_wrong")).await).await["code"],
+                "invalid_access_code"
+            );
+            assert_eq!(post_signup(&app, Some(code.expose())).await.status(), 201);
+            assert_eq!(
+                post_signup(&app, Some(code.expose())).await.status(),
+                403,
+                "single use"
+            );
+            app
+        },
     )
-    .await
-    .unwrap();
-    assert_eq!(
-        problem(post_signup(&app, None).await).await["code"],
-        "invalid_access_code"
-    );
-    assert_eq!(
-        problem(post_signup(&app, Some("palac_wrong")).await).await["code"],
-        "invalid_access_code"
-    );
-    assert_eq!(post_signup(&app, Some(code.expose())).await.status(), 201);
-    assert_eq!(
-        post_signup(&app, Some(code.expose())).await.status(),
-        403,
-        "single use"
-    );
-    app.cleanup().await;
+    .await;
 }

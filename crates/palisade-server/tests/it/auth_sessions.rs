@@ -294,3 +294,33 @@ async fn a_key_rotated_elsewhere_is_used_after_upkeep_and_old_tokens_stay_valid(
     assert_ne!(jwks["keys"][0]["kid"], old_kid);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn checking_an_access_token_needs_no_database_round_trip() {
+    on_both_backends(
+        || auth_options().routes(crate::probe::routes()),
+        |app| async move {
+            let tokens = account(&app, "ada@example.com").await;
+            assert_eq!(
+                get_with(&app, crate::probe::WHOAMI, &tokens.access)
+                    .await
+                    .status(),
+                200
+            );
+            // With the database gone, authentication still answers from memory...
+            app.state.store().close().await;
+            let response = get_with(&app, crate::probe::WHOAMI, &tokens.access).await;
+            assert_eq!(response.status(), 200);
+            assert!(response.text().await.unwrap().starts_with("usr_"));
+            // ...and still refuses what it must.
+            assert_eq!(
+                get_with(&app, crate::probe::WHOAMI, "not.a.token")
+                    .await
+                    .status(),
+                401
+            );
+            app
+        },
+    )
+    .await;
+}

@@ -21,5 +21,6 @@ mod problems;
 mod request_id;
 mod security_headers;
 mod shutdown;
+mod smtp;
 mod tls;
 mod well_known;

@@ -23,6 +23,10 @@ async fn fail_internally() -> Result<(), ApiError> {
     ))
 }
 
+async fn whoami(caller: palisade_server::extract::Authenticated) -> String {
+    caller.user.to_string()
+}
+
 async fn never_finish() -> &'static str {
     std::future::pending::<()>().await;
     "unreachable"
@@ -32,6 +36,7 @@ pub const ECHO: &str = "/v1/probe/echo";
 pub const AUTH_ECHO: &str = "/v1/auth/probe-echo";
 pub const FAIL: &str = "/v1/probe/fail";
 pub const HANG: &str = "/v1/probe/hang";
+pub const WHOAMI: &str = "/v1/probe/whoami";
 
 /// The API's routes plus the probes.
 pub fn routes() -> RouteTable {
@@ -40,4 +45,5 @@ pub fn routes() -> RouteTable {
         .add(Verb::Post, AUTH_ECHO, echo)
         .add(Verb::Get, FAIL, fail_internally)
         .add(Verb::Get, HANG, never_finish)
+        .add(Verb::Get, WHOAMI, whoami)
 }
