@@ -110,6 +110,12 @@ typed_id!(
 );
 
 typed_id!(
+    /// A workspace (tenant).
+    WorkspaceId,
+    "ws"
+);
+
+typed_id!(
     /// A message in the mail outbox.
     MailId,
     "mail"

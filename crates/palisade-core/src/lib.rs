@@ -8,8 +8,12 @@ pub mod clock;
 pub mod email;
 pub mod id;
 pub mod rng;
+pub mod roles;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::{Email, InvalidEmail};
-pub use id::{IdParseError, InstanceId, MailId, RequestId, SessionId, SigningKeyId, UserId};
+pub use id::{
+    IdParseError, InstanceId, MailId, RequestId, SessionId, SigningKeyId, UserId, WorkspaceId,
+};
 pub use rng::{OsSecureRng, RngAdapter, SecureRng, SeededRng};
+pub use roles::{Permission, Role};
