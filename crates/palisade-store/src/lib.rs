@@ -12,13 +12,16 @@ mod rows;
 mod shared_accounts;
 mod shared_core;
 mod shared_recovery;
+mod shared_workspaces;
 pub mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod workspaces;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 pub use error::StoreError;
 pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
+pub use workspaces::{MemberChange, MemberRecord, WorkspaceRecord, WorkspaceScope, WorkspaceStore};
 
 use async_trait::async_trait;
 use palisade_core::InstanceId;
@@ -53,7 +56,9 @@ pub struct Instance {
 
 /// Everything Palisade persists goes through this trait.
 #[async_trait]
-pub trait Store: AccountStore + RecoveryStore + Send + Sync + fmt::Debug + 'static {
+pub trait Store:
+    AccountStore + RecoveryStore + WorkspaceStore + Send + Sync + fmt::Debug + 'static
+{
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations; returns the versions applied by this call.

@@ -2,6 +2,7 @@
 
 use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 use crate::recovery::MailRecord;
+use crate::workspaces::{MemberRecord, WorkspaceRecord};
 use crate::StoreError;
 use sqlx::{ColumnIndex, Decode, Row, Type};
 use std::str::FromStr;
@@ -45,6 +46,8 @@ macro_rules! decode_all {
     };
     (@field $row:ident, $field:ident, id) => { id($row, stringify!($field))? };
     (@field $row:ident, $field:ident, value) => { $row.try_get(stringify!($field))? };
+    (@field $row:ident, $field:ident, role) => { role($row)? };
+    (@field $row:ident, $field:ident, created_at_column) => { $row.try_get("created_at")? };
 }
 
 decode_all! {
@@ -58,5 +61,19 @@ decode_all! {
         id: id, recipient: value, subject: value, sealed_body: value, created_at: value, attempts: value,
         next_attempt_at: value, sent_at: value,
     },
+    workspace => WorkspaceRecord { id: id, slug: value, name: value, created_at: value, updated_at: value },
+    member => MemberRecord { user_id: id, email: value, name: value, role: role, joined_at: created_at_column },
     signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
+}
+
+/// The `role` column as a [`Role`](palisade_core::Role).
+pub(crate) fn role<R>(row: &R) -> Result<palisade_core::Role, StoreError>
+where
+    R: Row,
+    for<'a> &'a str: ColumnIndex<R>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
+    let raw: String = row.try_get("role")?;
+    raw.parse()
+        .map_err(|_| StoreError::Corrupt("memberships.role holds an unknown role".into()))
 }

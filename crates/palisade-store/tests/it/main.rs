@@ -5,6 +5,7 @@ mod accounts;
 mod recovery;
 mod sqlite_specific;
 mod suite;
+mod workspaces;
 
 use palisade_store::testing::{TestBackend, TestDatabase};
 
@@ -68,8 +69,14 @@ conformance!(
     due_mail_is_claimed_by_one_worker_and_erased_once_sent,
     failed_mail_is_retried_later,
     access_codes_honour_their_use_limit_and_expiry,
+    the_creator_owns_a_new_workspace,
+    a_taken_slug_conflicts,
+    outsiders_get_no_scope_whether_or_not_the_workspace_exists,
+    a_scope_reaches_only_its_own_workspace,
+    a_workspace_always_keeps_an_owner,
 );
 
 use accounts::*;
 use recovery::*;
 use suite::*;
+use workspaces::*;

@@ -1,0 +1,194 @@
+//! The workspace queries, written once for both backends. Every query inside a workspace
+//! filters on the scope's workspace id.
+
+macro_rules! impl_workspace_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::workspaces::WorkspaceStore for $store {
+            async fn create_workspace(
+                &self,
+                workspace: &$crate::workspaces::WorkspaceRecord,
+                owner: palisade_core::UserId,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.write_pool().begin().await?;
+                sqlx::query("INSERT INTO workspaces (id, slug, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(workspace.id.to_string())
+                    .bind(&workspace.slug)
+                    .bind(&workspace.name)
+                    .bind(workspace.created_at)
+                    .bind(workspace.updated_at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|err| $crate::error::conflict_on_unique(err, "this workspace slug is taken"))?;
+                sqlx::query("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES ($1, $2, 'owner', $3)")
+                    .bind(workspace.id.to_string())
+                    .bind(owner.to_string())
+                    .bind(workspace.created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn workspaces_of(
+                &self,
+                user: palisade_core::UserId,
+            ) -> Result<Vec<($crate::workspaces::WorkspaceRecord, palisade_core::Role)>, $crate::StoreError> {
+                let rows = sqlx::query(
+                    "SELECT w.id, w.slug, w.name, w.created_at, w.updated_at, m.role FROM workspaces w \
+                     JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug",
+                )
+                .bind(user.to_string())
+                .fetch_all(self.read_pool())
+                .await?;
+                rows.iter()
+                    .map(|row| Ok(($crate::rows::workspace(row)?, $crate::rows::role(row)?)))
+                    .collect()
+            }
+
+            async fn authorize(
+                &self,
+                user: palisade_core::UserId,
+                slug: &str,
+            ) -> Result<Option<$crate::workspaces::WorkspaceScope>, $crate::StoreError> {
+                let row = sqlx::query(
+                    "SELECT w.id, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id \
+                     WHERE w.slug = $1 AND m.user_id = $2",
+                )
+                .bind(slug)
+                .bind(user.to_string())
+                .fetch_optional(self.read_pool())
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let id = $crate::rows::id(&row, "id")?;
+                let role = $crate::rows::role(&row)?;
+                Ok(Some($crate::workspaces::WorkspaceScope::new(id, slug.to_owned(), user, role)))
+            }
+
+            async fn workspace(
+                &self,
+                scope: &$crate::workspaces::WorkspaceScope,
+            ) -> Result<$crate::workspaces::WorkspaceRecord, $crate::StoreError> {
+                let row = sqlx::query("SELECT id, slug, name, created_at, updated_at FROM workspaces WHERE id = $1")
+                    .bind(scope.workspace_id().to_string())
+                    .fetch_one(self.read_pool())
+                    .await?;
+                $crate::rows::workspace(&row)
+            }
+
+            async fn rename_workspace(
+                &self,
+                scope: &$crate::workspaces::WorkspaceScope,
+                name: &str,
+                now: time::OffsetDateTime,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query("UPDATE workspaces SET name = $1, updated_at = $2 WHERE id = $3")
+                    .bind(name)
+                    .bind(now)
+                    .bind(scope.workspace_id().to_string())
+                    .execute(self.write_pool())
+                    .await?;
+                Ok(())
+            }
+
+            async fn delete_workspace(&self, scope: &$crate::workspaces::WorkspaceScope) -> Result<(), $crate::StoreError> {
+                sqlx::query("DELETE FROM workspaces WHERE id = $1")
+                    .bind(scope.workspace_id().to_string())
+                    .execute(self.write_pool())
+                    .await?;
+                Ok(())
+            }
+
+            async fn members(
+                &self,
+                scope: &$crate::workspaces::WorkspaceScope,
+            ) -> Result<Vec<$crate::workspaces::MemberRecord>, $crate::StoreError> {
+                let rows = sqlx::query(
+                    "SELECT m.user_id, u.email, u.name, m.role, m.created_at FROM memberships m \
+                     JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 ORDER BY m.created_at, m.user_id",
+                )
+                .bind(scope.workspace_id().to_string())
+                .fetch_all(self.read_pool())
+                .await?;
+                rows.iter().map($crate::rows::member).collect()
+            }
+
+            async fn member_role(
+                &self,
+                scope: &$crate::workspaces::WorkspaceScope,
+                user: palisade_core::UserId,
+            ) -> Result<Option<palisade_core::Role>, $crate::StoreError> {
+                let row = sqlx::query("SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2")
+                    .bind(scope.workspace_id().to_string())
+                    .bind(user.to_string())
+                    .fetch_optional(self.write_pool())
+                    .await?;
+                row.as_ref().map($crate::rows::role).transpose()
+            }
+
+            async fn set_member_role(
+                &self,
+                scope: &$crate::workspaces::WorkspaceScope,
+                user: palisade_core::UserId,
+                role: palisade_core::Role,
+            ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
+                self.change_membership(scope, user, Some(role)).await
+            }
+
+            async fn remove_member(
+                &self,
+                scope: &$crate::workspaces::WorkspaceScope,
+                user: palisade_core::UserId,
+            ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
+                self.change_membership(scope, user, None).await
+            }
+        }
+
+        impl $store {
+            /// Changes or (with `None`) removes a membership, refusing to leave no owner. The
+            /// workspace row is locked first, so concurrent changes cannot both pass the check.
+            async fn change_membership(
+                &self,
+                scope: &$crate::workspaces::WorkspaceScope,
+                user: palisade_core::UserId,
+                role: Option<palisade_core::Role>,
+            ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
+                use $crate::workspaces::MemberChange;
+                let workspace = scope.workspace_id().to_string();
+                let mut tx = self.write_pool().begin().await?;
+                sqlx::query("UPDATE workspaces SET updated_at = updated_at WHERE id = $1")
+                    .bind(&workspace)
+                    .execute(&mut *tx)
+                    .await?;
+                let current = sqlx::query("SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2")
+                    .bind(&workspace)
+                    .bind(user.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(current) = current.as_ref().map($crate::rows::role).transpose()? else {
+                    return Ok(MemberChange::NotAMember);
+                };
+                if current == palisade_core::Role::Owner && role != Some(palisade_core::Role::Owner) {
+                    let owners: i64 =
+                        sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE workspace_id = $1 AND role = 'owner'")
+                            .bind(&workspace)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    if owners <= 1 {
+                        return Ok(MemberChange::LastOwner);
+                    }
+                }
+                let query = match role {
+                    Some(role) => sqlx::query("UPDATE memberships SET role = $1 WHERE workspace_id = $2 AND user_id = $3")
+                        .bind(role.as_str()),
+                    None => sqlx::query("DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2"),
+                };
+                query.bind(&workspace).bind(user.to_string()).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(MemberChange::Done)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_workspace_store;

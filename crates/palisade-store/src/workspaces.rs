@@ -1,0 +1,123 @@
+//! Workspaces (tenants) and their members. Everything inside a workspace takes a
+//! [`WorkspaceScope`], and the only way to obtain one is [`WorkspaceStore::authorize`], which
+//! checks membership: a handler cannot reach another tenant's rows by passing the wrong id.
+
+use crate::StoreError;
+use async_trait::async_trait;
+use palisade_core::{Permission, Role, UserId, WorkspaceId};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkspaceRecord {
+    pub id: WorkspaceId,
+    pub slug: String,
+    pub name: String,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRecord {
+    pub user_id: UserId,
+    pub email: String,
+    pub name: Option<String>,
+    pub role: Role,
+    pub joined_at: OffsetDateTime,
+}
+
+/// Proof that `actor` is a member of one workspace with `role`. Its fields are private and
+/// it has no public constructor: [`WorkspaceStore::authorize`] is the only source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkspaceScope {
+    workspace: WorkspaceId,
+    slug: String,
+    actor: UserId,
+    role: Role,
+}
+
+impl WorkspaceScope {
+    pub(crate) fn new(workspace: WorkspaceId, slug: String, actor: UserId, role: Role) -> Self {
+        Self {
+            workspace,
+            slug,
+            actor,
+            role,
+        }
+    }
+
+    pub fn workspace_id(&self) -> WorkspaceId {
+        self.workspace
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    pub fn actor(&self) -> UserId {
+        self.actor
+    }
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    pub fn allows(&self, permission: Permission) -> bool {
+        self.role.allows(permission)
+    }
+}
+
+/// What a membership change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberChange {
+    Done,
+    NotAMember,
+    /// Refused: the workspace would be left without an owner.
+    LastOwner,
+}
+
+#[async_trait]
+pub trait WorkspaceStore: Send + Sync {
+    /// Creates the workspace with `owner` as its owner; [`StoreError::Conflict`] if the slug is taken.
+    async fn create_workspace(
+        &self,
+        workspace: &WorkspaceRecord,
+        owner: UserId,
+    ) -> Result<(), StoreError>;
+    /// The workspaces `user` belongs to, with their role in each.
+    async fn workspaces_of(&self, user: UserId)
+        -> Result<Vec<(WorkspaceRecord, Role)>, StoreError>;
+    /// The scope `user` has in the workspace `slug`, or `None` when they are not a member
+    /// (including when no such workspace exists: callers cannot tell the two apart).
+    async fn authorize(
+        &self,
+        user: UserId,
+        slug: &str,
+    ) -> Result<Option<WorkspaceScope>, StoreError>;
+
+    async fn workspace(&self, scope: &WorkspaceScope) -> Result<WorkspaceRecord, StoreError>;
+    async fn rename_workspace(
+        &self,
+        scope: &WorkspaceScope,
+        name: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError>;
+    /// Deletes the workspace and, by cascade, everything in it.
+    async fn delete_workspace(&self, scope: &WorkspaceScope) -> Result<(), StoreError>;
+    async fn members(&self, scope: &WorkspaceScope) -> Result<Vec<MemberRecord>, StoreError>;
+    async fn member_role(
+        &self,
+        scope: &WorkspaceScope,
+        user: UserId,
+    ) -> Result<Option<Role>, StoreError>;
+    async fn set_member_role(
+        &self,
+        scope: &WorkspaceScope,
+        user: UserId,
+        role: Role,
+    ) -> Result<MemberChange, StoreError>;
+    async fn remove_member(
+        &self,
+        scope: &WorkspaceScope,
+        user: UserId,
+    ) -> Result<MemberChange, StoreError>;
+}

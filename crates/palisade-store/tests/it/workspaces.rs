@@ -1,0 +1,157 @@
+use palisade_core::{ManualClock, Role, SeededRng, UserId, WorkspaceId};
+use palisade_store::testing::TestDatabase;
+use palisade_store::{MemberChange, Store, StoreError, UserRecord, WorkspaceRecord};
+use std::sync::Arc;
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+const T0: OffsetDateTime = datetime!(2026-11-23 12:00 UTC);
+
+struct World {
+    store: Arc<dyn Store>,
+    ada: UserId,
+    bob: UserId,
+    eve: UserId,
+}
+
+async fn world(db: &TestDatabase) -> World {
+    let store = db.connect().await;
+    store.migrate().await.unwrap();
+    let clock = ManualClock::starting_at(T0);
+    let mut ids = Vec::new();
+    for (seed, email) in [
+        (1, "ada@example.com"),
+        (2, "bob@example.com"),
+        (3, "eve@example.com"),
+    ] {
+        let id = UserId::generate(&clock, &SeededRng::new(seed));
+        let user = UserRecord {
+            id,
+            email: email.into(),
+            name: None,
+            password_hash: "x".into(),
+            created_at: T0,
+            updated_at: T0,
+        };
+        store.create_user(&user).await.unwrap();
+        ids.push(id);
+    }
+    World {
+        store,
+        ada: ids[0],
+        bob: ids[1],
+        eve: ids[2],
+    }
+}
+
+fn workspace(slug: &str, seed: u64) -> WorkspaceRecord {
+    let clock = ManualClock::starting_at(T0);
+    WorkspaceRecord {
+        id: WorkspaceId::generate(&clock, &SeededRng::new(seed)),
+        slug: slug.into(),
+        name: slug.to_uppercase(),
+        created_at: T0,
+        updated_at: T0,
+    }
+}
+
+pub async fn the_creator_owns_a_new_workspace(db: &TestDatabase) {
+    let w = world(db).await;
+    let acme = workspace("acme", 10);
+    w.store.create_workspace(&acme, w.ada).await.unwrap();
+    let scope = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
+    assert_eq!((scope.workspace_id(), scope.role()), (acme.id, Role::Owner));
+    assert_eq!(w.store.workspace(&scope).await.unwrap(), acme);
+    assert_eq!(
+        w.store.workspaces_of(w.ada).await.unwrap(),
+        [(acme, Role::Owner)]
+    );
+}
+
+pub async fn a_taken_slug_conflicts(db: &TestDatabase) {
+    let w = world(db).await;
+    w.store
+        .create_workspace(&workspace("acme", 10), w.ada)
+        .await
+        .unwrap();
+    let err = w
+        .store
+        .create_workspace(&workspace("acme", 11), w.bob)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+}
+
+pub async fn outsiders_get_no_scope_whether_or_not_the_workspace_exists(db: &TestDatabase) {
+    let w = world(db).await;
+    w.store
+        .create_workspace(&workspace("acme", 10), w.ada)
+        .await
+        .unwrap();
+    assert_eq!(w.store.authorize(w.eve, "acme").await.unwrap(), None);
+    assert_eq!(
+        w.store.authorize(w.eve, "no-such-workspace").await.unwrap(),
+        None
+    );
+}
+
+pub async fn a_scope_reaches_only_its_own_workspace(db: &TestDatabase) {
+    let w = world(db).await;
+    w.store
+        .create_workspace(&workspace("acme", 10), w.ada)
+        .await
+        .unwrap();
+    w.store
+        .create_workspace(&workspace("globex", 11), w.eve)
+        .await
+        .unwrap();
+    let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
+    let members = w.store.members(&acme).await.unwrap();
+    assert_eq!(
+        members.iter().map(|m| m.user_id).collect::<Vec<_>>(),
+        [w.ada]
+    );
+    // Eve is a member elsewhere, not here: acme's scope cannot change her membership.
+    assert_eq!(
+        w.store
+            .set_member_role(&acme, w.eve, Role::Viewer)
+            .await
+            .unwrap(),
+        MemberChange::NotAMember
+    );
+    assert_eq!(
+        w.store.remove_member(&acme, w.eve).await.unwrap(),
+        MemberChange::NotAMember
+    );
+    let globex = w.store.authorize(w.eve, "globex").await.unwrap().unwrap();
+    assert_eq!(globex.role(), Role::Owner);
+    w.store.delete_workspace(&acme).await.unwrap();
+    assert!(
+        w.store.workspace(&globex).await.is_ok(),
+        "deleting one workspace leaves the other"
+    );
+}
+
+pub async fn a_workspace_always_keeps_an_owner(db: &TestDatabase) {
+    let w = world(db).await;
+    w.store
+        .create_workspace(&workspace("acme", 10), w.ada)
+        .await
+        .unwrap();
+    let scope = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
+    assert_eq!(
+        w.store
+            .set_member_role(&scope, w.ada, Role::Admin)
+            .await
+            .unwrap(),
+        MemberChange::LastOwner
+    );
+    assert_eq!(
+        w.store.remove_member(&scope, w.ada).await.unwrap(),
+        MemberChange::LastOwner
+    );
+    assert_eq!(
+        w.store.member_role(&scope, w.ada).await.unwrap(),
+        Some(Role::Owner)
+    );
+}
