@@ -38,7 +38,7 @@ fn app(runtime: &Runtime, dir: &tempfile::TempDir) -> AppState {
     };
     runtime.block_on(async {
         let state = serve::prepare(config, services).await.unwrap();
-        flows::signup(&state, EMAIL, secret(PASSWORD), None, None)
+        flows::signup(&state, EMAIL, secret(PASSWORD), None, None, None)
             .await
             .unwrap();
         state

@@ -6,11 +6,13 @@
 
 pub mod accounts;
 mod error;
+pub mod invitations;
 pub mod postgres;
 pub mod recovery;
 mod rows;
 mod shared_accounts;
 mod shared_core;
+mod shared_invitations;
 mod shared_recovery;
 mod shared_workspaces;
 pub mod sqlite;
@@ -20,6 +22,7 @@ pub mod workspaces;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 pub use error::StoreError;
+pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
 pub use workspaces::{MemberChange, MemberRecord, WorkspaceRecord, WorkspaceScope, WorkspaceStore};
 
@@ -57,7 +60,7 @@ pub struct Instance {
 /// Everything Palisade persists goes through this trait.
 #[async_trait]
 pub trait Store:
-    AccountStore + RecoveryStore + WorkspaceStore + Send + Sync + fmt::Debug + 'static
+    AccountStore + RecoveryStore + WorkspaceStore + InvitationStore + Send + Sync + fmt::Debug + 'static
 {
     fn backend(&self) -> Backend;
 

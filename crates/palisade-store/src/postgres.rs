@@ -45,5 +45,6 @@ impl PostgresStore {
 crate::shared_accounts::impl_account_store!(PostgresStore);
 crate::shared_recovery::impl_recovery_store!(PostgresStore);
 crate::shared_workspaces::impl_workspace_store!(PostgresStore);
+crate::shared_invitations::impl_invitation_store!(PostgresStore);
 
 crate::shared_core::impl_store_core!(PostgresStore, crate::Backend::Postgres, MIGRATOR);

@@ -1,6 +1,7 @@
 //! Turning rows into records, for both backends.
 
 use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
+use crate::invitations::InvitationRecord;
 use crate::recovery::MailRecord;
 use crate::workspaces::{MemberRecord, WorkspaceRecord};
 use crate::StoreError;
@@ -63,6 +64,9 @@ decode_all! {
     },
     workspace => WorkspaceRecord { id: id, slug: value, name: value, created_at: value, updated_at: value },
     member => MemberRecord { user_id: id, email: value, name: value, role: role, joined_at: created_at_column },
+    invitation => InvitationRecord {
+        id: value, email: value, role: role, digest: value, invited_by: id, created_at: value, expires_at: value,
+    },
     signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
 }
 

@@ -35,10 +35,8 @@ pub async fn signup(
     password: SecretString,
     name: Option<String>,
     access_code: Option<SecretString>,
+    invitation: Option<SecretString>,
 ) -> Result<UserRecord, AuthError> {
-    if state.config().auth.signup_policy == SignupPolicy::InviteOnly {
-        return Err(AuthError::SignupInviteOnly);
-    }
     let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
     let context: Vec<&str> = std::iter::once(email.as_str())
         .chain(name.as_deref())
@@ -46,6 +44,19 @@ pub async fn signup(
     policy::check(&password, &context)?;
     if state.store().user_by_email(email.as_str()).await?.is_some() {
         return Err(AuthError::EmailTaken);
+    }
+    if state.config().auth.signup_policy == SignupPolicy::InviteOnly {
+        // An open invitation addressed to this e-mail is the ticket in; it is accepted after sign-in.
+        let token = invitation.ok_or(AuthError::SignupInviteOnly)?;
+        let digest = TokenDigest::of(token.expose_secret());
+        let invited = state
+            .store()
+            .invitation_email(digest.as_str(), state.clock().now())
+            .await?;
+        if invited.map(|e| UserRecord::email_key(&e)) != Some(UserRecord::email_key(email.as_str()))
+        {
+            return Err(AuthError::SignupInviteOnly);
+        }
     }
     if state.config().auth.signup_policy == SignupPolicy::AccessCode {
         let code = access_code.ok_or(AuthError::InvalidAccessCode)?;

@@ -102,4 +102,44 @@ pub fn table() -> RouteTable {
         .add(Verb::Get, "/v1/me/sessions", v1::me::sessions)
         .add(Verb::Delete, "/v1/me/sessions/{id}", v1::me::revoke_session)
         .add(Verb::Post, "/v1/me/password", v1::me::change_password)
+        .add(Verb::Post, "/v1/workspaces", v1::workspaces::create)
+        .add(Verb::Get, "/v1/workspaces", v1::workspaces::list)
+        .add(Verb::Get, "/v1/workspaces/{ws}", v1::workspaces::get)
+        .add(Verb::Patch, "/v1/workspaces/{ws}", v1::workspaces::update)
+        .add(Verb::Delete, "/v1/workspaces/{ws}", v1::workspaces::delete)
+        .add(
+            Verb::Get,
+            "/v1/workspaces/{ws}/members",
+            v1::workspaces::members,
+        )
+        .add(
+            Verb::Patch,
+            "/v1/workspaces/{ws}/members/{user_id}",
+            v1::workspaces::change_role,
+        )
+        .add(
+            Verb::Delete,
+            "/v1/workspaces/{ws}/members/{user_id}",
+            v1::workspaces::remove_member,
+        )
+        .add(
+            Verb::Post,
+            "/v1/workspaces/{ws}/invitations",
+            v1::invitations::create,
+        )
+        .add(
+            Verb::Get,
+            "/v1/workspaces/{ws}/invitations",
+            v1::invitations::list,
+        )
+        .add(
+            Verb::Delete,
+            "/v1/workspaces/{ws}/invitations/{id}",
+            v1::invitations::revoke,
+        )
+        .add(
+            Verb::Post,
+            "/v1/invitations/accept",
+            v1::invitations::accept,
+        )
 }

@@ -24,3 +24,4 @@ mod shutdown;
 mod smtp;
 mod tls;
 mod well_known;
+mod workspaces;

@@ -14,3 +14,18 @@ CREATE TABLE memberships (
     PRIMARY KEY (workspace_id, user_id)
 ) STRICT;
 CREATE INDEX memberships_by_user ON memberships (user_id);
+
+CREATE TABLE invitations (
+    id           TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    email        TEXT NOT NULL,
+    email_key    TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
+    digest       TEXT NOT NULL UNIQUE,
+    invited_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT NOT NULL,
+    accepted_at  TEXT,
+    revoked_at   TEXT
+) STRICT;
+CREATE INDEX invitations_by_workspace ON invitations (workspace_id);

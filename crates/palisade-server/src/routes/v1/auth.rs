@@ -23,6 +23,9 @@ pub struct SignupRequest {
     /// Required when the server's sign-up policy is `access_code`.
     #[schema(value_type = Option<String>, format = Password)]
     pub access_code: Option<SecretString>,
+    /// With `invite_only`: the token of an open invitation addressed to this e-mail.
+    #[schema(value_type = Option<String>, format = Password)]
+    pub invitation_token: Option<SecretString>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -137,6 +140,7 @@ pub async fn signup(
         body.password,
         body.name,
         body.access_code,
+        body.invitation_token,
     )
     .await?;
     let account = Account {

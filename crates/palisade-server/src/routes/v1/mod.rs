@@ -2,4 +2,6 @@
 
 pub mod auth;
 pub mod cookies;
+pub mod invitations;
 pub mod me;
+pub mod workspaces;
