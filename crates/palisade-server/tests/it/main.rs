@@ -22,6 +22,7 @@ mod request_id;
 mod security_headers;
 mod shutdown;
 mod smtp;
+mod tenancy_matrix;
 mod tls;
 mod well_known;
 mod workspaces;
