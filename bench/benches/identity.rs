@@ -114,6 +114,25 @@ fn identity(c: &mut Criterion) {
             })
         })
     });
+    group.bench_function("baseline_jwt_check_without_session", |b| {
+        b.iter(|| {
+            runtime
+                .block_on(
+                    state
+                        .auth()
+                        .keys
+                        .verify(&tokens.access_token, state.clock().now()),
+                )
+                .unwrap()
+        })
+    });
+    let signing = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    let message = tokens.access_token.as_bytes();
+    let signature = ed25519_dalek::Signer::sign(&signing, message);
+    let verifying = signing.verifying_key();
+    group.bench_function("baseline_bare_ed25519_verify", |b| {
+        b.iter(|| verifying.verify_strict(message, &signature).unwrap())
+    });
     group.finish();
 }
 
