@@ -81,50 +81,38 @@ pub enum Role {
 #[error("unknown name")]
 pub struct UnknownName;
 
-use Permission as P;
-
-const VIEWER: &[Permission] = &[P::WorkspaceRead, P::RecordsRead];
-const MEMBER: &[Permission] = &[P::WorkspaceRead, P::RecordsRead, P::RecordsWrite];
-const ADMIN: &[Permission] = &[
-    P::WorkspaceRead,
-    P::RecordsRead,
-    P::RecordsWrite,
-    P::CollectionsManage,
-    P::MembersManage,
-    P::KeysManage,
-    P::SecretsManage,
-    P::WebhooksManage,
-    P::AuditRead,
-    P::SettingsAdmin,
-];
-const OWNER: &[Permission] = &[
-    P::WorkspaceRead,
-    P::RecordsRead,
-    P::RecordsWrite,
-    P::CollectionsManage,
-    P::MembersManage,
-    P::KeysManage,
-    P::SecretsManage,
-    P::WebhooksManage,
-    P::AuditRead,
-    P::SettingsAdmin,
-    P::WorkspaceDelete,
-];
+impl Permission {
+    /// The least powerful role holding this permission. Roles nest strictly (each holds
+    /// everything the roles below it hold), so this one column is the whole table.
+    pub fn minimum_role(self) -> Role {
+        match self {
+            Permission::WorkspaceRead | Permission::RecordsRead => Role::Viewer,
+            Permission::RecordsWrite => Role::Member,
+            Permission::CollectionsManage
+            | Permission::MembersManage
+            | Permission::KeysManage
+            | Permission::SecretsManage
+            | Permission::WebhooksManage
+            | Permission::AuditRead
+            | Permission::SettingsAdmin => Role::Admin,
+            Permission::WorkspaceDelete => Role::Owner,
+        }
+    }
+}
 
 impl Role {
     pub const ALL: [Role; 4] = [Role::Owner, Role::Admin, Role::Member, Role::Viewer];
 
-    pub fn permissions(self) -> &'static [Permission] {
-        match self {
-            Role::Viewer => VIEWER,
-            Role::Member => MEMBER,
-            Role::Admin => ADMIN,
-            Role::Owner => OWNER,
-        }
+    /// Every permission this role holds, in table order.
+    pub fn permissions(self) -> Vec<Permission> {
+        Permission::ALL
+            .into_iter()
+            .filter(|p| self.allows(*p))
+            .collect()
     }
 
     pub fn allows(self, permission: Permission) -> bool {
-        self.permissions().contains(&permission)
+        self >= permission.minimum_role()
     }
 
     /// Whether someone with this role may give `other` to a member (or take it away):

@@ -81,3 +81,21 @@ where
     raw.parse()
         .map_err(|_| StoreError::Corrupt("memberships.role holds an unknown role".into()))
 }
+
+/// The `user_id` of a token row whose `expires_at` is still ahead of `now`.
+pub(crate) fn unexpired_user<R>(
+    row: &R,
+    now: OffsetDateTime,
+) -> Result<Option<palisade_core::UserId>, StoreError>
+where
+    R: Row,
+    for<'a> &'a str: ColumnIndex<R>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> OffsetDateTime: Decode<'r, R::Database> + Type<R::Database>,
+{
+    let expires_at: OffsetDateTime = row.try_get("expires_at")?;
+    if now >= expires_at {
+        return Ok(None);
+    }
+    Ok(Some(id(row, "user_id")?))
+}

@@ -30,12 +30,10 @@ macro_rules! impl_recovery_store {
                     .bind(digest)
                     .fetch_optional(self.write_pool())
                     .await?;
-                let Some(row) = row else { return Ok(None) };
-                let expires_at: time::OffsetDateTime = sqlx::Row::try_get(&row, "expires_at")?;
-                if now >= expires_at {
-                    return Ok(None);
+                match row {
+                    Some(row) => $crate::rows::unexpired_user(&row, now),
+                    None => Ok(None),
                 }
-                Ok(Some($crate::rows::id(&row, "user_id")?))
             }
 
             async fn consume_password_reset(
@@ -51,12 +49,10 @@ macro_rules! impl_recovery_store {
                 .bind(digest)
                 .fetch_optional(self.write_pool())
                 .await?;
-                let Some(row) = row else { return Ok(None) };
-                let expires_at: time::OffsetDateTime = sqlx::Row::try_get(&row, "expires_at")?;
-                if now >= expires_at {
-                    return Ok(None);
+                match row {
+                    Some(row) => $crate::rows::unexpired_user(&row, now),
+                    None => Ok(None),
                 }
-                Ok(Some($crate::rows::id(&row, "user_id")?))
             }
 
             async fn enqueue_mail(&self, mail: &$crate::recovery::MailRecord) -> Result<(), $crate::StoreError> {
