@@ -5,6 +5,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod aead;
+pub mod api_key;
 pub mod jwt;
 pub mod master_key;
 pub mod password;
