@@ -5,12 +5,14 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod accounts;
+pub mod api_keys;
 mod error;
 pub mod invitations;
 pub mod postgres;
 pub mod recovery;
 mod rows;
 mod shared_accounts;
+mod shared_api_keys;
 mod shared_core;
 mod shared_invitations;
 mod shared_recovery;
@@ -21,6 +23,7 @@ pub mod testing;
 pub mod workspaces;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
+pub use api_keys::{ApiKeyRecord, ApiKeyStore, KeyAuthorization};
 pub use error::StoreError;
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
@@ -60,7 +63,15 @@ pub struct Instance {
 /// Everything Palisade persists goes through this trait.
 #[async_trait]
 pub trait Store:
-    AccountStore + RecoveryStore + WorkspaceStore + InvitationStore + Send + Sync + fmt::Debug + 'static
+    AccountStore
+    + RecoveryStore
+    + WorkspaceStore
+    + InvitationStore
+    + ApiKeyStore
+    + Send
+    + Sync
+    + fmt::Debug
+    + 'static
 {
     fn backend(&self) -> Backend;
 

@@ -46,5 +46,6 @@ crate::shared_accounts::impl_account_store!(PostgresStore);
 crate::shared_recovery::impl_recovery_store!(PostgresStore);
 crate::shared_workspaces::impl_workspace_store!(PostgresStore);
 crate::shared_invitations::impl_invitation_store!(PostgresStore);
+crate::shared_api_keys::impl_api_key_store!(PostgresStore);
 
 crate::shared_core::impl_store_core!(PostgresStore, crate::Backend::Postgres, MIGRATOR);

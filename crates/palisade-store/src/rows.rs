@@ -1,6 +1,7 @@
 //! Turning rows into records, for both backends.
 
 use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
+use crate::api_keys::ApiKeyRecord;
 use crate::invitations::InvitationRecord;
 use crate::recovery::MailRecord;
 use crate::workspaces::{MemberRecord, WorkspaceRecord};
@@ -48,6 +49,7 @@ macro_rules! decode_all {
     (@field $row:ident, $field:ident, id) => { id($row, stringify!($field))? };
     (@field $row:ident, $field:ident, value) => { $row.try_get(stringify!($field))? };
     (@field $row:ident, $field:ident, role) => { role($row)? };
+    (@field $row:ident, $field:ident, scopes) => { crate::api_keys::decode_scopes(&$row.try_get::<String, _>("scopes")?)? };
     (@field $row:ident, $field:ident, created_at_column) => { $row.try_get("created_at")? };
 }
 
@@ -66,6 +68,10 @@ decode_all! {
     member => MemberRecord { user_id: id, email: value, name: value, role: role, joined_at: created_at_column },
     invitation => InvitationRecord {
         id: value, email: value, role: role, digest: value, invited_by: id, created_at: value, expires_at: value,
+    },
+    api_key => ApiKeyRecord {
+        id: value, name: value, scopes: scopes, verifier: value, created_by: id, created_at: value,
+        expires_at: value, last_used_at: value,
     },
     signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
 }

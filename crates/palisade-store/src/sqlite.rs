@@ -120,5 +120,6 @@ crate::shared_accounts::impl_account_store!(SqliteStore);
 crate::shared_recovery::impl_recovery_store!(SqliteStore);
 crate::shared_workspaces::impl_workspace_store!(SqliteStore);
 crate::shared_invitations::impl_invitation_store!(SqliteStore);
+crate::shared_api_keys::impl_api_key_store!(SqliteStore);
 
 crate::shared_core::impl_store_core!(SqliteStore, crate::Backend::Sqlite, MIGRATOR);

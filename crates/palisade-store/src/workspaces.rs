@@ -25,14 +25,23 @@ pub struct MemberRecord {
     pub joined_at: OffsetDateTime,
 }
 
-/// Proof that `actor` is a member of one workspace with `role`. Its fields are private and
-/// it has no public constructor: [`WorkspaceStore::authorize`] is the only source.
+/// Proof that `actor` is a member of one workspace with `role` (acting directly, or through
+/// one of their API keys, which narrows what they may do to the key's scopes). Its fields are
+/// private and it has no public constructor: [`WorkspaceStore::authorize`] and
+/// [`ApiKeyStore::authorize_key`](crate::ApiKeyStore::authorize_key) are the only sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkspaceScope {
     workspace: WorkspaceId,
     slug: String,
     actor: UserId,
     role: Role,
+    key: Option<KeyGrant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct KeyGrant {
+    id: String,
+    scopes: Vec<Permission>,
 }
 
 impl WorkspaceScope {
@@ -42,7 +51,18 @@ impl WorkspaceScope {
             slug,
             actor,
             role,
+            key: None,
         }
+    }
+
+    pub(crate) fn through_key(mut self, id: String, scopes: Vec<Permission>) -> Self {
+        self.key = Some(KeyGrant { id, scopes });
+        self
+    }
+
+    /// The API key acting, if the caller is one.
+    pub fn key_id(&self) -> Option<&str> {
+        self.key.as_ref().map(|k| k.id.as_str())
     }
 
     pub fn workspace_id(&self) -> WorkspaceId {
@@ -61,8 +81,13 @@ impl WorkspaceScope {
         self.role
     }
 
+    /// Allowed by the actor's role and, for a key, also by the key's scopes.
     pub fn allows(&self, permission: Permission) -> bool {
         self.role.allows(permission)
+            && self
+                .key
+                .as_ref()
+                .is_none_or(|k| k.scopes.contains(&permission))
     }
 }
 

@@ -74,6 +74,8 @@ conformance!(
     outsiders_get_no_scope_whether_or_not_the_workspace_exists,
     a_scope_reaches_only_its_own_workspace,
     a_workspace_always_keeps_an_owner,
+    a_key_acts_only_in_its_workspace_and_only_with_its_scopes,
+    keys_of_a_creator_can_be_revoked_together,
 );
 
 use accounts::*;

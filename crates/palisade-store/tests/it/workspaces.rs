@@ -155,3 +155,83 @@ pub async fn a_workspace_always_keeps_an_owner(db: &TestDatabase) {
         Some(Role::Owner)
     );
 }
+
+fn key(
+    id: &str,
+    created_by: UserId,
+    scopes: Vec<palisade_core::Permission>,
+) -> palisade_store::ApiKeyRecord {
+    palisade_store::ApiKeyRecord {
+        id: id.into(),
+        name: "ci".into(),
+        scopes,
+        verifier: format!("verifier-{id}"),
+        created_by,
+        created_at: T0,
+        expires_at: None,
+        last_used_at: None,
+    }
+}
+
+pub async fn a_key_acts_only_in_its_workspace_and_only_with_its_scopes(db: &TestDatabase) {
+    use palisade_core::Permission;
+    let w = world(db).await;
+    w.store
+        .create_workspace(&workspace("acme", 10), w.ada)
+        .await
+        .unwrap();
+    w.store
+        .create_workspace(&workspace("globex", 11), w.eve)
+        .await
+        .unwrap();
+    let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
+    w.store
+        .create_api_key(&acme, &key("k1", w.ada, vec![Permission::RecordsRead]))
+        .await
+        .unwrap();
+
+    let granted = w.store.authorize_key("k1").await.unwrap().unwrap();
+    assert_eq!(granted.scope.slug(), "acme");
+    assert_eq!(granted.verifier, "verifier-k1");
+    assert_eq!(granted.scope.key_id(), Some("k1"));
+    assert!(granted.scope.allows(Permission::RecordsRead));
+    assert!(
+        !granted.scope.allows(Permission::RecordsWrite),
+        "the owner may, the key may not"
+    );
+    assert_eq!(w.store.authorize_key("unknown").await.unwrap(), None);
+    assert_eq!(w.store.api_keys(&acme).await.unwrap().len(), 1);
+    let globex = w.store.authorize(w.eve, "globex").await.unwrap().unwrap();
+    assert!(
+        !w.store.revoke_api_key(&globex, "k1", T0).await.unwrap(),
+        "another workspace cannot revoke it"
+    );
+
+    assert!(w.store.revoke_api_key(&acme, "k1", T0).await.unwrap());
+    assert_eq!(w.store.authorize_key("k1").await.unwrap(), None);
+    assert!(w.store.api_keys(&acme).await.unwrap().is_empty());
+}
+
+pub async fn keys_of_a_creator_can_be_revoked_together(db: &TestDatabase) {
+    use palisade_core::Permission;
+    let w = world(db).await;
+    w.store
+        .create_workspace(&workspace("acme", 10), w.ada)
+        .await
+        .unwrap();
+    let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
+    for id in ["k1", "k2"] {
+        w.store
+            .create_api_key(&acme, &key(id, w.ada, vec![Permission::WorkspaceRead]))
+            .await
+            .unwrap();
+    }
+    let mut revoked = w
+        .store
+        .revoke_keys_created_by(&acme, w.ada, T0)
+        .await
+        .unwrap();
+    revoked.sort();
+    assert_eq!(revoked, ["k1", "k2"]);
+    assert_eq!(w.store.authorize_key("k2").await.unwrap(), None);
+}

@@ -1,0 +1,73 @@
+//! Workspace API keys as stored: verifiers, never secrets.
+
+use crate::{StoreError, WorkspaceScope};
+use async_trait::async_trait;
+use palisade_core::{Permission, UserId};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiKeyRecord {
+    /// The 26-character key id embedded in the key.
+    pub id: String,
+    pub name: String,
+    pub scopes: Vec<Permission>,
+    pub verifier: String,
+    pub created_by: UserId,
+    pub created_at: OffsetDateTime,
+    pub expires_at: Option<OffsetDateTime>,
+    pub last_used_at: Option<OffsetDateTime>,
+}
+
+/// What authenticating with a key needs: its verifier and expiry, and the scope it acts in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyAuthorization {
+    pub verifier: String,
+    pub expires_at: Option<OffsetDateTime>,
+    pub scope: WorkspaceScope,
+}
+
+pub(crate) fn encode_scopes(scopes: &[Permission]) -> String {
+    scopes
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(crate) fn decode_scopes(raw: &str) -> Result<Vec<Permission>, StoreError> {
+    raw.split_whitespace()
+        .map(|p| {
+            p.parse().map_err(|_| {
+                StoreError::Corrupt("api_keys.scopes holds an unknown permission".into())
+            })
+        })
+        .collect()
+}
+
+#[async_trait]
+pub trait ApiKeyStore: Send + Sync {
+    async fn create_api_key(
+        &self,
+        scope: &WorkspaceScope,
+        key: &ApiKeyRecord,
+    ) -> Result<(), StoreError>;
+    /// Keys of the workspace that are not revoked.
+    async fn api_keys(&self, scope: &WorkspaceScope) -> Result<Vec<ApiKeyRecord>, StoreError>;
+    async fn revoke_api_key(
+        &self,
+        scope: &WorkspaceScope,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool, StoreError>;
+    /// Revokes every key `user` created in the workspace; returns their ids.
+    async fn revoke_keys_created_by(
+        &self,
+        scope: &WorkspaceScope,
+        user: UserId,
+        now: OffsetDateTime,
+    ) -> Result<Vec<String>, StoreError>;
+    /// The scope an unrevoked key has in its own workspace, bounded by its creator's current
+    /// role; `None` when the key is unknown, revoked, or its creator is no longer a member.
+    async fn authorize_key(&self, key_id: &str) -> Result<Option<KeyAuthorization>, StoreError>;
+    async fn touch_api_key(&self, id: &str, now: OffsetDateTime) -> Result<(), StoreError>;
+}
