@@ -23,6 +23,8 @@ pub enum AuthError {
     Unauthenticated,
     #[error("the access token is not valid")]
     InvalidAccessToken,
+    #[error("the API key is not valid")]
+    InvalidApiKey,
     #[error("the CSRF token is missing or wrong")]
     Csrf,
     #[error("{0}")]
@@ -122,6 +124,12 @@ impl From<AuthError> for ApiError {
                 "Authentication required",
                 "Send a bearer token.",
                 None,
+            ),
+            AuthError::InvalidApiKey => unauthorized(
+                "invalid_api_key",
+                "Invalid API key",
+                "The API key is malformed, unknown, revoked or expired.",
+                Some("invalid_token"),
             ),
             AuthError::InvalidAccessToken => unauthorized(
                 "invalid_token",

@@ -1,5 +1,6 @@
 //! Identity: password hashing, sessions, refresh-token rotation and access tokens.
 
+pub mod api_keys;
 mod error;
 pub mod flows;
 pub mod keys;
@@ -24,6 +25,7 @@ pub struct AuthService {
     pub passwords: PasswordPool,
     pub keys: KeyRing,
     pub sessions: SessionCache,
+    pub api_keys: api_keys::ApiKeys,
     /// Seals a rotated refresh token's successor for the grace window.
     pub(crate) successor_sealer: SealingKey,
 }
@@ -57,6 +59,10 @@ impl AuthService {
             passwords,
             keys,
             sessions: SessionCache::default(),
+            api_keys: api_keys::ApiKeys::new(
+                palisade_crypto::api_key::KeyHasher::new(master)
+                    .map_err(|e| KeyRingError::Malformed(e.to_string()))?,
+            ),
             successor_sealer: SealingKey::derive(master, "refresh-successors"),
         })
     }

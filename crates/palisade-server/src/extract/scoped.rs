@@ -1,13 +1,16 @@
-//! `Scoped<N>`: the caller is authenticated, is a member of the `{ws}` in the path, and
-//! holds the permission `N` names; only then does the handler get a `WorkspaceScope`.
-//! A caller who is not a member gets the same 403 whether the workspace exists or not.
+//! `Scoped<N>`: the caller is authenticated (a session, or a workspace API key), is a member
+//! of the `{ws}` in the path (a key: belongs to it), and holds the permission `N` names (a key:
+//! in its scopes too); only then does the handler get a `WorkspaceScope`. A caller who is not
+//! a member gets the same 403 whether the workspace exists or not.
 
 use super::Authenticated;
+use crate::auth::api_keys::{self, KeyRefusal};
+use crate::auth::AuthError;
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use palisade_core::Permission;
 use palisade_store::WorkspaceScope;
 use std::collections::HashMap;
@@ -34,13 +37,13 @@ needs! {
     ReadWorkspace => WorkspaceRead,
     AdministerSettings => SettingsAdmin,
     ManageMembers => MembersManage,
+    ManageKeys => KeysManage,
     DeleteWorkspace => WorkspaceDelete,
 }
 
 #[derive(Debug)]
 pub struct Scoped<N: Need> {
     pub scope: WorkspaceScope,
-    pub caller: Authenticated,
     need: PhantomData<N>,
 }
 
@@ -50,6 +53,37 @@ pub fn forbidden() -> ApiError {
         .with_detail("You do not have access to this workspace.")
 }
 
+/// A bearer credential that is an API key (`pal_…`) rather than an access token.
+fn api_key(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && token.starts_with(palisade_crypto::api_key::PREFIX))
+        .then_some(token)
+}
+
+async fn scope_for(
+    parts: &mut Parts,
+    state: &AppState,
+    slug: &str,
+) -> Result<WorkspaceScope, ApiError> {
+    if let Some(key) = api_key(parts) {
+        return api_keys::authenticate(state, key, slug)
+            .await
+            .map_err(|refusal| match refusal {
+                KeyRefusal::Invalid => ApiError::from(AuthError::InvalidApiKey),
+                KeyRefusal::OtherWorkspace => forbidden(),
+            });
+    }
+    let caller = Authenticated::from_request_parts(parts, state).await?;
+    state
+        .store()
+        .authorize(caller.user, slug)
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or_else(forbidden)
+}
+
 impl<N: Need> FromRequestParts<AppState> for Scoped<N> {
     type Rejection = ApiError;
 
@@ -57,32 +91,26 @@ impl<N: Need> FromRequestParts<AppState> for Scoped<N> {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let caller = Authenticated::from_request_parts(parts, state).await?;
         let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
             .await
             .map_err(|_| forbidden())?;
-        let slug = params.get("ws").ok_or_else(forbidden)?;
-        let scope = state
-            .store()
-            .authorize(caller.user, slug)
-            .await
-            .map_err(ApiError::internal)?
-            .ok_or_else(forbidden)?;
+        let slug = params.get("ws").ok_or_else(forbidden)?.clone();
+        let scope = scope_for(parts, state, &slug).await?;
         if !scope.allows(N::PERMISSION) {
+            let who = if scope.key_id().is_some() {
+                "This API key"
+            } else {
+                "Your role"
+            };
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
                 "permission_denied",
                 "Permission denied",
             )
-            .with_detail(format!(
-                "Your role ({}) lacks {}.",
-                scope.role(),
-                N::PERMISSION
-            )));
+            .with_detail(format!("{who} lacks {}.", N::PERMISSION)));
         }
         Ok(Self {
             scope,
-            caller,
             need: PhantomData,
         })
     }

@@ -142,4 +142,19 @@ pub fn table() -> RouteTable {
             "/v1/invitations/accept",
             v1::invitations::accept,
         )
+        .add(
+            Verb::Post,
+            "/v1/workspaces/{ws}/api-keys",
+            v1::api_keys::create,
+        )
+        .add(
+            Verb::Get,
+            "/v1/workspaces/{ws}/api-keys",
+            v1::api_keys::list,
+        )
+        .add(
+            Verb::Delete,
+            "/v1/workspaces/{ws}/api-keys/{id}",
+            v1::api_keys::revoke,
+        )
 }

@@ -41,6 +41,9 @@ use utoipa::OpenApi;
         super::v1::invitations::list,
         super::v1::invitations::revoke,
         super::v1::invitations::accept,
+        super::v1::api_keys::create,
+        super::v1::api_keys::list,
+        super::v1::api_keys::revoke,
     ),
     components(schemas(Problem, Health)),
     modifiers(&BearerAuth)

@@ -3,6 +3,7 @@
 mod accounts;
 mod helpers;
 
+mod api_keys;
 mod auth_cookies;
 mod auth_login;
 mod auth_recovery;

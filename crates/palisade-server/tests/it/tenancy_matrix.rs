@@ -1,6 +1,6 @@
 //! The cross-tenant matrix: every operation under `/v1/workspaces/{ws}` (enumerated from the
 //! OpenAPI document, so a new route must join the table) called as every kind of caller,
-//! asserting the exact status and that nothing of the workspace leaks to outsiders.
+//! people and API keys, asserting the exact status and that nothing leaks to outsiders.
 
 use crate::accounts::{account, auth_options, Tokens};
 use crate::helpers::{on_both_backends, TestApp};
@@ -21,9 +21,18 @@ enum Caller {
     Viewer,
     /// The owner, asking for a workspace that does not exist.
     OwnerOfNothing,
+    /// An API key of the other workspace, with every scope its owner holds.
+    ForeignKey,
+    /// An API key of this workspace holding only `records:read`.
+    NarrowKey,
+    /// A revoked API key of this workspace.
+    RevokedKey,
+    /// An API key of this workspace's owner with every scope.
+    OwnerKey,
 }
 
-const CALLERS: [Caller; 7] = [
+/// The people, in the order of each row's status array.
+const PEOPLE: [Caller; 7] = [
     Caller::OtherTenant,
     Caller::Stranger,
     Caller::Owner,
@@ -32,66 +41,126 @@ const CALLERS: [Caller; 7] = [
     Caller::Viewer,
     Caller::OwnerOfNothing,
 ];
+const KEYS: [Caller; 4] = [
+    Caller::ForeignKey,
+    Caller::NarrowKey,
+    Caller::RevokedKey,
+    Caller::OwnerKey,
+];
 
-/// (method, path template, body, statuses for each caller in `CALLERS` order).
-/// `{target}` is the viewer's user id, `{missing}` a well-formed id that matches nothing.
-fn matrix() -> Vec<(Method, &'static str, Option<Value>, [u16; 7])> {
-    vec![
+const ALL_SCOPES: [&str; 11] = [
+    "workspace:read",
+    "records:read",
+    "records:write",
+    "collections:manage",
+    "members:manage",
+    "keys:manage",
+    "secrets:manage",
+    "webhooks:manage",
+    "audit:read",
+    "settings:admin",
+    "workspace:delete",
+];
+
+type Row = (Method, &'static str, Option<Value>, [u16; 7]);
+
+/// (method, OpenAPI path, body, status for each of `PEOPLE`). `{user_id}` is the viewer,
+/// `{id}` a pending invitation or a spare key of the workspace.
+fn matrix() -> Vec<Row> {
+    let deny_all = [403, 403];
+    let row = |method, path, body, [owner, admin, member, viewer]: [u16; 4]| -> Row {
         (
+            method,
+            path,
+            body,
+            [deny_all[0], deny_all[1], owner, admin, member, viewer, 403],
+        )
+    };
+    vec![
+        row(
             Method::GET,
             "/v1/workspaces/{ws}",
             None,
-            [403, 403, 200, 200, 200, 200, 403],
+            [200, 200, 200, 200],
         ),
-        (
+        row(
             Method::PATCH,
             "/v1/workspaces/{ws}",
             Some(json!({"name": "Renamed"})),
-            [403, 403, 200, 200, 403, 403, 403],
+            [200, 200, 403, 403],
         ),
-        (
+        row(
             Method::DELETE,
             "/v1/workspaces/{ws}",
             None,
-            [403, 403, 204, 403, 403, 403, 403],
+            [204, 403, 403, 403],
         ),
-        (
+        row(
             Method::GET,
             "/v1/workspaces/{ws}/members",
             None,
-            [403, 403, 200, 200, 200, 200, 403],
+            [200, 200, 200, 200],
         ),
-        (
+        row(
             Method::PATCH,
             "/v1/workspaces/{ws}/members/{user_id}",
             Some(json!({"role": "member"})),
-            [403, 403, 204, 204, 403, 403, 403],
+            [204, 204, 403, 403],
         ),
-        (
+        row(
             Method::DELETE,
             "/v1/workspaces/{ws}/members/{user_id}",
             None,
-            [403, 403, 204, 204, 403, 403, 403],
+            [204, 204, 403, 403],
         ),
-        (
+        row(
             Method::POST,
             "/v1/workspaces/{ws}/invitations",
             Some(json!({"email": "new@example.com", "role": "viewer"})),
-            [403, 403, 201, 201, 403, 403, 403],
+            [201, 201, 403, 403],
         ),
-        (
+        row(
             Method::GET,
             "/v1/workspaces/{ws}/invitations",
             None,
-            [403, 403, 200, 200, 403, 403, 403],
+            [200, 200, 403, 403],
         ),
-        (
+        row(
             Method::DELETE,
             "/v1/workspaces/{ws}/invitations/{id}",
             None,
-            [403, 403, 204, 204, 403, 403, 403],
+            [204, 204, 403, 403],
+        ),
+        row(
+            Method::POST,
+            "/v1/workspaces/{ws}/api-keys",
+            Some(json!({"name": "ci", "scopes": ["workspace:read"]})),
+            [201, 201, 403, 403],
+        ),
+        row(
+            Method::GET,
+            "/v1/workspaces/{ws}/api-keys",
+            None,
+            [200, 200, 403, 403],
+        ),
+        row(
+            Method::DELETE,
+            "/v1/workspaces/{ws}/api-keys/{id}",
+            None,
+            [204, 204, 403, 403],
         ),
     ]
+}
+
+/// Keys answer as the table says: foreign and narrow keys 403, revoked keys 401, the
+/// owner's full key like the owner.
+fn expected_for(caller: Caller, people: [u16; 7]) -> u16 {
+    match caller {
+        Caller::ForeignKey | Caller::NarrowKey => 403,
+        Caller::RevokedKey => 401,
+        Caller::OwnerKey => people[2],
+        person => people[PEOPLE.iter().position(|c| *c == person).unwrap()],
+    }
 }
 
 /// Inside the workspace, ids that do not exist are 404 for whoever may act on them.
@@ -112,13 +181,21 @@ fn missing_ids() -> Vec<(Method, &'static str, Option<Value>)> {
             "/v1/workspaces/acme/invitations/inv_01jd0000000000000000000000",
             None,
         ),
+        (
+            Method::DELETE,
+            "/v1/workspaces/acme/api-keys/01jd0000000000000000000000",
+            None,
+        ),
     ]
 }
 
 struct World {
-    tokens: Vec<(Caller, Tokens)>,
+    credentials: Vec<(Caller, String)>,
+    owner: Tokens,
+    other: Tokens,
     viewer_id: String,
     invitation_id: String,
+    spare_key_id: String,
     /// Strings that must never appear in an outsider's response.
     secrets: Vec<String>,
 }
@@ -135,6 +212,39 @@ async fn send(
         request = request.json(&body);
     }
     request.send().await.unwrap()
+}
+
+async fn make_key(app: &TestApp, access: &str, slug: &str, scopes: &[&str]) -> (String, String) {
+    let path = format!("/v1/workspaces/{slug}/api-keys");
+    let created = send(
+        app,
+        Method::POST,
+        &path,
+        access,
+        Some(json!({"name": "k", "scopes": scopes})),
+    )
+    .await;
+    assert_eq!(created.status(), 201);
+    let body: Value = created.json().await.unwrap();
+    (
+        body["id"].as_str().unwrap().to_owned(),
+        body["secret"].as_str().unwrap().to_owned(),
+    )
+}
+
+fn invitation_token(app: &TestApp, address: &str) -> String {
+    let mailbox = app.data_dir.path().join("data/mailbox");
+    std::fs::read_dir(mailbox)
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+        .filter(|text| text.contains(&format!("To: {address}")))
+        .find_map(|text| {
+            text.lines()
+                .map(str::trim)
+                .find(|l| l.starts_with("palinv_"))
+                .map(str::to_owned)
+        })
+        .unwrap()
 }
 
 async fn world(app: &TestApp, n: usize) -> World {
@@ -162,7 +272,12 @@ async fn world(app: &TestApp, n: usize) -> World {
         Some(json!({"slug": "globex", "name": "Globex"})),
     )
     .await;
-    let mut tokens = vec![(Caller::OtherTenant, other), (Caller::Stranger, stranger)];
+    let mut credentials = vec![
+        (Caller::OtherTenant, other.access.clone()),
+        (Caller::Stranger, stranger.access.clone()),
+        (Caller::Owner, owner.access.clone()),
+        (Caller::OwnerOfNothing, owner.access.clone()),
+    ];
     let mut viewer_id = String::new();
     for (caller, role) in [
         (Caller::Admin, "admin"),
@@ -170,12 +285,13 @@ async fn world(app: &TestApp, n: usize) -> World {
         (Caller::Viewer, "viewer"),
     ] {
         let address = email(role);
+        let invitation = json!({"email": address, "role": role});
         send(
             app,
             Method::POST,
             "/v1/workspaces/acme/invitations",
             &owner.access,
-            Some(json!({"email": address, "role": role})),
+            Some(invitation),
         )
         .await;
         deliver_due(
@@ -201,22 +317,40 @@ async fn world(app: &TestApp, n: usize) -> World {
                 .unwrap()
                 .to_owned();
         }
-        tokens.push((caller, joined));
+        credentials.push((caller, joined.access));
     }
+    let pending = json!({"email": email("pending"), "role": "viewer"});
     let pending = send(
         app,
         Method::POST,
         "/v1/workspaces/acme/invitations",
         &owner.access,
-        Some(json!({"email": email("pending"), "role": "viewer"})),
+        Some(pending),
     )
     .await;
     let invitation_id = pending.json::<Value>().await.unwrap()["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    tokens.push((Caller::Owner, owner.clone()));
-    tokens.push((Caller::OwnerOfNothing, owner));
+
+    let (_, foreign) = make_key(app, &other.access, "globex", &ALL_SCOPES).await;
+    let (_, narrow) = make_key(app, &owner.access, "acme", &["records:read"]).await;
+    let (revoked_id, revoked) = make_key(app, &owner.access, "acme", &ALL_SCOPES).await;
+    let revoke = format!("/v1/workspaces/acme/api-keys/{revoked_id}");
+    assert_eq!(
+        send(app, Method::DELETE, &revoke, &owner.access, None)
+            .await
+            .status(),
+        204
+    );
+    let (_, full) = make_key(app, &owner.access, "acme", &ALL_SCOPES).await;
+    let (spare_key_id, _) = make_key(app, &owner.access, "acme", &["workspace:read"]).await;
+    credentials.extend([
+        (Caller::ForeignKey, foreign),
+        (Caller::NarrowKey, narrow),
+        (Caller::RevokedKey, revoked),
+        (Caller::OwnerKey, full),
+    ]);
     let secrets = vec![
         acme_id,
         email("admin"),
@@ -224,28 +358,17 @@ async fn world(app: &TestApp, n: usize) -> World {
         email("viewer"),
         email("pending"),
         invitation_id.clone(),
+        spare_key_id.clone(),
     ];
     World {
-        tokens,
+        credentials,
+        owner,
+        other,
         viewer_id,
         invitation_id,
+        spare_key_id,
         secrets,
     }
-}
-
-fn invitation_token(app: &TestApp, address: &str) -> String {
-    let mailbox = app.data_dir.path().join("data/mailbox");
-    std::fs::read_dir(mailbox)
-        .unwrap()
-        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
-        .filter(|text| text.contains(&format!("To: {address}")))
-        .find_map(|text| {
-            text.lines()
-                .map(str::trim)
-                .find(|l| l.starts_with("palinv_"))
-                .map(str::to_owned)
-        })
-        .unwrap()
 }
 
 #[tokio::test]
@@ -276,8 +399,8 @@ async fn every_workspace_route_is_in_the_matrix() {
 async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
     on_both_backends(auth_options, |app| async move {
         let mut n = 0;
-        for (method, template, body, expected) in matrix() {
-            for (index, caller) in CALLERS.into_iter().enumerate() {
+        for (method, template, body, people) in matrix() {
+            for caller in PEOPLE.into_iter().chain(KEYS) {
                 n += 1;
                 // A fresh world per call, so one caller's change cannot affect the next.
                 let world = world(&app, n).await;
@@ -286,28 +409,38 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                 } else {
                     "acme"
                 };
+                let id = if template.contains("api-keys") {
+                    &world.spare_key_id
+                } else {
+                    &world.invitation_id
+                };
                 let path = template
                     .replace("{ws}", slug)
                     .replace("{user_id}", &world.viewer_id)
-                    .replace("{id}", &world.invitation_id);
-                let access = &world
-                    .tokens
+                    .replace("{id}", id);
+                let credential = &world
+                    .credentials
                     .iter()
                     .find(|(c, _)| *c == caller)
                     .unwrap()
-                    .1
-                    .access;
-                let response = send(&app, method.clone(), &path, access, body.clone()).await;
+                    .1;
+                let response = send(&app, method.clone(), &path, credential, body.clone()).await;
                 let status = response.status().as_u16();
                 let text = response.text().await.unwrap();
                 assert_eq!(
-                    status, expected[index],
+                    status,
+                    expected_for(caller, people),
                     "{caller:?} {method} {template}: {text}"
                 );
-                if matches!(
+                let outsider = matches!(
                     caller,
-                    Caller::OtherTenant | Caller::Stranger | Caller::OwnerOfNothing
-                ) {
+                    Caller::OtherTenant
+                        | Caller::Stranger
+                        | Caller::OwnerOfNothing
+                        | Caller::ForeignKey
+                        | Caller::RevokedKey
+                );
+                if outsider {
                     for secret in &world.secrets {
                         assert!(
                             !text.contains(secret.as_str()),
@@ -315,23 +448,23 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                         );
                     }
                 }
-                // Reset the workspace names between worlds: the slug is reused per world.
-                let owner = &world
-                    .tokens
-                    .iter()
-                    .find(|(c, _)| *c == Caller::Owner)
-                    .unwrap()
-                    .1
-                    .access;
-                send(&app, Method::DELETE, "/v1/workspaces/acme", owner, None).await;
-                let other = &world
-                    .tokens
-                    .iter()
-                    .find(|(c, _)| *c == Caller::OtherTenant)
-                    .unwrap()
-                    .1
-                    .access;
-                send(&app, Method::DELETE, "/v1/workspaces/globex", other, None).await;
+                // The slugs are reused by the next world.
+                send(
+                    &app,
+                    Method::DELETE,
+                    "/v1/workspaces/acme",
+                    &world.owner.access,
+                    None,
+                )
+                .await;
+                send(
+                    &app,
+                    Method::DELETE,
+                    "/v1/workspaces/globex",
+                    &world.other.access,
+                    None,
+                )
+                .await;
             }
         }
         app
@@ -343,15 +476,8 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
 async fn inside_a_readable_workspace_missing_ids_are_404() {
     on_both_backends(auth_options, |app| async move {
         let world = world(&app, 0).await;
-        let owner = &world
-            .tokens
-            .iter()
-            .find(|(c, _)| *c == Caller::Owner)
-            .unwrap()
-            .1
-            .access;
         for (method, path, body) in missing_ids() {
-            let response = send(&app, method.clone(), path, owner, body).await;
+            let response = send(&app, method.clone(), path, &world.owner.access, body).await;
             assert_eq!(response.status(), 404, "{method} {path}");
         }
         app

@@ -594,3 +594,62 @@ async fn invite_only_sign_up_accepts_an_invited_address() {
     assert_eq!(accept(&app, &bob.access, &token).await.status(), 200);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn removing_a_member_revokes_the_keys_they_created() {
+    on_both_backends(auth_options, |app| async move {
+        let ada = account(&app, "ada@example.com").await;
+        create_workspace(&app, &ada.access, "acme").await;
+        let admin = join(&app, &ada, "adm@example.com", "admin").await;
+        let created = send(
+            &app,
+            reqwest::Method::POST,
+            "/v1/workspaces/acme/api-keys",
+            &admin.access,
+            Some(json!({"name": "deploy", "scopes": ["workspace:read"]})),
+        )
+        .await;
+        let key = created.json::<Value>().await.unwrap()["secret"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            send(
+                &app,
+                reqwest::Method::GET,
+                "/v1/workspaces/acme",
+                &key,
+                None
+            )
+            .await
+            .status(),
+            200
+        );
+
+        let admin_id = crate::accounts::jwt_part(&admin.access, 1)["sub"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let path = format!("/v1/workspaces/acme/members/{admin_id}");
+        assert_eq!(
+            send(&app, reqwest::Method::DELETE, &path, &ada.access, None)
+                .await
+                .status(),
+            204
+        );
+        assert_eq!(
+            send(
+                &app,
+                reqwest::Method::GET,
+                "/v1/workspaces/acme",
+                &key,
+                None
+            )
+            .await
+            .status(),
+            401
+        );
+        app
+    })
+    .await;
+}

@@ -89,7 +89,7 @@ pub async fn create(
         email: email.to_string(),
         role,
         digest: token.digest().as_str().to_owned(),
-        invited_by: access.caller.user,
+        invited_by: access.scope.actor(),
         created_at: now,
         expires_at: now + INVITATION_TTL,
     };

@@ -1,5 +1,6 @@
 //! Version 1 of the API.
 
+pub mod api_keys;
 pub mod auth;
 pub mod cookies;
 pub mod invitations;

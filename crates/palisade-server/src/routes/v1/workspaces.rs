@@ -338,6 +338,8 @@ pub async fn change_role(
             .await
             .map_err(ApiError::internal)?,
     )?;
+    // Keys are bounded by their creator's role: cached grants must be recomputed.
+    state.auth().api_keys.forget_all();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -364,5 +366,12 @@ pub async fn remove_member(
             .await
             .map_err(ApiError::internal)?,
     )?;
+    // A removed member's keys die with their membership.
+    let revoked = state
+        .store()
+        .revoke_keys_created_by(&access.scope, target, state.clock().now())
+        .await
+        .map_err(ApiError::internal)?;
+    state.auth().api_keys.forget(&revoked);
     Ok(StatusCode::NO_CONTENT)
 }
