@@ -260,3 +260,30 @@ async fn last_use_is_recorded_at_most_once_a_minute() {
     assert_ne!(last_used(&app, ada.clone()).await, first);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_forged_key_with_a_valid_checksum_but_the_wrong_secret_is_refused() {
+    use palisade_crypto::api_key::KeyHasher;
+    use secrecy::ExposeSecret;
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let ada = acme(&app).await;
+    let (id, real) = key(&app, &ada, &["workspace:read"]).await;
+    assert_eq!(read_with(&app, &real).await, 200);
+    // Same key id, well-formed, correct checksum, but a secret the server never issued.
+    let stranger = KeyHasher::new(&palisade_crypto::MasterKey::generate(
+        &palisade_core::OsSecureRng,
+    ))
+    .unwrap();
+    let forged = stranger.generate(&id, &palisade_core::OsSecureRng);
+    let refused = send(
+        &app,
+        Method::GET,
+        "/v1/workspaces/acme",
+        forged.full.expose_secret(),
+        None,
+    )
+    .await;
+    assert_eq!(refused.status(), 401);
+    assert_eq!(problem(refused).await["code"], "invalid_api_key");
+    app.cleanup().await;
+}
