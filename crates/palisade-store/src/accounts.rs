@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use palisade_core::{SessionId, UserId};
 use time::OffsetDateTime;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct UserRecord {
     pub id: UserId,
     pub email: String,
@@ -14,6 +14,20 @@ pub struct UserRecord {
     pub password_hash: String,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
+}
+
+/// The password hash is an offline-crackable verifier: it never goes into a log.
+impl std::fmt::Debug for UserRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserRecord")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("name", &self.name)
+            .field("password_hash", &"[REDACTED]")
+            .field("created_at", &self.created_at)
+            .field("updated_at", &self.updated_at)
+            .finish()
+    }
 }
 
 impl UserRecord {

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use palisade_core::{Permission, UserId};
 use time::OffsetDateTime;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiKeyRecord {
     /// The 26-character key id embedded in the key.
     pub id: String,
@@ -18,12 +18,35 @@ pub struct ApiKeyRecord {
     pub last_used_at: Option<OffsetDateTime>,
 }
 
+impl std::fmt::Debug for ApiKeyRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiKeyRecord")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("scopes", &self.scopes)
+            .field("verifier", &"[REDACTED]")
+            .field("created_by", &self.created_by)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What authenticating with a key needs: its verifier and expiry, and the scope it acts in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct KeyAuthorization {
     pub verifier: String,
     pub expires_at: Option<OffsetDateTime>,
     pub scope: WorkspaceScope,
+}
+
+impl std::fmt::Debug for KeyAuthorization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyAuthorization")
+            .field("verifier", &"[REDACTED]")
+            .field("expires_at", &self.expires_at)
+            .field("scope", &self.scope)
+            .finish()
+    }
 }
 
 pub(crate) fn encode_scopes(scopes: &[Permission]) -> String {

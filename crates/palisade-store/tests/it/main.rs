@@ -3,6 +3,7 @@
 
 mod accounts;
 mod recovery;
+mod redaction;
 mod sqlite_specific;
 mod suite;
 mod workspaces;

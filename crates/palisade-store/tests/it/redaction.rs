@@ -1,0 +1,27 @@
+//! Records that hold verifiers print them as `[REDACTED]`.
+
+#[test]
+fn records_holding_verifiers_never_print_them() {
+    use palisade_core::{ManualClock, SeededRng, UserId};
+    let clock = ManualClock::starting_at(time::macros::datetime!(2026-11-23 12:00 UTC));
+    let user = palisade_store::UserRecord {
+        id: UserId::generate(&clock, &SeededRng::new(1)),
+        email: "ada@example.com".into(),
+        name: None,
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g".into(),
+        created_at: palisade_core::Clock::now(&clock),
+        updated_at: palisade_core::Clock::now(&clock),
+    };
+    assert!(!format!("{user:?}").contains("argon2id"));
+    let key = palisade_store::ApiKeyRecord {
+        id: "k1".into(),
+        name: "ci".into(),
+        scopes: vec![],
+        verifier: "deadbeefcafe".into(),
+        created_by: user.id,
+        created_at: user.created_at,
+        expires_at: None,
+        last_used_at: None,
+    };
+    assert!(!format!("{key:?}").contains("deadbeefcafe"));
+}
