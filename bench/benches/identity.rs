@@ -134,6 +134,57 @@ fn identity(c: &mut Criterion) {
         b.iter(|| verifying.verify_strict(message, &signature).unwrap())
     });
     group.finish();
+
+    let mut group = c.benchmark_group("api_key");
+    let secret = runtime.block_on(async {
+        let user = state.store().user_by_email(EMAIL).await.unwrap().unwrap();
+        let now = state.clock().now();
+        let workspace = palisade_store::WorkspaceRecord {
+            id: palisade_core::WorkspaceId::generate(state.clock(), state.rng()),
+            slug: "bench".into(),
+            name: "Bench".into(),
+            created_at: now,
+            updated_at: now,
+        };
+        state
+            .store()
+            .create_workspace(&workspace, user.id)
+            .await
+            .unwrap();
+        let scope = state
+            .store()
+            .authorize(user.id, "bench")
+            .await
+            .unwrap()
+            .unwrap();
+        let generated = state
+            .auth()
+            .api_keys
+            .hasher
+            .generate("01jd5v3k2m0000000000000000", state.rng());
+        let record = palisade_store::ApiKeyRecord {
+            id: generated.key_id.clone(),
+            name: "bench".into(),
+            scopes: vec![palisade_core::Permission::WorkspaceRead],
+            verifier: generated.verifier.clone(),
+            created_by: user.id,
+            created_at: now,
+            expires_at: None,
+            last_used_at: None,
+        };
+        state.store().create_api_key(&scope, &record).await.unwrap();
+        secrecy::ExposeSecret::expose_secret(&generated.full).to_owned()
+    });
+    group.bench_function("authenticate_cached_key", |b| {
+        b.iter(|| {
+            runtime
+                .block_on(palisade_server::auth::api_keys::authenticate(
+                    &state, &secret, "bench",
+                ))
+                .unwrap()
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, identity);
