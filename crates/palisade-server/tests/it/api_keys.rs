@@ -1,28 +1,11 @@
 //! Workspace API keys through the real server.
 
 use crate::accounts::{account, auth_options};
-use crate::helpers::{on_both_backends, problem, spawn_app_with, TestApp};
+use crate::helpers::{on_both_backends, problem, send, spawn_app_with, TestApp};
 use palisade_core::Clock;
 use reqwest::Method;
 use serde_json::{json, Value};
 use time::Duration;
-
-async fn send(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    credential: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app
-        .client
-        .request(method, app.at(path))
-        .bearer_auth(credential);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
 
 /// Ada owns `acme`; returns her access token.
 async fn acme(app: &TestApp) -> String {

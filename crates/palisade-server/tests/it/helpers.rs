@@ -191,3 +191,21 @@ pub async fn problem(response: reqwest::Response) -> serde_json::Value {
     assert_eq!(content_type, "application/problem+json");
     response.json().await.unwrap()
 }
+
+/// Sends a request with a bearer credential (access token or API key) and an optional JSON body.
+pub async fn send(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    credential: &str,
+    body: Option<serde_json::Value>,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .request(method, app.at(path))
+        .bearer_auth(credential);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    request.send().await.unwrap()
+}

@@ -3,7 +3,7 @@
 //! people and API keys, asserting the exact status and that nothing leaks to outsiders.
 
 use crate::accounts::{account, auth_options, Tokens};
-use crate::helpers::{on_both_backends, TestApp};
+use crate::helpers::{on_both_backends, send, TestApp};
 use palisade_server::mail::{worker::deliver_due, MailTransport};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -198,20 +198,6 @@ struct World {
     spare_key_id: String,
     /// Strings that must never appear in an outsider's response.
     secrets: Vec<String>,
-}
-
-async fn send(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    access: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app.client.request(method, app.at(path)).bearer_auth(access);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
 }
 
 async fn make_key(app: &TestApp, access: &str, slug: &str, scopes: &[&str]) -> (String, String) {

@@ -1,23 +1,9 @@
 //! Workspaces, roles and invitations through the real server.
 
 use crate::accounts::{account, auth_options, login, Tokens};
-use crate::helpers::{on_both_backends, problem, spawn_app_with, TestApp};
+use crate::helpers::{on_both_backends, problem, send, spawn_app_with, TestApp};
 use palisade_server::mail::{worker::deliver_due, MailTransport};
 use serde_json::{json, Value};
-
-async fn send(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    access: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app.client.request(method, app.at(path)).bearer_auth(access);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
 
 async fn create_workspace(app: &TestApp, access: &str, slug: &str) -> reqwest::Response {
     send(
