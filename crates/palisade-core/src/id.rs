@@ -18,6 +18,11 @@ pub fn new_ulid(clock: &dyn Clock, rng: &dyn SecureRng) -> Ulid {
     Ulid::from_parts(clock.now_unix_millis(), rng.next_u128())
 }
 
+/// A new ULID as lower-case text: the body of ids that are not typed (key ids, `jti`s).
+pub fn new_ulid_text(clock: &dyn Clock, rng: &dyn SecureRng) -> String {
+    new_ulid(clock, rng).to_string().to_ascii_lowercase()
+}
+
 /// Parses `<prefix>_<ulid>` into the ULID.
 pub fn parse_prefixed(input: &str, prefix: &'static str) -> Result<Ulid, IdParseError> {
     let body = input

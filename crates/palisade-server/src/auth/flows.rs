@@ -175,9 +175,7 @@ fn issue(
         iat: now,
         nbf: now,
         exp: now + ttl,
-        jti: palisade_core::RequestId::generate(state.clock(), state.rng())
-            .ulid()
-            .to_string(),
+        jti: palisade_core::id::new_ulid_text(state.clock(), state.rng()),
     };
     let access_token = state
         .auth()

@@ -106,10 +106,7 @@ pub async fn create_access_code(
 ) -> Result<OpaqueToken, AuthError> {
     let code = OpaqueToken::generate(ACCESS_CODE_PREFIX, rng);
     let now = clock.now();
-    let id = palisade_core::RequestId::generate(clock, rng)
-        .ulid()
-        .to_string()
-        .to_ascii_lowercase();
+    let id = palisade_core::id::new_ulid_text(clock, rng);
     state_store
         .create_access_code(&AccessCodeRecord {
             id: format!("acc_{id}"),

@@ -117,10 +117,7 @@ pub async fn create(
             "expires_at must be in the future.".into(),
         ));
     }
-    let key_id = palisade_core::RequestId::generate(state.clock(), state.rng())
-        .ulid()
-        .to_string()
-        .to_ascii_lowercase();
+    let key_id = palisade_core::id::new_ulid_text(state.clock(), state.rng());
     let generated = state.auth().api_keys.hasher.generate(&key_id, state.rng());
     let record = ApiKeyRecord {
         id: key_id,

@@ -79,10 +79,7 @@ pub async fn create(
     let now = state.clock().now();
     let id = format!(
         "inv_{}",
-        palisade_core::RequestId::generate(state.clock(), state.rng())
-            .ulid()
-            .to_string()
-            .to_ascii_lowercase()
+        palisade_core::id::new_ulid_text(state.clock(), state.rng())
     );
     let record = InvitationRecord {
         id,
