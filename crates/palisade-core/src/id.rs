@@ -121,6 +121,12 @@ typed_id!(
 );
 
 typed_id!(
+    /// A record of tenant data in a collection.
+    RecordId,
+    "rec"
+);
+
+typed_id!(
     /// A message in the mail outbox.
     MailId,
     "mail"

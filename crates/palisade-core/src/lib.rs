@@ -13,7 +13,8 @@ pub mod roles;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::{Email, InvalidEmail};
 pub use id::{
-    IdParseError, InstanceId, MailId, RequestId, SessionId, SigningKeyId, UserId, WorkspaceId,
+    IdParseError, InstanceId, MailId, RecordId, RequestId, SessionId, SigningKeyId, UserId,
+    WorkspaceId,
 };
 pub use rng::{OsSecureRng, RngAdapter, SecureRng, SeededRng};
 pub use roles::{Permission, Role};

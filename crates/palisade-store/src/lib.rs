@@ -9,12 +9,14 @@ pub mod api_keys;
 mod error;
 pub mod invitations;
 pub mod postgres;
+pub mod records;
 pub mod recovery;
 mod rows;
 mod shared_accounts;
 mod shared_api_keys;
 mod shared_core;
 mod shared_invitations;
+mod shared_records;
 mod shared_recovery;
 mod shared_workspaces;
 pub mod sqlite;
@@ -26,6 +28,9 @@ pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord,
 pub use api_keys::{ApiKeyRecord, ApiKeyStore, KeyAuthorization};
 pub use error::StoreError;
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
+pub use records::{
+    CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, WriteOutcome,
+};
 pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
 pub use workspaces::{MemberChange, MemberRecord, WorkspaceRecord, WorkspaceScope, WorkspaceStore};
 
@@ -68,6 +73,7 @@ pub trait Store:
     + WorkspaceStore
     + InvitationStore
     + ApiKeyStore
+    + RecordStore
     + Send
     + Sync
     + fmt::Debug
@@ -95,6 +101,9 @@ pub trait Store:
     async fn close(&self);
 }
 
+/// The PostgreSQL role the server runs requests as, unless configured otherwise.
+pub const DEFAULT_APP_ROLE: &str = "palisade_app";
+
 /// How to reach the database.
 #[derive(Debug, Clone)]
 pub struct ConnectOptions {
@@ -102,6 +111,10 @@ pub struct ConnectOptions {
     pub url: SecretString,
     pub max_connections: u32,
     pub acquire_timeout: Duration,
+    /// PostgreSQL: the role requests run as, created by `migrate` (one per deployment).
+    pub app_role: String,
+    /// PostgreSQL: that role's password, set by `migrate`; `None` leaves it as it is.
+    pub app_role_password: Option<SecretString>,
 }
 
 impl ConnectOptions {
@@ -110,6 +123,8 @@ impl ConnectOptions {
             url,
             max_connections: 10,
             acquire_timeout: Duration::from_secs(5),
+            app_role: DEFAULT_APP_ROLE.into(),
+            app_role_password: None,
         }
     }
 }

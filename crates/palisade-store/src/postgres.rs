@@ -1,34 +1,85 @@
 //! The scale-out backend: many stateless Palisade nodes share one PostgreSQL database.
+//!
+//! Two connections of different standing: migrations run as the configured (owner) user;
+//! everything else runs as the application role, which owns no table and has no BYPASSRLS,
+//! so the row-level security policies on tenant tables bind every query the server makes.
 
+use crate::shared_records::FilterBind;
 use crate::{ConnectOptions, StoreError};
 use secrecy::ExposeSecret;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::PgPool;
+use sqlx::{ConnectOptions as _, PgPool, Postgres, Transaction};
 use std::str::FromStr;
+use std::time::Duration;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// Serialises role set-up when several nodes (or tests) migrate at once.
+const ROLE_SETUP_LOCK: i64 = 0x7061_6c69_7361_6465;
+
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
+    /// As the application role: every request goes through here.
     pool: PgPool,
+    /// As the configured user, who owns the schema: migrations and role set-up only.
+    owner: PgPool,
+    app_role: String,
+    app_role_password: Option<secrecy::SecretString>,
 }
 
 impl PostgresStore {
     pub async fn connect(options: &ConnectOptions) -> Result<Self, StoreError> {
-        let connect = PgConnectOptions::from_str(options.url.expose_secret())
-            .map_err(|_| StoreError::UnsupportedUrl("the PostgreSQL URL is malformed".into()))?
-            .application_name("palisade");
+        let malformed = |_| StoreError::UnsupportedUrl("the PostgreSQL URL is malformed".into());
+        let url = options.url.expose_secret();
+        let app_role = options.app_role.clone();
+        if !is_role_name(&app_role) {
+            return Err(StoreError::UnsupportedUrl(
+                "the application role name must be lower-case letters, digits and _".into(),
+            ));
+        }
+        // Role set-up carries a password: keep those statements out of the logs.
+        let owner_options = PgConnectOptions::from_str(url)
+            .map_err(malformed)?
+            .application_name("palisade-migrate")
+            .disable_statement_logging();
+        if owner_options.get_username() == app_role {
+            return Err(StoreError::UnsupportedUrl(format!(
+                "the database URL must name the schema owner, not the application role {app_role}"
+            )));
+        }
+        let owner = PgPoolOptions::new()
+            .max_connections(2)
+            .min_connections(0)
+            .idle_timeout(Duration::from_secs(30))
+            .acquire_timeout(options.acquire_timeout)
+            .connect_with(owner_options)
+            .await
+            .map_err(StoreError::Unavailable)?;
+        let mut app_options = PgConnectOptions::from_str(url)
+            .map_err(malformed)?
+            .application_name("palisade")
+            .username(&app_role);
+        if let Some(password) = &options.app_role_password {
+            app_options = app_options.password(password.expose_secret());
+        }
+        // Lazy: on a fresh database the role appears only once `migrate` has run.
         let pool = PgPoolOptions::new()
             .max_connections(options.max_connections.max(1))
             .acquire_timeout(options.acquire_timeout)
-            .connect_with(connect)
-            .await
-            .map_err(StoreError::Unavailable)?;
-        Ok(Self { pool })
+            .connect_lazy_with(app_options);
+        Ok(Self {
+            pool,
+            owner,
+            app_role,
+            app_role_password: options.app_role_password.clone(),
+        })
     }
-}
 
-impl PostgresStore {
+    /// The role requests run as.
+    pub fn app_role(&self) -> &str {
+        &self.app_role
+    }
+
     fn write_pool(&self) -> &PgPool {
         &self.pool
     }
@@ -37,9 +88,119 @@ impl PostgresStore {
         &self.pool
     }
 
+    fn migration_pool(&self) -> &PgPool {
+        &self.owner
+    }
+
     async fn close_pools(&self) {
         self.pool.close().await;
+        self.owner.close().await;
     }
+
+    /// Creates (or corrects) the application role: it may log in and read and write rows,
+    /// and nothing more: no superuser, no BYPASSRLS, no DDL, owns no table.
+    async fn after_migrations(&self) -> Result<(), StoreError> {
+        let role = &self.app_role;
+        let attributes =
+            "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOBYPASSRLS NOREPLICATION";
+        let mut tx = self.owner.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(ROLE_SETUP_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        // `role` is checked by `is_role_name`, and the password is hex: both are safe to
+        // inline, which utility statements require.
+        let statements = [
+            format!(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') \
+                 THEN CREATE ROLE \"{role}\" {attributes}; END IF; END $$"
+            ),
+            format!("ALTER ROLE \"{role}\" {attributes}"),
+            format!(
+                "DO $$ BEGIN \
+                 EXECUTE format('GRANT USAGE ON SCHEMA %I TO \"{role}\"', current_schema()); \
+                 EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO \"{role}\"', current_schema()); \
+                 EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON %I._sqlx_migrations FROM \"{role}\"', current_schema()); \
+                 END $$"
+            ),
+        ];
+        for statement in statements {
+            sqlx::query(&statement).execute(&mut *tx).await?;
+        }
+        if let Some(password) = &self.app_role_password {
+            let password = password.expose_secret();
+            if !password.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(StoreError::UnsupportedUrl(
+                    "the application role password must be hex".into(),
+                ));
+            }
+            sqlx::query(&format!("ALTER ROLE \"{role}\" PASSWORD '{password}'"))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A transaction in which row-level security admits only `scope`'s workspace.
+    async fn scoped_write(
+        &self,
+        scope: &crate::WorkspaceScope,
+    ) -> Result<Transaction<'static, Postgres>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT set_config('palisade.workspace_id', $1, true)")
+            .bind(scope.workspace_id().to_string())
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
+
+    async fn scoped_read(
+        &self,
+        scope: &crate::WorkspaceScope,
+    ) -> Result<Transaction<'static, Postgres>, StoreError> {
+        self.scoped_write(scope).await
+    }
+
+    /// JSONB equality: `1` matches `1.0` but not `"1"`, as on SQLite.
+    fn field_filter(
+        first: usize,
+        field: &str,
+        value: &crate::FieldValue,
+        binds: &mut Vec<FilterBind>,
+    ) -> String {
+        binds.push(FilterBind::Text(field.to_owned()));
+        binds.push(FilterBind::Text(value.to_json()));
+        format!("data -> ${first} = ${}::jsonb", first + 1)
+    }
+}
+
+#[cfg(feature = "testing")]
+impl PostgresStore {
+    /// For the row-level security tests: a raw transaction as the application role with
+    /// `scope`'s workspace set, in which a test may run queries that filter on nothing.
+    pub async fn scoped_transaction_for_tests(
+        &self,
+        scope: &crate::WorkspaceScope,
+    ) -> Result<Transaction<'static, Postgres>, StoreError> {
+        self.scoped_write(scope).await
+    }
+
+    /// For the row-level security tests: the application role's pool, no workspace set.
+    pub fn app_pool_for_tests(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+fn is_role_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_lowercase() || b == b'_')
+        && name.len() <= 63
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+impl crate::shared_records::HasDatabase for PostgresStore {
+    type Db = Postgres;
 }
 
 crate::shared_accounts::impl_account_store!(PostgresStore);
@@ -47,5 +208,10 @@ crate::shared_recovery::impl_recovery_store!(PostgresStore);
 crate::shared_workspaces::impl_workspace_store!(PostgresStore);
 crate::shared_invitations::impl_invitation_store!(PostgresStore);
 crate::shared_api_keys::impl_api_key_store!(PostgresStore);
+crate::shared_records::impl_record_store!(
+    PostgresStore,
+    data_in = "$1::jsonb",
+    data_out = "data::text AS data"
+);
 
 crate::shared_core::impl_store_core!(PostgresStore, crate::Backend::Postgres, MIGRATOR);

@@ -3,6 +3,7 @@
 use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 use crate::api_keys::ApiKeyRecord;
 use crate::invitations::InvitationRecord;
+use crate::records::{CollectionRecord, RecordRow};
 use crate::recovery::MailRecord;
 use crate::workspaces::{MemberRecord, WorkspaceRecord};
 use crate::StoreError;
@@ -73,6 +74,8 @@ decode_all! {
         id: value, name: value, scopes: scopes, verifier: value, created_by: id, created_at: value,
         expires_at: value, last_used_at: value,
     },
+    collection => CollectionRecord { name: value, json_schema: value, created_at: value, updated_at: value },
+    record => RecordRow { id: id, collection: value, data: value, version: value, created_at: value, updated_at: value },
     signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
 }
 

@@ -9,11 +9,22 @@ macro_rules! impl_store_core {
             }
 
             async fn migrate(&self) -> Result<Vec<i64>, $crate::StoreError> {
-                let before = self.applied_migrations().await.unwrap_or_default();
+                let versions = || async {
+                    let rows = sqlx::query(
+                        "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+                    )
+                    .fetch_all(self.migration_pool())
+                    .await?;
+                    rows.iter()
+                        .map(|r| sqlx::Row::try_get::<i64, _>(r, 0).map_err($crate::StoreError::from))
+                        .collect::<Result<Vec<i64>, $crate::StoreError>>()
+                };
+                let before = versions().await.unwrap_or_default();
                 // PostgreSQL's migrator takes an advisory lock, so nodes starting together
                 // apply each step once; SQLite has a single writer connection.
-                $migrator.run(self.write_pool()).await?;
-                let after = self.applied_migrations().await?;
+                $migrator.run(self.migration_pool()).await?;
+                self.after_migrations().await?;
+                let after = versions().await?;
                 Ok(after.into_iter().filter(|v| !before.contains(v)).collect())
             }
 

@@ -1,6 +1,7 @@
 //! The embedded default. WAL lets readers run beside the writer; all writes go through a
 //! one-connection pool so SQLite never has two writers racing for the lock.
 
+use crate::shared_records::FilterBind;
 use crate::{ConnectOptions, StoreError};
 use secrecy::ExposeSecret;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -110,10 +111,66 @@ impl SqliteStore {
         &self.reader
     }
 
+    fn migration_pool(&self) -> &SqlitePool {
+        &self.writer
+    }
+
     async fn close_pools(&self) {
         self.writer.close().await;
         self.reader.close().await;
     }
+
+    async fn after_migrations(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// SQLite has no row-level security: the scope's filter in every query is the wall.
+    async fn scoped_write(
+        &self,
+        _scope: &crate::WorkspaceScope,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        Ok(self.writer.begin().await?)
+    }
+
+    async fn scoped_read(
+        &self,
+        _scope: &crate::WorkspaceScope,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        Ok(self.reader.begin().await?)
+    }
+
+    /// `json_type`/`json_extract` compare typed values, so `1` matches `1.0` but not `"1"`.
+    fn field_filter(
+        first: usize,
+        field: &str,
+        value: &crate::FieldValue,
+        binds: &mut Vec<FilterBind>,
+    ) -> String {
+        use crate::FieldValue;
+        let path = format!("${first}");
+        binds.push(FilterBind::Text(format!("$.\"{field}\"")));
+        let (types, compared) = match value {
+            FieldValue::Null => ("'null'", None),
+            FieldValue::Bool(true) => ("'true'", None),
+            FieldValue::Bool(false) => ("'false'", None),
+            FieldValue::Integer(n) => ("'integer', 'real'", Some(FilterBind::Integer(*n))),
+            FieldValue::Float(x) => ("'integer', 'real'", Some(FilterBind::Float(*x))),
+            FieldValue::Text(t) => ("'text'", Some(FilterBind::Text(t.clone()))),
+        };
+        let mut clause = format!("json_type(data, {path}) IN ({types})");
+        if let Some(compared) = compared {
+            binds.push(compared);
+            clause.push_str(&format!(
+                " AND json_extract(data, {path}) = ${}",
+                first + 1
+            ));
+        }
+        clause
+    }
+}
+
+impl crate::shared_records::HasDatabase for SqliteStore {
+    type Db = sqlx::Sqlite;
 }
 
 crate::shared_accounts::impl_account_store!(SqliteStore);
@@ -121,5 +178,6 @@ crate::shared_recovery::impl_recovery_store!(SqliteStore);
 crate::shared_workspaces::impl_workspace_store!(SqliteStore);
 crate::shared_invitations::impl_invitation_store!(SqliteStore);
 crate::shared_api_keys::impl_api_key_store!(SqliteStore);
+crate::shared_records::impl_record_store!(SqliteStore, data_in = "$1", data_out = "data");
 
 crate::shared_core::impl_store_core!(SqliteStore, crate::Backend::Sqlite, MIGRATOR);

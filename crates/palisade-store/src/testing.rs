@@ -90,6 +90,16 @@ impl TestDatabase {
             .expect("connect to the test database")
     }
 
+    /// Opens this PostgreSQL test database as the concrete backend, for tests of what only
+    /// PostgreSQL has (row-level security).
+    pub async fn connect_postgres(&self) -> crate::postgres::PostgresStore {
+        let options = ConnectOptions::new(SecretString::from(self.url.clone()));
+        #[allow(clippy::expect_used)]
+        crate::postgres::PostgresStore::connect(&options)
+            .await
+            .expect("connect to the PostgreSQL test database")
+    }
+
     /// Drops the PostgreSQL schema (SQLite files go with the temporary directory).
     pub async fn cleanup(self) {
         if let Cleanup::Schema { admin_url, schema } = &self.cleanup {

@@ -2,6 +2,8 @@
 //! SQLite and PostgreSQL by `conformance!`.
 
 mod accounts;
+mod postgres_rls;
+mod records;
 mod recovery;
 mod redaction;
 mod sqlite_specific;
@@ -77,9 +79,20 @@ conformance!(
     a_workspace_always_keeps_an_owner,
     a_key_acts_only_in_its_workspace_and_only_with_its_scopes,
     keys_of_a_creator_can_be_revoked_together,
+    collections_are_listed_per_workspace_and_a_taken_name_conflicts,
+    a_collection_schema_can_be_set_and_cleared_only_in_its_workspace,
+    a_record_round_trips_and_is_invisible_from_another_workspace,
+    a_record_for_a_missing_collection_is_not_written,
+    an_update_needs_the_current_version_and_bumps_it,
+    a_delete_honours_the_expected_version,
+    records_page_in_id_order_after_a_cursor,
+    equality_filters_compare_typed_top_level_values,
+    deleting_a_collection_deletes_its_records,
+    deleting_a_workspace_purges_its_tenant_data,
 );
 
 use accounts::*;
+use records::*;
 use recovery::*;
 use suite::*;
 use workspaces::*;

@@ -5,16 +5,16 @@ use std::sync::Arc;
 use time::macros::datetime;
 use time::OffsetDateTime;
 
-const T0: OffsetDateTime = datetime!(2026-11-23 12:00 UTC);
+pub const T0: OffsetDateTime = datetime!(2026-11-23 12:00 UTC);
 
-struct World {
-    store: Arc<dyn Store>,
-    ada: UserId,
-    bob: UserId,
-    eve: UserId,
+pub struct World {
+    pub store: Arc<dyn Store>,
+    pub ada: UserId,
+    pub bob: UserId,
+    pub eve: UserId,
 }
 
-async fn world(db: &TestDatabase) -> World {
+pub async fn world(db: &TestDatabase) -> World {
     let store = db.connect().await;
     store.migrate().await.unwrap();
     let clock = ManualClock::starting_at(T0);
@@ -44,7 +44,7 @@ async fn world(db: &TestDatabase) -> World {
     }
 }
 
-fn workspace(slug: &str, seed: u64) -> WorkspaceRecord {
+pub fn workspace(slug: &str, seed: u64) -> WorkspaceRecord {
     let clock = ManualClock::starting_at(T0);
     WorkspaceRecord {
         id: WorkspaceId::generate(&clock, &SeededRng::new(seed)),

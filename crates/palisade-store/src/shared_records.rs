@@ -1,0 +1,289 @@
+//! The collection and record queries, written once for both backends. Each backend passes
+//! how a JSON value goes in and out of its `data` column (`TEXT` on SQLite, `JSONB` on
+//! PostgreSQL) and supplies `field_filter`, `scoped_read` and `scoped_write`; the latter
+//! open a transaction in which PostgreSQL's row-level security knows the workspace.
+
+/// A value bound to a filter placeholder.
+#[derive(Debug, Clone)]
+pub(crate) enum FilterBind {
+    Text(String),
+    Integer(i64),
+    Float(f64),
+}
+
+macro_rules! impl_record_store {
+    ($store:ty, data_in = $data_in:literal, data_out = $data_out:literal) => {
+        #[async_trait::async_trait]
+        impl $crate::records::RecordStore for $store {
+            async fn create_collection(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                collection: &$crate::records::CollectionRecord,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
+                sqlx::query(
+                    "INSERT INTO collections (workspace_id, name, json_schema, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(scope.workspace_id().to_string())
+                .bind(&collection.name)
+                .bind(&collection.json_schema)
+                .bind(collection.created_at)
+                .bind(collection.updated_at)
+                .execute(&mut *tx)
+                .await
+                .map_err(|err| $crate::error::conflict_on_unique(err, "a collection of this name exists"))?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn collections(
+                &self,
+                scope: &$crate::WorkspaceScope,
+            ) -> Result<Vec<$crate::records::CollectionRecord>, $crate::StoreError> {
+                let mut tx = self.scoped_read(scope).await?;
+                let rows = sqlx::query(
+                    "SELECT name, json_schema, created_at, updated_at FROM collections \
+                     WHERE workspace_id = $1 ORDER BY name",
+                )
+                .bind(scope.workspace_id().to_string())
+                .fetch_all(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                rows.iter().map($crate::rows::collection).collect()
+            }
+
+            async fn collection(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                name: &str,
+            ) -> Result<Option<$crate::records::CollectionRecord>, $crate::StoreError> {
+                let mut tx = self.scoped_read(scope).await?;
+                let row = sqlx::query(
+                    "SELECT name, json_schema, created_at, updated_at FROM collections \
+                     WHERE workspace_id = $1 AND name = $2",
+                )
+                .bind(scope.workspace_id().to_string())
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                row.as_ref().map($crate::rows::collection).transpose()
+            }
+
+            async fn set_collection_schema(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                name: &str,
+                json_schema: Option<&str>,
+                now: time::OffsetDateTime,
+            ) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
+                let done = sqlx::query(
+                    "UPDATE collections SET json_schema = $1, updated_at = $2 WHERE workspace_id = $3 AND name = $4",
+                )
+                .bind(json_schema)
+                .bind(now)
+                .bind(scope.workspace_id().to_string())
+                .bind(name)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn delete_collection(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                name: &str,
+            ) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
+                let done = sqlx::query("DELETE FROM collections WHERE workspace_id = $1 AND name = $2")
+                    .bind(scope.workspace_id().to_string())
+                    .bind(name)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn insert_record(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                record: &$crate::records::RecordRow,
+            ) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
+                let inserted = sqlx::query(concat!(
+                    "INSERT INTO records (data, id, workspace_id, collection, version, created_at, updated_at) \
+                     VALUES (", $data_in, ", $2, $3, $4, $5, $6, $7)"
+                ))
+                .bind(&record.data)
+                .bind(record.id.to_string())
+                .bind(scope.workspace_id().to_string())
+                .bind(&record.collection)
+                .bind(record.version)
+                .bind(record.created_at)
+                .bind(record.updated_at)
+                .execute(&mut *tx)
+                .await;
+                match inserted {
+                    Ok(_) => {
+                        tx.commit().await?;
+                        Ok(true)
+                    }
+                    Err(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => Ok(false),
+                    Err(err) => Err(err.into()),
+                }
+            }
+
+            async fn record(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                collection: &str,
+                id: palisade_core::RecordId,
+            ) -> Result<Option<$crate::records::RecordRow>, $crate::StoreError> {
+                let mut tx = self.scoped_read(scope).await?;
+                let row = sqlx::query(concat!(
+                    "SELECT id, collection, ", $data_out, ", version, created_at, updated_at FROM records \
+                     WHERE workspace_id = $1 AND collection = $2 AND id = $3"
+                ))
+                .bind(scope.workspace_id().to_string())
+                .bind(collection)
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                row.as_ref().map($crate::rows::record).transpose()
+            }
+
+            async fn list_records(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                collection: &str,
+                query: &$crate::records::RecordQuery,
+            ) -> Result<Vec<$crate::records::RecordRow>, $crate::StoreError> {
+                let mut sql = String::from(concat!(
+                    "SELECT id, collection, ", $data_out, ", version, created_at, updated_at FROM records \
+                     WHERE workspace_id = $1 AND collection = $2 AND id > $3"
+                ));
+                let mut binds = Vec::new();
+                for (field, value) in &query.filters {
+                    if !$crate::records::is_filterable_field(field) {
+                        return Err($crate::StoreError::Corrupt(
+                            "a filter names a field that is not a plain identifier".into(),
+                        ));
+                    }
+                    sql.push_str(" AND ");
+                    sql.push_str(&Self::field_filter(5 + binds.len(), field, value, &mut binds));
+                }
+                sql.push_str(" ORDER BY id LIMIT $4");
+                let after = query.after.map(|id| id.to_string()).unwrap_or_default();
+                let mut statement = sqlx::query(&sql)
+                    .bind(scope.workspace_id().to_string())
+                    .bind(collection)
+                    .bind(after)
+                    .bind(i64::from(query.limit));
+                for bind in binds {
+                    statement = match bind {
+                        $crate::shared_records::FilterBind::Text(text) => statement.bind(text),
+                        $crate::shared_records::FilterBind::Integer(n) => statement.bind(n),
+                        $crate::shared_records::FilterBind::Float(x) => statement.bind(x),
+                    };
+                }
+                let mut tx = self.scoped_read(scope).await?;
+                let rows = statement.fetch_all(&mut *tx).await?;
+                tx.commit().await?;
+                rows.iter().map($crate::rows::record).collect()
+            }
+
+            async fn update_record(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                collection: &str,
+                id: palisade_core::RecordId,
+                data: &str,
+                expected_version: i64,
+                now: time::OffsetDateTime,
+            ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
+                let row = sqlx::query(concat!(
+                    "UPDATE records SET data = ", $data_in, ", version = version + 1, updated_at = $2 \
+                     WHERE workspace_id = $3 AND collection = $4 AND id = $5 AND version = $6 \
+                     RETURNING id, collection, ", $data_out, ", version, created_at, updated_at"
+                ))
+                .bind(data)
+                .bind(now)
+                .bind(scope.workspace_id().to_string())
+                .bind(collection)
+                .bind(id.to_string())
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let outcome = match row {
+                    Some(row) => $crate::records::WriteOutcome::Written($crate::rows::record(&row)?),
+                    None => Self::missing_or_stale(&mut tx, scope, collection, id).await?,
+                };
+                tx.commit().await?;
+                Ok(outcome)
+            }
+
+            async fn delete_record(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                collection: &str,
+                id: palisade_core::RecordId,
+                expected_version: Option<i64>,
+            ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
+                let done = sqlx::query(
+                    "DELETE FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3 \
+                     AND version = COALESCE($4, version)",
+                )
+                .bind(scope.workspace_id().to_string())
+                .bind(collection)
+                .bind(id.to_string())
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await?;
+                let outcome = if done.rows_affected() == 1 {
+                    $crate::records::WriteOutcome::Deleted
+                } else {
+                    Self::missing_or_stale(&mut tx, scope, collection, id).await?
+                };
+                tx.commit().await?;
+                Ok(outcome)
+            }
+        }
+
+        impl $store {
+            /// Why a conditional write matched nothing: the record is gone, or has moved on.
+            async fn missing_or_stale<'c>(
+                tx: &mut sqlx::Transaction<'c, <$store as $crate::shared_records::HasDatabase>::Db>,
+                scope: &$crate::WorkspaceScope,
+                collection: &str,
+                id: palisade_core::RecordId,
+            ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
+                let exists = sqlx::query(
+                    "SELECT 1 AS present FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3",
+                )
+                .bind(scope.workspace_id().to_string())
+                .bind(collection)
+                .bind(id.to_string())
+                .fetch_optional(&mut **tx)
+                .await?;
+                Ok(if exists.is_some() {
+                    $crate::records::WriteOutcome::Stale
+                } else {
+                    $crate::records::WriteOutcome::Missing
+                })
+            }
+        }
+    };
+}
+
+/// Names the sqlx database type of a backend, for helpers written once in the macro.
+pub(crate) trait HasDatabase {
+    type Db: sqlx::Database;
+}
+
+pub(crate) use impl_record_store;

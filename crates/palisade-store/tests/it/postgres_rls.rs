@@ -1,0 +1,132 @@
+//! PostgreSQL's second wall: row-level security on tenant tables, enforced against the
+//! application role the server connects as, whatever a query forgets to filter.
+
+use crate::records::{record, two_tenants};
+use palisade_store::testing::TestDatabase;
+use sqlx::{Connection, PgConnection, Row};
+
+/// Runs `body` on a fresh PostgreSQL schema holding a record in `acme` and one in `globex`.
+async fn with_two_tenants<F, Fut>(body: F)
+where
+    F: FnOnce(TestDatabase, palisade_store::WorkspaceScope, palisade_store::WorkspaceScope) -> Fut,
+    Fut: std::future::Future<Output = TestDatabase>,
+{
+    let Some(db) = TestDatabase::postgres().await else {
+        return;
+    };
+    let (w, acme, globex) = two_tenants(&db).await;
+    w.store.insert_record(&acme, &record(1, r#"{"who":"acme"}"#)).await.unwrap();
+    w.store.insert_record(&globex, &record(2, r#"{"who":"globex"}"#)).await.unwrap();
+    body(db, acme, globex).await.cleanup().await;
+}
+
+async fn count_as_owner(db: &TestDatabase, table: &str) -> i64 {
+    let mut owner = PgConnection::connect(db.url()).await.unwrap();
+    sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+        .fetch_one(&mut owner)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_unfiltered_select_in_a_scoped_transaction_sees_only_that_workspace() {
+    with_two_tenants(|db, acme, _| async move {
+        assert_eq!(count_as_owner(&db, "records").await, 2);
+        let store = db.connect_postgres().await;
+        let mut tx = store.scoped_transaction_for_tests(&acme).await.unwrap();
+        let rows = sqlx::query("SELECT workspace_id, data->>'who' AS who FROM records")
+            .fetch_all(&mut *tx)
+            .await
+            .unwrap();
+        let seen: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r.get("workspace_id"), r.get("who")))
+            .collect();
+        assert_eq!(seen, [(acme.workspace_id().to_string(), "acme".to_owned())]);
+        let collections: Vec<String> = sqlx::query_scalar("SELECT workspace_id FROM collections")
+            .fetch_all(&mut *tx)
+            .await
+            .unwrap();
+        assert_eq!(collections, [acme.workspace_id().to_string()]);
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_transaction_with_no_workspace_set_sees_no_tenant_rows() {
+    with_two_tenants(|db, _, _| async move {
+        assert_eq!(count_as_owner(&db, "collections").await, 2);
+        let store = db.connect_postgres().await;
+        let mut tx = store.app_pool_for_tests().begin().await.unwrap();
+        for table in ["records", "collections"] {
+            let count: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+                .fetch_one(&mut *tx)
+                .await
+                .unwrap();
+            assert_eq!(count, 0, "{table} leaked rows without a workspace");
+        }
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_scoped_transaction_cannot_write_into_another_workspace() {
+    with_two_tenants(|db, acme, globex| async move {
+        let store = db.connect_postgres().await;
+        let mut tx = store.scoped_transaction_for_tests(&acme).await.unwrap();
+        let updated = sqlx::query("UPDATE records SET data = '{\"who\":\"overwritten\"}'")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        assert_eq!(updated.rows_affected(), 1, "only acme's record may be touched");
+        let smuggled = sqlx::query(
+            "INSERT INTO collections (workspace_id, name, created_at, updated_at) \
+             VALUES ($1, 'smuggled', now(), now())",
+        )
+        .bind(globex.workspace_id().to_string())
+        .execute(&mut *tx)
+        .await;
+        let err = smuggled.expect_err("a row for another workspace must be refused");
+        assert!(err.to_string().contains("row-level security"), "{err}");
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_application_role_can_neither_bypass_nor_disable_row_security() {
+    with_two_tenants(|db, _, _| async move {
+        let store = db.connect_postgres().await;
+        let pool = store.app_pool_for_tests();
+        let role = sqlx::query(
+            "SELECT current_user::text AS name, rolsuper, rolbypassrls FROM pg_roles \
+             WHERE rolname = current_user",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        assert_eq!(role.get::<String, _>("name"), store.app_role());
+        assert!(!role.get::<bool, _>("rolsuper"));
+        assert!(!role.get::<bool, _>("rolbypassrls"));
+        let owner: String = sqlx::query_scalar(
+            "SELECT tableowner::text FROM pg_tables WHERE schemaname = current_schema() \
+             AND tablename = 'records'",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        assert_ne!(owner, store.app_role());
+        for statement in [
+            "ALTER TABLE records NO FORCE ROW LEVEL SECURITY",
+            "ALTER TABLE records DISABLE ROW LEVEL SECURITY",
+            "DROP POLICY workspace_isolation ON records",
+        ] {
+            let refused = sqlx::query(statement).execute(pool).await;
+            assert!(refused.is_err(), "the application role could run {statement}");
+        }
+        db
+    })
+    .await;
+}
