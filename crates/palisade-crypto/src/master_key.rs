@@ -32,6 +32,22 @@ impl MasterKey {
     pub fn expose_bytes(&self) -> &[u8; MASTER_KEY_LEN] {
         self.0.expose_secret()
     }
+
+    /// A password for `purpose` (for example the database application role), derived with
+    /// HKDF so it needs no storage of its own: 64 hex characters, the same on every node.
+    pub fn derive_password(&self, purpose: &str) -> secrecy::SecretString {
+        let hkdf = hkdf::Hkdf::<sha2::Sha256>::new(None, self.expose_bytes());
+        let mut bytes = SecretBox::new(Box::new([0u8; 32]));
+        let info = format!("palisade/v1/password/{purpose}");
+        // 32 bytes is far below HKDF-SHA256's output limit, so expand cannot fail.
+        let _ = hkdf.expand(info.as_bytes(), secrecy::ExposeSecretMut::expose_secret_mut(&mut bytes));
+        let hex: String = bytes
+            .expose_secret()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        secrecy::SecretString::from(hex)
+    }
 }
 
 /// Whether `load_or_create` found a key or made a new one.
@@ -168,6 +184,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("master.key");
         (dir, path)
+    }
+
+    #[test]
+    fn derived_passwords_are_stable_per_key_and_purpose() {
+        let key = MasterKey::generate(&SeededRng::new(1));
+        let same = MasterKey::generate(&SeededRng::new(1));
+        let other = MasterKey::generate(&SeededRng::new(2));
+        let db = key.derive_password("database-app-role");
+        assert_eq!(db.expose_secret().len(), 64);
+        assert!(db.expose_secret().bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(
+            db.expose_secret(),
+            same.derive_password("database-app-role").expose_secret()
+        );
+        assert_ne!(
+            db.expose_secret(),
+            other.derive_password("database-app-role").expose_secret()
+        );
+        assert_ne!(db.expose_secret(), key.derive_password("other").expose_secret());
     }
 
     #[test]

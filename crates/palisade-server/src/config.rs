@@ -31,6 +31,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// May carry a password: printed only through [`mask_url`].
     pub database_url: SecretString,
+    /// PostgreSQL: the non-owner role requests run as (created by `migrate`).
+    pub database_app_role: String,
     pub master_key_file: PathBuf,
     pub auto_migrate: bool,
     pub tls: Option<TlsSource>,

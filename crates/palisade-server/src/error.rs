@@ -25,6 +25,18 @@ pub struct Problem {
     /// The `X-Request-Id` of the failed request, to quote to support.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// For validation failures: each place in the document that failed, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One failing place in a submitted document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldProblem {
+    /// A JSON Pointer (RFC 6901) into the submitted document; empty for the whole document.
+    #[schema(example = "/title")]
+    pub pointer: String,
+    pub detail: String,
 }
 
 /// An error on its way to becoming a problem response.
@@ -37,6 +49,7 @@ pub struct ApiError {
     /// For the log only; never sent to the client.
     internal: Option<String>,
     headers: Vec<(axum::http::HeaderName, HeaderValue)>,
+    errors: Vec<FieldProblem>,
 }
 
 impl fmt::Debug for ApiError {
@@ -58,7 +71,14 @@ impl ApiError {
             detail: None,
             internal: None,
             headers: Vec::new(),
+            errors: Vec::new(),
         }
+    }
+
+    /// Lists the places in the submitted document that failed validation.
+    pub fn with_errors(mut self, errors: Vec<FieldProblem>) -> Self {
+        self.errors = errors;
+        self
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -160,6 +180,7 @@ impl ApiError {
             detail: self.detail,
             code: self.code.to_owned(),
             request_id,
+            errors: self.errors,
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod routes;
 pub mod serve;
 pub mod state;
 pub mod telemetry;
+pub mod tenant_data;
 pub mod tls;
 
 pub use config::Config;

@@ -5,7 +5,7 @@ use crate::routes::RouteTable;
 use crate::state::{AppState, StateParts};
 use crate::tls::{self, TlsError, TlsListener};
 use palisade_core::{Clock, InstanceId, OsSecureRng, SecureRng, SystemClock};
-use palisade_crypto::master_key::{self, KeyFileError, KeyFileOutcome};
+use palisade_crypto::master_key::{self, KeyFileError, KeyFileOutcome, MasterKey};
 use palisade_store::{ConnectOptions, Store, StoreError};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -70,7 +70,7 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
     if outcome == KeyFileOutcome::Created {
         tracing::info!(path = %config.master_key_file.display(), "generated a new master key");
     }
-    let store = open_store(&config).await?;
+    let store = open_store(&config, &master_key).await?;
     if config.auto_migrate {
         let applied = store.migrate().await?;
         if !applied.is_empty() {
@@ -105,14 +105,21 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
 
 /// `palisade migrate`: applies pending migrations and returns their versions.
 pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
-    let store = open_store(config).await?;
+    ensure_private_dir(&config.data_dir)?;
+    let (master_key, _) = master_key::load_or_create(&config.master_key_file, &OsSecureRng)?;
+    let store = open_store(config, &master_key).await?;
     let applied = store.migrate().await?;
     store.close().await;
     Ok(applied)
 }
 
-async fn open_store(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
-    palisade_store::connect(&ConnectOptions::new(config.database_url.clone())).await
+/// On PostgreSQL, requests run as `database_app_role`, whose password is derived from the
+/// master key: `migrate` sets it, every node computes the same one, nothing else stores it.
+async fn open_store(config: &Config, master_key: &MasterKey) -> Result<Arc<dyn Store>, StoreError> {
+    let mut options = ConnectOptions::new(config.database_url.clone());
+    options.app_role = config.database_app_role.clone();
+    options.app_role_password = Some(master_key.derive_password("database-app-role"));
+    palisade_store::connect(&options).await
 }
 
 fn ensure_private_dir(dir: &Path) -> Result<(), StartupError> {

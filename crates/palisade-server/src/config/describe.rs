@@ -56,6 +56,7 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
         ("public_url", config.public_url.to_string()),
         ("data_dir", config.data_dir.display().to_string()),
         ("database_url", config.database_url_masked()),
+        ("database_app_role", config.database_app_role.clone()),
         (
             "master_key_file",
             config.master_key_file.display().to_string(),

@@ -17,6 +17,7 @@ const KNOWN_KEYS: &[&str] = &[
     "public_url",
     "data_dir",
     "database_url",
+    "database_app_role",
     "master_key_file",
     "auto_migrate",
     "tls_cert",
@@ -51,6 +52,8 @@ pub(super) struct RawConfig {
     #[serde(default = "default_data_dir")]
     data_dir: PathBuf,
     database_url: Option<String>,
+    #[serde(default = "default_app_role")]
+    database_app_role: String,
     master_key_file: Option<PathBuf>,
     #[serde(default = "yes")]
     auto_migrate: bool,
@@ -87,6 +90,10 @@ struct RawSecurityTxt {
     encryption: Option<String>,
     preferred_languages: Option<String>,
     expires_in_days: Option<i64>,
+}
+
+fn default_app_role() -> String {
+    palisade_store::DEFAULT_APP_ROLE.into()
 }
 
 fn default_bind() -> SocketAddr {
@@ -178,6 +185,14 @@ impl RawConfig {
             .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("palisade.db").display()));
         palisade_store::backend_of(&database_url)
             .map_err(|err| ConfigError::new("database_url", err.to_string()))?;
+        let role = &self.database_app_role;
+        let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
+        if role.is_empty() || role.len() > 63 || !role.bytes().all(plain) || role.starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(ConfigError::new(
+                "database_app_role",
+                "must be 1–63 lower-case letters, digits and _, not starting with a digit",
+            ));
+        }
         if !(KIB..=64 * MIB).contains(&self.body_limit) {
             return Err(ConfigError::new(
                 "body_limit",
@@ -212,6 +227,7 @@ impl RawConfig {
             data_dir: self.data_dir,
             public_url,
             database_url: SecretString::from(database_url),
+            database_app_role: self.database_app_role,
             auto_migrate: self.auto_migrate,
             tls,
             body_limit: self.body_limit,

@@ -1,0 +1,34 @@
+//! The rules of tenant data that are not storage: collection names, JSON Schema validation,
+//! merge patches, list queries and cursors, entity tags.
+
+pub mod listing;
+pub mod merge_patch;
+pub mod preconditions;
+pub mod schema;
+
+/// The largest record, as compact JSON.
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+
+/// A collection name: a lower-case letter, then up to 62 lower-case letters, digits or `_`.
+pub fn is_collection_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_lowercase())
+        && name.len() <= 63
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_collection_name;
+
+    #[test]
+    fn collection_names_are_lower_case_identifiers() {
+        for good in ["notes", "a", "order_items2"] {
+            assert!(is_collection_name(good), "{good}");
+        }
+        let too_long = "a".repeat(64);
+        for bad in ["", "Notes", "1notes", "_notes", "no-tes", "notes/x", too_long.as_str()] {
+            assert!(!is_collection_name(bad), "{bad}");
+        }
+    }
+}
