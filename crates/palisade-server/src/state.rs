@@ -1,6 +1,7 @@
 use crate::auth::AuthService;
 use crate::background::Background;
 use crate::config::Config;
+use crate::tenant_data::schema::SchemaCache;
 use palisade_core::{Clock, SecureRng};
 use palisade_crypto::MasterKey;
 use palisade_store::{Instance, Store};
@@ -22,6 +23,7 @@ struct Inner {
     instance: Instance,
     auth: AuthService,
     background: Arc<Background>,
+    schemas: SchemaCache,
 }
 
 /// The parts an `AppState` is made of; see `crate::serve::prepare`.
@@ -57,6 +59,7 @@ impl AppState {
                 instance,
                 auth,
                 background: Arc::default(),
+                schemas: SchemaCache::default(),
             }),
         }
     }
@@ -87,6 +90,11 @@ impl AppState {
 
     pub fn auth(&self) -> &AuthService {
         &self.inner.auth
+    }
+
+    /// Compiled collection schemas.
+    pub fn schemas(&self) -> &SchemaCache {
+        &self.inner.schemas
     }
 
     /// Tasks that outlive the request that started them.

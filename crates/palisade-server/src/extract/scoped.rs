@@ -39,6 +39,9 @@ needs! {
     ManageMembers => MembersManage,
     ManageKeys => KeysManage,
     DeleteWorkspace => WorkspaceDelete,
+    ReadRecords => RecordsRead,
+    WriteRecords => RecordsWrite,
+    ManageCollections => CollectionsManage,
 }
 
 #[derive(Debug)]

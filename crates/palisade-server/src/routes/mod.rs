@@ -157,4 +157,20 @@ pub fn table() -> RouteTable {
             "/v1/workspaces/{ws}/api-keys/{id}",
             v1::api_keys::revoke,
         )
+        .add(Verb::Post, COLLECTIONS, v1::collections::create)
+        .add(Verb::Get, COLLECTIONS, v1::collections::list)
+        .add(Verb::Get, COLLECTION, v1::collections::get)
+        .add(Verb::Patch, COLLECTION, v1::collections::update)
+        .add(Verb::Delete, COLLECTION, v1::collections::delete)
+        .add(Verb::Post, RECORDS, v1::records::create)
+        .add(Verb::Get, RECORDS, v1::records::list)
+        .add(Verb::Get, RECORD, v1::records::get)
+        .add(Verb::Put, RECORD, v1::records::replace)
+        .add(Verb::Patch, RECORD, v1::records::patch)
+        .add(Verb::Delete, RECORD, v1::records::delete)
 }
+
+const COLLECTIONS: &str = "/v1/workspaces/{ws}/collections";
+const COLLECTION: &str = "/v1/workspaces/{ws}/collections/{name}";
+const RECORDS: &str = "/v1/workspaces/{ws}/collections/{name}/records";
+const RECORD: &str = "/v1/workspaces/{ws}/collections/{name}/records/{id}";

@@ -1,4 +1,4 @@
-use crate::error::Problem;
+use crate::error::{FieldProblem, Problem};
 use crate::routes::health::Health;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -44,8 +44,19 @@ use utoipa::OpenApi;
         super::v1::api_keys::create,
         super::v1::api_keys::list,
         super::v1::api_keys::revoke,
+        super::v1::collections::create,
+        super::v1::collections::list,
+        super::v1::collections::get,
+        super::v1::collections::update,
+        super::v1::collections::delete,
+        super::v1::records::create,
+        super::v1::records::list,
+        super::v1::records::get,
+        super::v1::records::replace,
+        super::v1::records::patch,
+        super::v1::records::delete,
     ),
-    components(schemas(Problem, Health)),
+    components(schemas(Problem, FieldProblem, Health)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

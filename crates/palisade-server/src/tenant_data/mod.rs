@@ -1,6 +1,7 @@
 //! The rules of tenant data that are not storage: collection names, JSON Schema validation,
 //! merge patches, list queries and cursors, entity tags.
 
+pub mod documents;
 pub mod listing;
 pub mod merge_patch;
 pub mod preconditions;

@@ -47,6 +47,18 @@ impl Condition {
         Self::from_headers(headers, header::IF_NONE_MATCH)
     }
 
+    /// `If-None-Match` compares weakly: `W/"v3"` names the same version as `"v3"`.
+    pub fn admits_weakly(&self, version: i64) -> bool {
+        match self {
+            Condition::Any => true,
+            Condition::Tags(tags) => {
+                let current = format!("\"v{version}\"");
+                tags.iter()
+                    .any(|tag| tag.strip_prefix("W/").unwrap_or(tag) == current)
+            }
+        }
+    }
+
     /// Whether the record at `version` satisfies the condition (strong comparison).
     pub fn admits(&self, version: i64) -> bool {
         match self {
@@ -78,6 +90,15 @@ mod tests {
         assert!(Condition::if_match(&headers("*")).unwrap().admits(9));
         assert!(!Condition::if_match(&headers("v3")).unwrap().admits(3));
         assert_eq!(Condition::if_match(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn if_none_match_compares_weakly() {
+        let mut map = HeaderMap::new();
+        map.insert(header::IF_NONE_MATCH, HeaderValue::from_static("W/\"v2\""));
+        let condition = Condition::if_none_match(&map).unwrap();
+        assert!(condition.admits_weakly(2));
+        assert!(!condition.admits_weakly(3));
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod auth_refresh;
 mod auth_sessions;
 mod auth_signup;
 
+mod collections;
 mod config;
 mod cors;
 mod health;
@@ -19,6 +20,7 @@ mod logging;
 mod openapi;
 mod probe;
 mod problems;
+mod records;
 mod request_id;
 mod security_headers;
 mod shutdown;

@@ -2,7 +2,9 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod collections;
 pub mod cookies;
 pub mod invitations;
 pub mod me;
+pub mod records;
 pub mod workspaces;

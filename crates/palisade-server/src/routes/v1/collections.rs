@@ -1,0 +1,224 @@
+//! Collections of a workspace: named sets of JSON records, each optionally held to a JSON
+//! Schema. Reading them needs `records:read`; changing them, `collections:manage`.
+
+use crate::error::{ApiError, Problem};
+use crate::extract::scoped::{ManageCollections, ReadRecords};
+use crate::extract::{Json, Scoped};
+use crate::state::AppState;
+use crate::tenant_data::{is_collection_name, schema};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use palisade_store::{CollectionRecord, StoreError};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCollection {
+    /// A lower-case letter, then up to 62 lower-case letters, digits or `_`.
+    pub name: String,
+    /// A JSON Schema (2020-12 unless `$schema` names another draft) every record must meet.
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub schema: Option<Value>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateCollection {
+    /// The new schema, or `null` to drop it. Existing records are not re-validated.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<Object>)]
+    pub schema: Option<Value>,
+}
+
+/// Tells `"schema": null` (drop it) apart from a missing `schema` (nothing to change).
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Collection {
+    pub name: String,
+    #[schema(value_type = Option<Object>)]
+    pub schema: Option<Value>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: OffsetDateTime,
+}
+
+fn view(record: CollectionRecord) -> Collection {
+    Collection {
+        schema: record
+            .json_schema
+            .and_then(|text| serde_json::from_str(&text).ok()),
+        name: record.name,
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+    }
+}
+
+pub(crate) fn collection_not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "collection_not_found", "Not found")
+        .with_detail("No such collection in this workspace.")
+}
+
+fn stored_schema(schema: &Value) -> Result<String, ApiError> {
+    schema::accept(schema).map_err(|invalid| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_schema",
+            "Invalid JSON Schema",
+        )
+        .with_detail(invalid.0)
+    })
+}
+
+/// Create a collection (`collections:manage`).
+#[utoipa::path(post, path = "/v1/workspaces/{ws}/collections", tag = "collections", security(("bearer" = [])), request_body = CreateCollection,
+    params(("ws" = String, Path, description = "Workspace slug")),
+    responses(
+        (status = 201, body = Collection),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`collection_exists`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_collection_name`, `invalid_schema`", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    access: Scoped<ManageCollections>,
+    Json(body): Json<CreateCollection>,
+) -> Result<(StatusCode, axum::Json<Collection>), ApiError> {
+    if !is_collection_name(&body.name) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_collection_name",
+            "Invalid request",
+        )
+        .with_detail(
+            "A collection name is a lower-case letter, then up to 62 lower-case letters, digits or _.",
+        ));
+    }
+    let json_schema = body.schema.as_ref().map(stored_schema).transpose()?;
+    let now = state.clock().now();
+    let record = CollectionRecord {
+        name: body.name,
+        json_schema,
+        created_at: now,
+        updated_at: now,
+    };
+    match state.store().create_collection(&access.scope, &record).await {
+        Ok(()) => Ok((StatusCode::CREATED, axum::Json(view(record)))),
+        Err(StoreError::Conflict(_)) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "collection_exists",
+            "Conflict",
+        )
+        .with_detail("This workspace already has a collection of that name.")),
+        Err(err) => Err(ApiError::internal(err)),
+    }
+}
+
+/// The workspace's collections (`records:read`).
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections", tag = "collections", security(("bearer" = [])),
+    params(("ws" = String, Path, description = "Workspace slug")),
+    responses((status = 200, body = [Collection]), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn list(
+    State(state): State<AppState>,
+    access: Scoped<ReadRecords>,
+) -> Result<axum::Json<Vec<Collection>>, ApiError> {
+    let collections = state
+        .store()
+        .collections(&access.scope)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(axum::Json(collections.into_iter().map(view).collect()))
+}
+
+/// One collection and its schema (`records:read`).
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections", security(("bearer" = [])),
+    params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name")),
+    responses((status = 200, body = Collection), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get(
+    State(state): State<AppState>,
+    access: Scoped<ReadRecords>,
+    Path(path): Path<(String, String)>,
+) -> Result<axum::Json<Collection>, ApiError> {
+    let found = state
+        .store()
+        .collection(&access.scope, &path.1)
+        .await
+        .map_err(ApiError::internal)?;
+    found
+        .map(|c| axum::Json(view(c)))
+        .ok_or_else(collection_not_found)
+}
+
+/// Set or drop the collection's schema (`collections:manage`).
+#[utoipa::path(patch, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections", security(("bearer" = [])), request_body = UpdateCollection,
+    params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name")),
+    responses(
+        (status = 200, body = Collection),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_schema`, `nothing_to_change`", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update(
+    State(state): State<AppState>,
+    access: Scoped<ManageCollections>,
+    Path(path): Path<(String, String)>,
+    Json(body): Json<UpdateCollection>,
+) -> Result<axum::Json<Collection>, ApiError> {
+    let Some(schema) = body.schema else {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "nothing_to_change",
+            "Invalid request",
+        )
+        .with_detail("Send `schema`: a JSON Schema, or null to drop it."));
+    };
+    let json_schema = match &schema {
+        Value::Null => None,
+        schema => Some(stored_schema(schema)?),
+    };
+    let store = state.store();
+    let changed = store
+        .set_collection_schema(&access.scope, &path.1, json_schema.as_deref(), state.clock().now())
+        .await
+        .map_err(ApiError::internal)?;
+    if !changed {
+        return Err(collection_not_found());
+    }
+    let updated = store
+        .collection(&access.scope, &path.1)
+        .await
+        .map_err(ApiError::internal)?;
+    updated
+        .map(|c| axum::Json(view(c)))
+        .ok_or_else(collection_not_found)
+}
+
+/// Delete the collection and every record in it (`collections:manage`).
+#[utoipa::path(delete, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections", security(("bearer" = [])),
+    params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name")),
+    responses((status = 204, description = "Deleted with its records"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn delete(
+    State(state): State<AppState>,
+    access: Scoped<ManageCollections>,
+    Path(path): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let deleted = state
+        .store()
+        .delete_collection(&access.scope, &path.1)
+        .await
+        .map_err(ApiError::internal)?;
+    if deleted {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(collection_not_found())
+    }
+}

@@ -1,0 +1,132 @@
+//! Turning what a client sent into a record's stored JSON: an object, at most 1 MiB, that
+//! meets its collection's schema. Also the record as the API shows it.
+
+use super::preconditions::etag;
+use super::MAX_RECORD_BYTES;
+use crate::error::ApiError;
+use crate::routes::v1::collections::collection_not_found;
+use crate::state::AppState;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use palisade_store::{RecordRow, WorkspaceScope};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+/// A record: your JSON object in `data`, with its id, version and timestamps around it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Record {
+    #[schema(example = "rec_01jd6q8m3k2x0v9yq5w7r4t1sa")]
+    pub id: String,
+    pub collection: String,
+    #[schema(value_type = Object)]
+    pub data: Box<RawValue>,
+    /// Starts at 1 and grows by one with every write; the `ETag` is `"v<version>"`.
+    pub version: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: OffsetDateTime,
+}
+
+pub fn view(row: RecordRow) -> Result<Record, ApiError> {
+    // Stored data is JSON we wrote; served as it is, without a parse-and-print round trip.
+    let data = RawValue::from_string(row.data).map_err(ApiError::internal)?;
+    Ok(Record {
+        id: row.id.to_string(),
+        collection: row.collection,
+        data,
+        version: row.version,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}
+
+/// The record as a response, with its `ETag` (and `Location` when it was just created).
+pub fn respond(row: RecordRow, status: StatusCode, scope: &WorkspaceScope) -> Response {
+    let tag = etag(row.version);
+    let location = format!(
+        "/v1/workspaces/{}/collections/{}/records/{}",
+        scope.slug(),
+        row.collection,
+        row.id
+    );
+    let record = match view(row) {
+        Ok(record) => record,
+        Err(err) => return err.into_response(),
+    };
+    let mut response = (status, axum::Json(record)).into_response();
+    response.headers_mut().insert(header::ETAG, tag);
+    if status == StatusCode::CREATED {
+        if let Ok(location) = HeaderValue::from_str(&location) {
+            response.headers_mut().insert(header::LOCATION, location);
+        }
+    }
+    response
+}
+
+pub fn record_not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "record_not_found", "Not found")
+        .with_detail("No such record in this collection.")
+}
+
+pub fn precondition_failed() -> ApiError {
+    ApiError::new(
+        StatusCode::PRECONDITION_FAILED,
+        "precondition_failed",
+        "Precondition failed",
+    )
+    .with_detail("The record has changed: its ETag no longer matches If-Match. Read it again.")
+}
+
+/// Checks `document` for `collection` and returns the JSON text to store.
+pub async fn accept(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    collection: &str,
+    document: &Value,
+) -> Result<String, ApiError> {
+    if !document.is_object() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "record_not_object",
+            "Invalid record",
+        )
+        .with_detail("A record is a JSON object."));
+    }
+    let text = document.to_string();
+    if text.len() > MAX_RECORD_BYTES {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "record_too_large",
+            "Invalid record",
+        )
+        .with_detail(format!("A record may be at most {MAX_RECORD_BYTES} bytes of JSON.")));
+    }
+    let found = state
+        .store()
+        .collection(scope, collection)
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or_else(collection_not_found)?;
+    if let Some(schema) = &found.json_schema {
+        let problems = state
+            .schemas()
+            .violations(schema, document)
+            .map_err(|err| ApiError::internal(err.0))?;
+        if !problems.is_empty() {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "schema_violation",
+                "Record does not match the collection schema",
+            )
+            .with_detail("See `errors` for each failing place.")
+            .with_errors(problems));
+        }
+    }
+    Ok(text)
+}
