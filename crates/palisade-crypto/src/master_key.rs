@@ -40,7 +40,10 @@ impl MasterKey {
         let mut bytes = SecretBox::new(Box::new([0u8; 32]));
         let info = format!("palisade/v1/password/{purpose}");
         // 32 bytes is far below HKDF-SHA256's output limit, so expand cannot fail.
-        let _ = hkdf.expand(info.as_bytes(), secrecy::ExposeSecretMut::expose_secret_mut(&mut bytes));
+        let _ = hkdf.expand(
+            info.as_bytes(),
+            secrecy::ExposeSecretMut::expose_secret_mut(&mut bytes),
+        );
         let hex: String = bytes
             .expose_secret()
             .iter()
@@ -202,7 +205,10 @@ mod tests {
             db.expose_secret(),
             other.derive_password("database-app-role").expose_secret()
         );
-        assert_ne!(db.expose_secret(), key.derive_password("other").expose_secret());
+        assert_ne!(
+            db.expose_secret(),
+            key.derive_password("other").expose_secret()
+        );
     }
 
     #[test]

@@ -47,9 +47,10 @@ pub struct ApiError {
     title: &'static str,
     detail: Option<String>,
     /// For the log only; never sent to the client.
-    internal: Option<String>,
+    internal: Option<Box<str>>,
     headers: Vec<(axum::http::HeaderName, HeaderValue)>,
-    errors: Vec<FieldProblem>,
+    // Boxed: rare, and keeps `Result<_, ApiError>` small.
+    errors: Option<Box<[FieldProblem]>>,
 }
 
 impl fmt::Debug for ApiError {
@@ -71,13 +72,13 @@ impl ApiError {
             detail: None,
             internal: None,
             headers: Vec::new(),
-            errors: Vec::new(),
+            errors: None,
         }
     }
 
     /// Lists the places in the submitted document that failed validation.
     pub fn with_errors(mut self, errors: Vec<FieldProblem>) -> Self {
-        self.errors = errors;
+        self.errors = Some(errors.into_boxed_slice());
         self
     }
 
@@ -105,7 +106,7 @@ impl ApiError {
         error.detail = Some(
             "The server failed to handle this request; quote the request id to support.".into(),
         );
-        error.internal = Some(err.to_string());
+        error.internal = Some(err.to_string().into_boxed_str());
         error
     }
 
@@ -180,7 +181,7 @@ impl ApiError {
             detail: self.detail,
             code: self.code.to_owned(),
             request_id,
-            errors: self.errors,
+            errors: self.errors.map(Vec::from).unwrap_or_default(),
         }
     }
 }

@@ -89,8 +89,10 @@ pub trait RecordStore: Send + Sync {
         scope: &WorkspaceScope,
         collection: &CollectionRecord,
     ) -> Result<(), StoreError>;
-    async fn collections(&self, scope: &WorkspaceScope)
-        -> Result<Vec<CollectionRecord>, StoreError>;
+    async fn collections(
+        &self,
+        scope: &WorkspaceScope,
+    ) -> Result<Vec<CollectionRecord>, StoreError>;
     async fn collection(
         &self,
         scope: &WorkspaceScope,
@@ -105,12 +107,18 @@ pub trait RecordStore: Send + Sync {
         now: OffsetDateTime,
     ) -> Result<bool, StoreError>;
     /// Deletes the collection and every record in it; `false` if there is none.
-    async fn delete_collection(&self, scope: &WorkspaceScope, name: &str)
-        -> Result<bool, StoreError>;
+    async fn delete_collection(
+        &self,
+        scope: &WorkspaceScope,
+        name: &str,
+    ) -> Result<bool, StoreError>;
 
     /// `false` when the collection does not exist (nothing is written).
-    async fn insert_record(&self, scope: &WorkspaceScope, record: &RecordRow)
-        -> Result<bool, StoreError>;
+    async fn insert_record(
+        &self,
+        scope: &WorkspaceScope,
+        record: &RecordRow,
+    ) -> Result<bool, StoreError>;
     async fn record(
         &self,
         scope: &WorkspaceScope,

@@ -16,7 +16,9 @@ macro_rules! impl_store_core {
                     .fetch_all(self.migration_pool())
                     .await?;
                     rows.iter()
-                        .map(|r| sqlx::Row::try_get::<i64, _>(r, 0).map_err($crate::StoreError::from))
+                        .map(|r| {
+                            sqlx::Row::try_get::<i64, _>(r, 0).map_err($crate::StoreError::from)
+                        })
                         .collect::<Result<Vec<i64>, $crate::StoreError>>()
                 };
                 let before = versions().await.unwrap_or_default();

@@ -160,10 +160,7 @@ impl SqliteStore {
         let mut clause = format!("json_type(data, {path}) IN ({types})");
         if let Some(compared) = compared {
             binds.push(compared);
-            clause.push_str(&format!(
-                " AND json_extract(data, {path}) = ${}",
-                first + 1
-            ));
+            clause.push_str(&format!(" AND json_extract(data, {path}) = ${}", first + 1));
         }
         clause
     }

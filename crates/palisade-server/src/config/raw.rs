@@ -187,7 +187,11 @@ impl RawConfig {
             .map_err(|err| ConfigError::new("database_url", err.to_string()))?;
         let role = &self.database_app_role;
         let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
-        if role.is_empty() || role.len() > 63 || !role.bytes().all(plain) || role.starts_with(|c: char| c.is_ascii_digit()) {
+        if role.is_empty()
+            || role.len() > 63
+            || !role.bytes().all(plain)
+            || role.starts_with(|c: char| c.is_ascii_digit())
+        {
             return Err(ConfigError::new(
                 "database_app_role",
                 "must be 1–63 lower-case letters, digits and _, not starting with a digit",

@@ -105,7 +105,9 @@ pub async fn accept(
             "record_too_large",
             "Invalid record",
         )
-        .with_detail(format!("A record may be at most {MAX_RECORD_BYTES} bytes of JSON.")));
+        .with_detail(format!(
+            "A record may be at most {MAX_RECORD_BYTES} bytes of JSON."
+        )));
     }
     let found = state
         .store()

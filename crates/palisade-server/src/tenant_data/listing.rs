@@ -37,12 +37,18 @@ pub fn parse(raw_query: Option<&str>) -> Result<(RecordQuery, u32), ApiError> {
                 .ok()
                 .filter(|n| (1..=MAX_LIMIT).contains(n))
                 .ok_or_else(|| {
-                    invalid("invalid_limit", format!("limit is a whole number from 1 to {MAX_LIMIT}."))
+                    invalid(
+                        "invalid_limit",
+                        format!("limit is a whole number from 1 to {MAX_LIMIT}."),
+                    )
                 })?;
         } else if key == "cursor" && !seen_cursor {
             seen_cursor = true;
             query.after = Some(decode_cursor(&value)?);
-        } else if let Some(field) = key.strip_prefix("filter[").and_then(|k| k.strip_suffix(']')) {
+        } else if let Some(field) = key
+            .strip_prefix("filter[")
+            .and_then(|k| k.strip_suffix(']'))
+        {
             if !is_filterable_field(field) {
                 return Err(invalid(
                     "invalid_filter",
@@ -50,10 +56,16 @@ pub fn parse(raw_query: Option<&str>) -> Result<(RecordQuery, u32), ApiError> {
                 ));
             }
             if query.filters.iter().any(|(f, _)| f == field) {
-                return Err(invalid("invalid_filter", format!("`{field}` is filtered twice.")));
+                return Err(invalid(
+                    "invalid_filter",
+                    format!("`{field}` is filtered twice."),
+                ));
             }
             if query.filters.len() == MAX_FILTERS {
-                return Err(invalid("invalid_filter", format!("At most {MAX_FILTERS} filters.")));
+                return Err(invalid(
+                    "invalid_filter",
+                    format!("At most {MAX_FILTERS} filters."),
+                ));
             }
             query.filters.push((field.to_owned(), field_value(&value)?));
         } else {
@@ -97,8 +109,16 @@ fn decode_cursor(raw: &str) -> Result<RecordId, ApiError> {
         .decode(raw)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .and_then(|text| text.strip_prefix(CURSOR_PREFIX).and_then(|id| id.parse().ok()))
-        .ok_or_else(|| invalid("invalid_cursor", "The cursor is not one this API issued.".into()))
+        .and_then(|text| {
+            text.strip_prefix(CURSOR_PREFIX)
+                .and_then(|id| id.parse().ok())
+        })
+        .ok_or_else(|| {
+            invalid(
+                "invalid_cursor",
+                "The cursor is not one this API issued.".into(),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -109,7 +129,10 @@ mod tests {
     #[test]
     fn defaults_to_fifty_and_asks_the_store_for_one_more() {
         let (query, page) = parse(None).unwrap();
-        assert_eq!((page, query.limit, query.after, query.filters.len()), (50, 51, None, 0));
+        assert_eq!(
+            (page, query.limit, query.after, query.filters.len()),
+            (50, 51, None, 0)
+        );
     }
 
     #[test]
@@ -123,11 +146,17 @@ mod tests {
 
     #[test]
     fn a_cursor_round_trips_and_a_forged_one_is_refused() {
-        let id = RecordId::generate(&ManualClock::starting_at(time::OffsetDateTime::UNIX_EPOCH), &SeededRng::new(1));
+        let id = RecordId::generate(
+            &ManualClock::starting_at(time::OffsetDateTime::UNIX_EPOCH),
+            &SeededRng::new(1),
+        );
         let (query, _) = parse(Some(&format!("cursor={}", encode_cursor(id)))).unwrap();
         assert_eq!(query.after, Some(id));
         for bad in ["garbage!", "YWZ0ZXI6bm9wZQ", ""] {
-            assert_eq!(parse(Some(&format!("cursor={bad}"))).unwrap_err().code(), "invalid_cursor");
+            assert_eq!(
+                parse(Some(&format!("cursor={bad}"))).unwrap_err().code(),
+                "invalid_cursor"
+            );
         }
     }
 

@@ -28,7 +28,15 @@ mod tests {
             assert!(is_collection_name(good), "{good}");
         }
         let too_long = "a".repeat(64);
-        for bad in ["", "Notes", "1notes", "_notes", "no-tes", "notes/x", too_long.as_str()] {
+        for bad in [
+            "",
+            "Notes",
+            "1notes",
+            "_notes",
+            "no-tes",
+            "notes/x",
+            too_long.as_str(),
+        ] {
             assert!(!is_collection_name(bad), "{bad}");
         }
     }

@@ -65,7 +65,7 @@ impl Condition {
             Condition::Any => true,
             Condition::Tags(tags) => {
                 let current = format!("\"v{version}\"");
-                tags.iter().any(|tag| *tag == current)
+                tags.contains(&current)
             }
         }
     }
@@ -85,7 +85,9 @@ mod tests {
     fn matching_is_strong_and_accepts_lists_and_stars() {
         assert!(Condition::if_match(&headers("\"v3\"")).unwrap().admits(3));
         assert!(!Condition::if_match(&headers("\"v3\"")).unwrap().admits(4));
-        assert!(Condition::if_match(&headers("\"v1\", \"v4\"")).unwrap().admits(4));
+        assert!(Condition::if_match(&headers("\"v1\", \"v4\""))
+            .unwrap()
+            .admits(4));
         assert!(!Condition::if_match(&headers("W/\"v3\"")).unwrap().admits(3));
         assert!(Condition::if_match(&headers("*")).unwrap().admits(9));
         assert!(!Condition::if_match(&headers("v3")).unwrap().admits(3));

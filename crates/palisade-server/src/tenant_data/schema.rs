@@ -79,7 +79,11 @@ impl SchemaCache {
     }
 
     /// The places where `document` breaks the stored schema `text` (empty when it conforms).
-    pub fn violations(&self, text: &str, document: &Value) -> Result<Vec<FieldProblem>, InvalidSchema> {
+    pub fn violations(
+        &self,
+        text: &str,
+        document: &Value,
+    ) -> Result<Vec<FieldProblem>, InvalidSchema> {
         let validator = self.validator(text)?;
         Ok(validator
             .iter_errors(document)
@@ -111,7 +115,10 @@ mod tests {
         let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
         assert!(pointers.contains(&"/n"), "{problems:?}");
         assert!(pointers.contains(&""), "{problems:?}");
-        assert!(cache.violations(&text, &json!({"title": "ok", "n": 3})).unwrap().is_empty());
+        assert!(cache
+            .violations(&text, &json!({"title": "ok", "n": 3}))
+            .unwrap()
+            .is_empty());
     }
 
     #[test]
@@ -140,6 +147,12 @@ mod tests {
     fn formats_are_asserted() {
         let text = accept(&json!({"properties": {"at": {"format": "date-time"}}})).unwrap();
         let cache = SchemaCache::default();
-        assert_eq!(cache.violations(&text, &json!({"at": "yesterday"})).unwrap().len(), 1);
+        assert_eq!(
+            cache
+                .violations(&text, &json!({"at": "yesterday"}))
+                .unwrap()
+                .len(),
+            1
+        );
     }
 }

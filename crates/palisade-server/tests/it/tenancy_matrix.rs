@@ -62,21 +62,63 @@ const ALL_SCOPES: [&str; 11] = [
     "workspace:delete",
 ];
 
-type Row = (Method, &'static str, Option<Value>, [u16; 7]);
+/// (method, OpenAPI path, body, status for each of `PEOPLE`, status for the narrow key).
+type Row = (Method, &'static str, Option<Value>, [u16; 7], u16);
 
-/// (method, OpenAPI path, body, status for each of `PEOPLE`). `{user_id}` is the viewer,
-/// `{id}` a pending invitation or a spare key of the workspace.
+/// `{user_id}` is the viewer, `{name}` the `notes` collection, `{id}` its record, a pending
+/// invitation or a spare key of the workspace, as the path says.
 fn matrix() -> Vec<Row> {
     let deny_all = [403, 403];
-    let row = |method, path, body, [owner, admin, member, viewer]: [u16; 4]| -> Row {
-        (
-            method,
-            path,
-            body,
-            [deny_all[0], deny_all[1], owner, admin, member, viewer, 403],
-        )
+    let people = |[owner, admin, member, viewer]: [u16; 4]| {
+        [deny_all[0], deny_all[1], owner, admin, member, viewer, 403]
     };
+    // The narrow key holds `records:read` only: it is refused unless the route needs no more.
+    let row = |method, path, body, statuses: [u16; 4]| -> Row {
+        (method, path, body, people(statuses), 403)
+    };
+    let read = |path, statuses: [u16; 4]| -> Row {
+        (Method::GET, path, None, people(statuses), statuses[3])
+    };
+    let collection = "/v1/workspaces/{ws}/collections/{name}";
+    let record = "/v1/workspaces/{ws}/collections/{name}/records/{id}";
+    let records = "/v1/workspaces/{ws}/collections/{name}/records";
     vec![
+        row(
+            Method::POST,
+            "/v1/workspaces/{ws}/collections",
+            Some(json!({"name": "tasks"})),
+            [201, 201, 403, 403],
+        ),
+        read("/v1/workspaces/{ws}/collections", [200, 200, 200, 200]),
+        read(collection, [200, 200, 200, 200]),
+        row(
+            Method::PATCH,
+            collection,
+            Some(json!({"schema": {"type": "object"}})),
+            [200, 200, 403, 403],
+        ),
+        row(Method::DELETE, collection, None, [204, 204, 403, 403]),
+        row(
+            Method::POST,
+            records,
+            Some(json!({"title": "new"})),
+            [201, 201, 201, 403],
+        ),
+        read(records, [200, 200, 200, 200]),
+        read(record, [200, 200, 200, 200]),
+        row(
+            Method::PUT,
+            record,
+            Some(json!({"title": "replaced"})),
+            [200, 200, 200, 403],
+        ),
+        row(
+            Method::PATCH,
+            record,
+            Some(json!({"title": "patched"})),
+            [200, 200, 200, 403],
+        ),
+        row(Method::DELETE, record, None, [204, 204, 204, 403]),
         row(
             Method::GET,
             "/v1/workspaces/{ws}",
@@ -152,16 +194,20 @@ fn matrix() -> Vec<Row> {
     ]
 }
 
-/// Keys answer as the table says: foreign and narrow keys 403, revoked keys 401, the
-/// owner's full key like the owner.
-fn expected_for(caller: Caller, people: [u16; 7]) -> u16 {
+/// Keys answer as the table says: foreign keys 403, narrow keys as their column, revoked
+/// keys 401, the owner's full key like the owner.
+fn expected_for(caller: Caller, people: [u16; 7], narrow: u16) -> u16 {
     match caller {
-        Caller::ForeignKey | Caller::NarrowKey => 403,
+        Caller::ForeignKey => 403,
+        Caller::NarrowKey => narrow,
         Caller::RevokedKey => 401,
         Caller::OwnerKey => people[2],
         person => people[PEOPLE.iter().position(|c| *c == person).unwrap()],
     }
 }
+
+const MISSING_RECORD: &str =
+    "/v1/workspaces/acme/collections/notes/records/rec_01jd0000000000000000000000";
 
 /// Inside the workspace, ids that do not exist are 404 for whoever may act on them.
 fn missing_ids() -> Vec<(Method, &'static str, Option<Value>)> {
@@ -186,6 +232,31 @@ fn missing_ids() -> Vec<(Method, &'static str, Option<Value>)> {
             "/v1/workspaces/acme/api-keys/01jd0000000000000000000000",
             None,
         ),
+        (Method::GET, "/v1/workspaces/acme/collections/nowhere", None),
+        (
+            Method::PATCH,
+            "/v1/workspaces/acme/collections/nowhere",
+            Some(json!({"schema": null})),
+        ),
+        (
+            Method::DELETE,
+            "/v1/workspaces/acme/collections/nowhere",
+            None,
+        ),
+        (
+            Method::GET,
+            "/v1/workspaces/acme/collections/nowhere/records",
+            None,
+        ),
+        (
+            Method::POST,
+            "/v1/workspaces/acme/collections/nowhere/records",
+            Some(json!({})),
+        ),
+        (Method::GET, MISSING_RECORD, None),
+        (Method::PUT, MISSING_RECORD, Some(json!({}))),
+        (Method::PATCH, MISSING_RECORD, Some(json!({}))),
+        (Method::DELETE, MISSING_RECORD, None),
     ]
 }
 
@@ -196,8 +267,11 @@ struct World {
     viewer_id: String,
     invitation_id: String,
     spare_key_id: String,
+    record_id: String,
     /// Strings that must never appear in an outsider's response.
     secrets: Vec<String>,
+    /// Strings of the other workspace that must never appear in any response about acme.
+    foreign: Vec<String>,
 }
 
 async fn make_key(app: &TestApp, access: &str, slug: &str, scopes: &[&str]) -> (String, String) {
@@ -319,6 +393,7 @@ async fn world(app: &TestApp, n: usize) -> World {
         .unwrap()
         .to_owned();
 
+    let (record_id, globex_record_id) = tenant_data(app, &owner.access, &other.access).await;
     let (_, foreign) = make_key(app, &other.access, "globex", &ALL_SCOPES).await;
     let (_, narrow) = make_key(app, &owner.access, "acme", &["records:read"]).await;
     let (revoked_id, revoked) = make_key(app, &owner.access, "acme", &ALL_SCOPES).await;
@@ -345,6 +420,8 @@ async fn world(app: &TestApp, n: usize) -> World {
         email("pending"),
         invitation_id.clone(),
         spare_key_id.clone(),
+        record_id.clone(),
+        ACME_PAYLOAD.to_owned(),
     ];
     World {
         credentials,
@@ -353,8 +430,42 @@ async fn world(app: &TestApp, n: usize) -> World {
         viewer_id,
         invitation_id,
         spare_key_id,
+        record_id,
         secrets,
+        foreign: vec![globex_record_id, GLOBEX_PAYLOAD.to_owned()],
     }
+}
+
+/// Text in acme's record that no outsider may ever see.
+const ACME_PAYLOAD: &str = "acme-confidential-payload";
+/// Text in globex's record that nobody calling about acme may see.
+const GLOBEX_PAYLOAD: &str = "globex-confidential-payload";
+
+/// A `notes` collection with one record in each workspace; returns the two record ids.
+async fn tenant_data(app: &TestApp, acme_owner: &str, globex_owner: &str) -> (String, String) {
+    let mut ids = Vec::new();
+    for (slug, owner, payload) in [
+        ("acme", acme_owner, ACME_PAYLOAD),
+        ("globex", globex_owner, GLOBEX_PAYLOAD),
+    ] {
+        let collections = format!("/v1/workspaces/{slug}/collections");
+        let schema = json!({"name": "notes", "schema": {"type": "object"}});
+        let created = send(app, Method::POST, &collections, owner, Some(schema)).await;
+        assert_eq!(created.status(), 201);
+        let records = format!("{collections}/notes/records");
+        let record = send(
+            app,
+            Method::POST,
+            &records,
+            owner,
+            Some(json!({"body": payload})),
+        )
+        .await;
+        assert_eq!(record.status(), 201);
+        let record: Value = record.json().await.unwrap();
+        ids.push(record["id"].as_str().unwrap().to_owned());
+    }
+    (ids.remove(0), ids.remove(0))
 }
 
 #[tokio::test]
@@ -371,7 +482,7 @@ async fn every_workspace_route_is_in_the_matrix() {
     }
     let covered: BTreeSet<(String, String)> = matrix()
         .into_iter()
-        .map(|(method, path, _, _)| (method.to_string(), path.to_owned()))
+        .map(|(method, path, _, _, _)| (method.to_string(), path.to_owned()))
         .collect();
     let missing: Vec<_> = documented.difference(&covered).collect();
     assert!(
@@ -385,7 +496,7 @@ async fn every_workspace_route_is_in_the_matrix() {
 async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
     on_both_backends(auth_options, |app| async move {
         let mut n = 0;
-        for (method, template, body, people) in matrix() {
+        for (method, template, body, people, narrow) in matrix() {
             for caller in PEOPLE.into_iter().chain(KEYS) {
                 n += 1;
                 // A fresh world per call, so one caller's change cannot affect the next.
@@ -397,11 +508,14 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                 };
                 let id = if template.contains("api-keys") {
                     &world.spare_key_id
+                } else if template.contains("records") {
+                    &world.record_id
                 } else {
                     &world.invitation_id
                 };
                 let path = template
                     .replace("{ws}", slug)
+                    .replace("{name}", "notes")
                     .replace("{user_id}", &world.viewer_id)
                     .replace("{id}", id);
                 let credential = &world
@@ -415,9 +529,15 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                 let text = response.text().await.unwrap();
                 assert_eq!(
                     status,
-                    expected_for(caller, people),
+                    expected_for(caller, people, narrow),
                     "{caller:?} {method} {template}: {text}"
                 );
+                for foreign in &world.foreign {
+                    assert!(
+                        !text.contains(foreign.as_str()),
+                        "{caller:?} {method} {template} showed globex's {foreign}"
+                    );
+                }
                 let outsider = matches!(
                     caller,
                     Caller::OtherTenant

@@ -15,8 +15,14 @@ where
         return;
     };
     let (w, acme, globex) = two_tenants(&db).await;
-    w.store.insert_record(&acme, &record(1, r#"{"who":"acme"}"#)).await.unwrap();
-    w.store.insert_record(&globex, &record(2, r#"{"who":"globex"}"#)).await.unwrap();
+    w.store
+        .insert_record(&acme, &record(1, r#"{"who":"acme"}"#))
+        .await
+        .unwrap();
+    w.store
+        .insert_record(&globex, &record(2, r#"{"who":"globex"}"#))
+        .await
+        .unwrap();
     body(db, acme, globex).await.cleanup().await;
 }
 
@@ -80,7 +86,11 @@ async fn a_scoped_transaction_cannot_write_into_another_workspace() {
             .execute(&mut *tx)
             .await
             .unwrap();
-        assert_eq!(updated.rows_affected(), 1, "only acme's record may be touched");
+        assert_eq!(
+            updated.rows_affected(),
+            1,
+            "only acme's record may be touched"
+        );
         let smuggled = sqlx::query(
             "INSERT INTO collections (workspace_id, name, created_at, updated_at) \
              VALUES ($1, 'smuggled', now(), now())",
@@ -124,7 +134,10 @@ async fn the_application_role_can_neither_bypass_nor_disable_row_security() {
             "DROP POLICY workspace_isolation ON records",
         ] {
             let refused = sqlx::query(statement).execute(pool).await;
-            assert!(refused.is_err(), "the application role could run {statement}");
+            assert!(
+                refused.is_err(),
+                "the application role could run {statement}"
+            );
         }
         db
     })

@@ -4,8 +4,7 @@ use crate::workspaces::{workspace, world, World, T0};
 use palisade_core::{ManualClock, RecordId, SeededRng};
 use palisade_store::testing::TestDatabase;
 use palisade_store::{
-    CollectionRecord, FieldValue, RecordQuery, RecordRow, StoreError, WorkspaceScope,
-    WriteOutcome,
+    CollectionRecord, FieldValue, RecordQuery, RecordRow, StoreError, WorkspaceScope, WriteOutcome,
 };
 use time::Duration;
 
@@ -68,8 +67,14 @@ pub async fn collections_are_listed_per_workspace_and_a_taken_name_conflicts(db:
         .await;
     assert!(matches!(again, Err(StoreError::Conflict(_))));
     let names = |list: Vec<CollectionRecord>| list.into_iter().map(|c| c.name).collect::<Vec<_>>();
-    assert_eq!(names(w.store.collections(&acme).await.unwrap()), ["notes", "tasks"]);
-    assert_eq!(names(w.store.collections(&globex).await.unwrap()), ["notes"]);
+    assert_eq!(
+        names(w.store.collections(&acme).await.unwrap()),
+        ["notes", "tasks"]
+    );
+    assert_eq!(
+        names(w.store.collections(&globex).await.unwrap()),
+        ["notes"]
+    );
     assert_eq!(w.store.collection(&globex, "tasks").await.unwrap(), None);
     let tasks = w.store.collection(&acme, "tasks").await.unwrap().unwrap();
     assert_eq!(tasks.json_schema.as_deref(), Some(r#"{"type":"object"}"#));
@@ -93,7 +98,12 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
         .await
         .unwrap());
     assert_eq!(
-        w.store.collection(&acme, "notes").await.unwrap().unwrap().json_schema,
+        w.store
+            .collection(&acme, "notes")
+            .await
+            .unwrap()
+            .unwrap()
+            .json_schema,
         None
     );
     assert!(!w
@@ -109,14 +119,32 @@ pub async fn a_record_round_trips_and_is_invisible_from_another_workspace(db: &T
     let (w, acme, globex) = two_tenants(db).await;
     let row = record(1, r#"{"title":"launch plan","n":1}"#);
     assert!(w.store.insert_record(&acme, &row).await.unwrap());
-    let read = w.store.record(&acme, "notes", row.id).await.unwrap().unwrap();
-    assert_eq!(data_of(&read), serde_json::json!({"title": "launch plan", "n": 1}));
+    let read = w
+        .store
+        .record(&acme, "notes", row.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        data_of(&read),
+        serde_json::json!({"title": "launch plan", "n": 1})
+    );
     assert_eq!((read.id, read.version, read.created_at), (row.id, 1, T0));
 
-    assert_eq!(w.store.record(&globex, "notes", row.id).await.unwrap(), None);
+    assert_eq!(
+        w.store.record(&globex, "notes", row.id).await.unwrap(),
+        None
+    );
     let listed = w
         .store
-        .list_records(&globex, "notes", &RecordQuery { limit: 50, ..Default::default() })
+        .list_records(
+            &globex,
+            "notes",
+            &RecordQuery {
+                limit: 50,
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert!(listed.is_empty());
@@ -126,9 +154,18 @@ pub async fn a_record_round_trips_and_is_invisible_from_another_workspace(db: &T
         .await
         .unwrap();
     assert_eq!(update, WriteOutcome::Missing);
-    let delete = w.store.delete_record(&globex, "notes", row.id, None).await.unwrap();
+    let delete = w
+        .store
+        .delete_record(&globex, "notes", row.id, None)
+        .await
+        .unwrap();
     assert_eq!(delete, WriteOutcome::Missing);
-    let still = w.store.record(&acme, "notes", row.id).await.unwrap().unwrap();
+    let still = w
+        .store
+        .record(&acme, "notes", row.id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(data_of(&still)["title"], "launch plan");
 }
 
@@ -137,7 +174,10 @@ pub async fn a_record_for_a_missing_collection_is_not_written(db: &TestDatabase)
     let mut row = record(2, "{}");
     row.collection = "nowhere".into();
     assert!(!w.store.insert_record(&acme, &row).await.unwrap());
-    assert_eq!(w.store.record(&acme, "nowhere", row.id).await.unwrap(), None);
+    assert_eq!(
+        w.store.record(&acme, "nowhere", row.id).await.unwrap(),
+        None
+    );
 }
 
 pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase) {
@@ -153,7 +193,10 @@ pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase)
     let WriteOutcome::Written(updated) = written else {
         panic!("expected the update to be written, got {written:?}");
     };
-    assert_eq!((updated.version, updated.updated_at, updated.created_at), (2, later, T0));
+    assert_eq!(
+        (updated.version, updated.updated_at, updated.created_at),
+        (2, later, T0)
+    );
     assert_eq!(data_of(&updated)["title"], "v2");
     let stale = w
         .store
@@ -161,19 +204,39 @@ pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase)
         .await
         .unwrap();
     assert_eq!(stale, WriteOutcome::Stale);
-    let read = w.store.record(&acme, "notes", row.id).await.unwrap().unwrap();
-    assert_eq!((read.version, data_of(&read)["title"].clone()), (2, "v2".into()));
+    let read = w
+        .store
+        .record(&acme, "notes", row.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (read.version, data_of(&read)["title"].clone()),
+        (2, "v2".into())
+    );
 }
 
 pub async fn a_delete_honours_the_expected_version(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(4, "{}");
     w.store.insert_record(&acme, &row).await.unwrap();
-    let stale = w.store.delete_record(&acme, "notes", row.id, Some(7)).await.unwrap();
+    let stale = w
+        .store
+        .delete_record(&acme, "notes", row.id, Some(7))
+        .await
+        .unwrap();
     assert_eq!(stale, WriteOutcome::Stale);
-    let done = w.store.delete_record(&acme, "notes", row.id, Some(1)).await.unwrap();
+    let done = w
+        .store
+        .delete_record(&acme, "notes", row.id, Some(1))
+        .await
+        .unwrap();
     assert_eq!(done, WriteOutcome::Deleted);
-    let again = w.store.delete_record(&acme, "notes", row.id, None).await.unwrap();
+    let again = w
+        .store
+        .delete_record(&acme, "notes", row.id, None)
+        .await
+        .unwrap();
     assert_eq!(again, WriteOutcome::Missing);
 }
 
@@ -189,7 +252,11 @@ pub async fn records_page_in_id_order_after_a_cursor(db: &TestDatabase) {
     let mut seen = Vec::new();
     let mut after = None;
     loop {
-        let query = RecordQuery { after, limit: 3, filters: Vec::new() };
+        let query = RecordQuery {
+            after,
+            limit: 3,
+            filters: Vec::new(),
+        };
         let page = w.store.list_records(&acme, "notes", &query).await.unwrap();
         seen.extend(page.iter().map(|r| r.id));
         if page.len() < 3 {
@@ -209,7 +276,10 @@ pub async fn equality_filters_compare_typed_top_level_values(db: &TestDatabase) 
         r#"{"status":"café \"quoted\""}"#,
     ];
     for (seed, doc) in docs.iter().enumerate() {
-        w.store.insert_record(&acme, &record(20 + seed as u64, doc)).await.unwrap();
+        w.store
+            .insert_record(&acme, &record(20 + seed as u64, doc))
+            .await
+            .unwrap();
     }
     w.store
         .insert_record(&globex, &record(30, r#"{"status":"open"}"#))
@@ -235,14 +305,29 @@ pub async fn equality_filters_compare_typed_top_level_values(db: &TestDatabase) 
             found
         }
     };
-    assert_eq!(matching("status", FieldValue::Text("open".into())).await, ["open"]);
-    assert_eq!(matching("n", FieldValue::Integer(1)).await, ["closed", "open"]);
+    assert_eq!(
+        matching("status", FieldValue::Text("open".into())).await,
+        ["open"]
+    );
+    assert_eq!(
+        matching("n", FieldValue::Integer(1)).await,
+        ["closed", "open"]
+    );
     assert_eq!(matching("n", FieldValue::Float(2.0)).await, ["1"]);
-    assert_eq!(matching("status", FieldValue::Integer(1)).await, Vec::<String>::new());
-    assert_eq!(matching("status", FieldValue::Text("1".into())).await, ["1"]);
+    assert_eq!(
+        matching("status", FieldValue::Integer(1)).await,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        matching("status", FieldValue::Text("1".into())).await,
+        ["1"]
+    );
     assert_eq!(matching("done", FieldValue::Bool(true)).await, ["closed"]);
     assert_eq!(matching("owner", FieldValue::Null).await, ["open"]);
-    assert_eq!(matching("missing", FieldValue::Null).await, Vec::<String>::new());
+    assert_eq!(
+        matching("missing", FieldValue::Null).await,
+        Vec::<String>::new()
+    );
     assert_eq!(
         matching("status", FieldValue::Text("café \"quoted\"".into())).await,
         ["café \"quoted\""]
@@ -255,7 +340,14 @@ pub async fn equality_filters_compare_typed_top_level_values(db: &TestDatabase) 
             ("done".into(), FieldValue::Bool(false)),
         ],
     };
-    assert_eq!(w.store.list_records(&acme, "notes", &both).await.unwrap().len(), 1);
+    assert_eq!(
+        w.store
+            .list_records(&acme, "notes", &both)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 pub async fn deleting_a_collection_deletes_its_records(db: &TestDatabase) {
@@ -270,7 +362,12 @@ pub async fn deleting_a_collection_deletes_its_records(db: &TestDatabase) {
         .await
         .unwrap();
     assert_eq!(w.store.record(&acme, "notes", row.id).await.unwrap(), None);
-    assert!(w.store.collection(&globex, "notes").await.unwrap().is_some());
+    assert!(w
+        .store
+        .collection(&globex, "notes")
+        .await
+        .unwrap()
+        .is_some());
 }
 
 pub async fn deleting_a_workspace_purges_its_tenant_data(db: &TestDatabase) {
@@ -288,5 +385,8 @@ pub async fn deleting_a_workspace_purges_its_tenant_data(db: &TestDatabase) {
         .create_collection(&reborn, &collection("notes", None))
         .await
         .unwrap();
-    assert_eq!(w.store.record(&reborn, "notes", row.id).await.unwrap(), None);
+    assert_eq!(
+        w.store.record(&reborn, "notes", row.id).await.unwrap(),
+        None
+    );
 }

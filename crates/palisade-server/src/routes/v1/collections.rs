@@ -111,14 +111,18 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
-    match state.store().create_collection(&access.scope, &record).await {
+    match state
+        .store()
+        .create_collection(&access.scope, &record)
+        .await
+    {
         Ok(()) => Ok((StatusCode::CREATED, axum::Json(view(record)))),
-        Err(StoreError::Conflict(_)) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "collection_exists",
-            "Conflict",
-        )
-        .with_detail("This workspace already has a collection of that name.")),
+        Err(StoreError::Conflict(_)) => {
+            Err(
+                ApiError::new(StatusCode::CONFLICT, "collection_exists", "Conflict")
+                    .with_detail("This workspace already has a collection of that name."),
+            )
+        }
         Err(err) => Err(ApiError::internal(err)),
     }
 }
@@ -187,7 +191,12 @@ pub async fn update(
     };
     let store = state.store();
     let changed = store
-        .set_collection_schema(&access.scope, &path.1, json_schema.as_deref(), state.clock().now())
+        .set_collection_schema(
+            &access.scope,
+            &path.1,
+            json_schema.as_deref(),
+            state.clock().now(),
+        )
         .await
         .map_err(ApiError::internal)?;
     if !changed {

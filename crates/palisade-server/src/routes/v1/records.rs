@@ -20,7 +20,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 /// How often a write without `If-Match` re-reads after losing a race before giving up.
-const WRITE_ATTEMPTS: usize = 5;
+const WRITE_ATTEMPTS: usize = 10;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RecordPage {
@@ -141,7 +141,11 @@ pub async fn get(
         .map_err(ApiError::internal)?
         .ok_or_else(record_not_found)?;
     if Condition::if_none_match(&headers).is_some_and(|c| c.admits_weakly(row.version)) {
-        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag(row.version))]).into_response());
+        return Ok((
+            StatusCode::NOT_MODIFIED,
+            [(header::ETAG, etag(row.version))],
+        )
+            .into_response());
     }
     Ok(respond(row, StatusCode::OK, &access.scope))
 }
@@ -166,7 +170,10 @@ pub async fn replace(
     Json(document): Json<Value>,
 ) -> Result<Response, ApiError> {
     let id = record_id(&path.2)?;
-    rewrite(&state, &access.scope, &path.1, id, &headers, |_| document.clone()).await
+    rewrite(&state, &access.scope, &path.1, id, &headers, |_| {
+        document.clone()
+    })
+    .await
 }
 
 /// Change fields with a JSON Merge Patch (RFC 7396): `null` removes a field (`records:write`).
@@ -197,10 +204,17 @@ pub async fn patch(
         )
         .with_detail("A merge patch for a record is a JSON object."));
     }
-    rewrite(&state, &access.scope, &path.1, id, &headers, |mut current| {
-        merge_patch::apply(&mut current, &changes);
-        current
-    })
+    rewrite(
+        &state,
+        &access.scope,
+        &path.1,
+        id,
+        &headers,
+        |mut current| {
+            merge_patch::apply(&mut current, &changes);
+            current
+        },
+    )
     .await
 }
 
@@ -222,13 +236,23 @@ async fn rewrite(
             .await
             .map_err(ApiError::internal)?
             .ok_or_else(record_not_found)?;
-        if condition.as_ref().is_some_and(|c| !c.admits(current.version)) {
+        if condition
+            .as_ref()
+            .is_some_and(|c| !c.admits(current.version))
+        {
             return Err(precondition_failed());
         }
         let document: Value = serde_json::from_str(&current.data).map_err(ApiError::internal)?;
         let data = documents::accept(state, scope, collection, &change(document)).await?;
         let outcome = store
-            .update_record(scope, collection, id, &data, current.version, state.clock().now())
+            .update_record(
+                scope,
+                collection,
+                id,
+                &data,
+                current.version,
+                state.clock().now(),
+            )
             .await
             .map_err(ApiError::internal)?;
         match outcome {
@@ -239,8 +263,10 @@ async fn rewrite(
             WriteOutcome::Deleted => return Err(ApiError::internal("an update reported a delete")),
         }
     }
-    Err(ApiError::new(StatusCode::CONFLICT, "write_conflict", "Conflict")
-        .with_detail("The record kept changing under this write; try again."))
+    Err(
+        ApiError::new(StatusCode::CONFLICT, "write_conflict", "Conflict")
+            .with_detail("The record kept changing under this write; try again."),
+    )
 }
 
 /// Delete the record; with `If-Match`, only at that version (`records:write`).
