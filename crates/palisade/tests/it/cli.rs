@@ -119,6 +119,52 @@ async fn migrate_applies_pending_migrations_on_postgres() {
 }
 
 #[tokio::test]
+async fn migrate_on_postgres_creates_a_least_privilege_application_role() {
+    use sqlx::{Connection, Row};
+    let Some(db) = TestDatabase::postgres().await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let role = "palisade_app_cli_test";
+    let mut command = palisade(dir.path());
+    command
+        .arg("migrate")
+        .env("PALISADE_DATABASE_URL", db.url())
+        .env("PALISADE_DATABASE_APP_ROLE", role);
+    let migrated = run(command).await;
+    assert!(migrated.status.success(), "{}", migrated.stderr);
+    let mut owner = sqlx::PgConnection::connect(db.url()).await.unwrap();
+    let row = sqlx::query(
+        "SELECT rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, \
+         rolpassword LIKE 'SCRAM-SHA-256$%' AS has_password, \
+         has_table_privilege(rolname, 'records', 'SELECT,INSERT,UPDATE,DELETE') AS uses_records, \
+         has_table_privilege(rolname, '_sqlx_migrations', 'INSERT') AS writes_migrations, \
+         has_schema_privilege(rolname, current_schema(), 'CREATE') AS creates_tables, \
+         (SELECT tableowner FROM pg_tables WHERE tablename = 'records' \
+            AND schemaname = current_schema()) = rolname AS owns_records \
+         FROM pg_authid WHERE rolname = $1",
+    )
+    .bind(role)
+    .fetch_one(&mut owner)
+    .await
+    .unwrap();
+    let flag = |name: &str| row.get::<bool, _>(name);
+    assert!(flag("rolcanlogin") && flag("has_password") && flag("uses_records"));
+    for refused in [
+        "rolsuper",
+        "rolbypassrls",
+        "rolcreaterole",
+        "rolcreatedb",
+        "writes_migrations",
+        "creates_tables",
+        "owns_records",
+    ] {
+        assert!(!flag(refused), "the application role has {refused}");
+    }
+    db.cleanup().await;
+}
+
+#[tokio::test]
 async fn serve_without_migrations_and_auto_migrate_off_says_what_to_run() {
     let db = TestDatabase::sqlite();
     let dir = tempfile::tempdir().unwrap();
