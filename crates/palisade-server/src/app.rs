@@ -1,7 +1,9 @@
 //! The router with its middleware, in the order a request meets it.
 
 use crate::error::ApiError;
-use crate::middleware::{access_log, body_limit, problem, request_id, security_headers, timeout};
+use crate::middleware::{
+    access_log, body_limit, problem, request_id, request_target, security_headers, timeout,
+};
 use crate::routes::RouteTable;
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -26,6 +28,7 @@ pub fn router(state: AppState, routes: RouteTable) -> Router {
                 .layer(from_fn_with_state(state.clone(), security_headers::apply))
                 .layer(from_fn(problem::render))
                 .option_layer(cors)
+                .layer(from_fn(request_target::refuse_nul))
                 .layer(from_fn_with_state(state.clone(), timeout::enforce))
                 .layer(from_fn_with_state(state.clone(), body_limit::enforce)),
         )

@@ -4,5 +4,6 @@ pub mod access_log;
 pub mod body_limit;
 pub mod problem;
 pub mod request_id;
+pub mod request_target;
 pub mod security_headers;
 pub mod timeout;

@@ -98,6 +98,15 @@ pub async fn accept(
         )
         .with_detail("A record is a JSON object."));
     }
+    if holds_nul(document) {
+        // PostgreSQL cannot store U+0000 in text or JSONB; refused on every backend alike.
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unsupported_character",
+            "Invalid record",
+        )
+        .with_detail("Strings and keys in a record may not contain U+0000."));
+    }
     let text = document.to_string();
     if text.len() > MAX_RECORD_BYTES {
         return Err(ApiError::new(
@@ -131,4 +140,15 @@ pub async fn accept(
         }
     }
     Ok(text)
+}
+
+fn holds_nul(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains('\0'),
+        Value::Array(items) => items.iter().any(holds_nul),
+        Value::Object(fields) => fields
+            .iter()
+            .any(|(key, value)| key.contains('\0') || holds_nul(value)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
 }

@@ -90,6 +90,12 @@ fn field_value(raw: &str) -> Result<FieldValue, ApiError> {
             Some(i) => FieldValue::Integer(i),
             None => FieldValue::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
+        Value::String(s) if s.contains('\0') => {
+            return Err(invalid(
+                "invalid_filter",
+                "Filter values may not contain U+0000.".into(),
+            ))
+        }
         Value::String(s) => FieldValue::Text(s),
         Value::Array(_) | Value::Object(_) => {
             return Err(invalid(
@@ -185,6 +191,7 @@ mod tests {
             ("filter[a.b]=1", "invalid_filter"),
             ("filter[a]=1&filter[a]=2", "invalid_filter"),
             ("filter[a]=%5B1%5D", "invalid_filter"),
+            ("filter[a]=%22%5Cu0000%22", "invalid_filter"),
             ("filter[]=x", "invalid_filter"),
             ("sort=name", "invalid_query"),
             ("limit=5&limit=6", "invalid_query"),

@@ -15,6 +15,7 @@ mod collections;
 mod config;
 mod cors;
 mod health;
+mod hostile_paths;
 mod limits;
 mod logging;
 mod openapi;

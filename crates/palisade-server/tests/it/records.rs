@@ -161,6 +161,24 @@ async fn a_record_is_a_json_object() {
 }
 
 #[tokio::test]
+async fn a_nul_character_anywhere_is_422_on_every_backend() {
+    on_both_backends(auth_options, |app| async move {
+        let owner = acme_with_notes(&app, None).await;
+        for data in [
+            json!({"a": "x\u{0}y"}),
+            json!({"k\u{0}": 1}),
+            json!({"a": [{"b": "\u{0}"}]}),
+        ] {
+            let response = send(&app, Method::POST, RECORDS, &owner.access, Some(data)).await;
+            assert_eq!(response.status(), 422);
+            assert_eq!(problem(response).await["code"], "unsupported_character");
+        }
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_record_over_one_mebibyte_is_refused() {
     let app = sqlite_app().await;
     let owner = acme_with_notes(&app, None).await;
