@@ -92,5 +92,10 @@ pub trait ApiKeyStore: Send + Sync {
     /// The scope an unrevoked key has in its own workspace, bounded by its creator's current
     /// role; `None` when the key is unknown, revoked, or its creator is no longer a member.
     async fn authorize_key(&self, key_id: &str) -> Result<Option<KeyAuthorization>, StoreError>;
-    async fn touch_api_key(&self, id: &str, now: OffsetDateTime) -> Result<(), StoreError>;
+    /// Records that the key acting in `scope` was just used.
+    async fn touch_api_key(
+        &self,
+        scope: &WorkspaceScope,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError>;
 }

@@ -147,12 +147,7 @@ impl PostgresStore {
         &self,
         scope: &crate::WorkspaceScope,
     ) -> Result<Transaction<'static, Postgres>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("SELECT set_config('palisade.workspace_id', $1, true)")
-            .bind(scope.workspace_id().to_string())
-            .execute(&mut *tx)
-            .await?;
-        Ok(tx)
+        self.in_workspace(&scope.workspace_id().to_string()).await
     }
 
     async fn scoped_read(
@@ -160,6 +155,39 @@ impl PostgresStore {
         scope: &crate::WorkspaceScope,
     ) -> Result<Transaction<'static, Postgres>, StoreError> {
         self.scoped_write(scope).await
+    }
+
+    /// A transaction for the workspace `id`, before any scope for it exists (creating it).
+    async fn in_workspace(&self, id: &str) -> Result<Transaction<'static, Postgres>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        Self::enter_workspace(&mut tx, id).await?;
+        Ok(tx)
+    }
+
+    /// Narrows a transaction to the workspace `id` (ending any credential lookup).
+    async fn enter_workspace(
+        tx: &mut Transaction<'static, Postgres>,
+        id: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "SELECT set_config('palisade.workspace_id', $1, true), \
+             set_config('palisade.lookup', 'off', true)",
+        )
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// A transaction that may read (never write) memberships, invitations and API keys of
+    /// any workspace: how a credential (user, key id, invitation token) finds its workspace
+    /// before there is a scope. Tenant data stays invisible.
+    async fn lookup(&self, _write: bool) -> Result<Transaction<'static, Postgres>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT set_config('palisade.lookup', 'on', true)")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
     }
 
     /// JSONB equality: `1` matches `1.0` but not `"1"`, as on SQLite.
@@ -184,6 +212,13 @@ impl PostgresStore {
         scope: &crate::WorkspaceScope,
     ) -> Result<Transaction<'static, Postgres>, StoreError> {
         self.scoped_write(scope).await
+    }
+
+    /// For the row-level security tests: a credential-lookup transaction.
+    pub async fn lookup_transaction_for_tests(
+        &self,
+    ) -> Result<Transaction<'static, Postgres>, StoreError> {
+        self.lookup(false).await
     }
 
     /// For the row-level security tests: the application role's pool, no workspace set.

@@ -9,6 +9,7 @@ macro_rules! impl_api_key_store {
                 scope: &$crate::WorkspaceScope,
                 key: &$crate::api_keys::ApiKeyRecord,
             ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
                 sqlx::query(
                     "INSERT INTO api_keys (id, workspace_id, name, scopes, verifier, created_by, created_at, expires_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -21,8 +22,9 @@ macro_rules! impl_api_key_store {
                 .bind(key.created_by.to_string())
                 .bind(key.created_at)
                 .bind(key.expires_at)
-                .execute(self.write_pool())
+                .execute(&mut *tx)
                 .await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -35,7 +37,7 @@ macro_rules! impl_api_key_store {
                      WHERE workspace_id = $1 AND revoked_at IS NULL ORDER BY created_at, id",
                 )
                 .bind(scope.workspace_id().to_string())
-                .fetch_all(self.read_pool())
+                .fetch_all(&mut *self.scoped_read(scope).await?)
                 .await?;
                 rows.iter().map($crate::rows::api_key).collect()
             }
@@ -46,14 +48,16 @@ macro_rules! impl_api_key_store {
                 id: &str,
                 now: time::OffsetDateTime,
             ) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
                 let done = sqlx::query(
                     "UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND workspace_id = $3 AND revoked_at IS NULL",
                 )
                 .bind(now)
                 .bind(id)
                 .bind(scope.workspace_id().to_string())
-                .execute(self.write_pool())
+                .execute(&mut *tx)
                 .await?;
+                tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
 
@@ -63,6 +67,7 @@ macro_rules! impl_api_key_store {
                 user: palisade_core::UserId,
                 now: time::OffsetDateTime,
             ) -> Result<Vec<String>, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
                 let rows = sqlx::query(
                     "UPDATE api_keys SET revoked_at = $1 WHERE workspace_id = $2 AND created_by = $3 \
                      AND revoked_at IS NULL RETURNING id",
@@ -70,8 +75,9 @@ macro_rules! impl_api_key_store {
                 .bind(now)
                 .bind(scope.workspace_id().to_string())
                 .bind(user.to_string())
-                .fetch_all(self.write_pool())
+                .fetch_all(&mut *tx)
                 .await?;
+                tx.commit().await?;
                 rows.iter().map(|row| Ok(sqlx::Row::try_get::<String, _>(row, "id")?)).collect()
             }
 
@@ -86,7 +92,7 @@ macro_rules! impl_api_key_store {
                      WHERE k.id = $1 AND k.revoked_at IS NULL",
                 )
                 .bind(key_id)
-                .fetch_optional(self.read_pool())
+                .fetch_optional(&mut *self.lookup(false).await?)
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let scopes = $crate::api_keys::decode_scopes(&sqlx::Row::try_get::<String, _>(&row, "scopes")?)?;
@@ -104,12 +110,20 @@ macro_rules! impl_api_key_store {
                 }))
             }
 
-            async fn touch_api_key(&self, id: &str, now: time::OffsetDateTime) -> Result<(), $crate::StoreError> {
-                sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2")
+            async fn touch_api_key(
+                &self,
+                scope: &$crate::WorkspaceScope,
+                now: time::OffsetDateTime,
+            ) -> Result<(), $crate::StoreError> {
+                let Some(id) = scope.key_id() else { return Ok(()) };
+                let mut tx = self.scoped_write(scope).await?;
+                sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2 AND workspace_id = $3")
                     .bind(now)
                     .bind(id)
-                    .execute(self.write_pool())
+                    .bind(scope.workspace_id().to_string())
+                    .execute(&mut *tx)
                     .await?;
+                tx.commit().await?;
                 Ok(())
             }
         }

@@ -9,6 +9,7 @@ macro_rules! impl_invitation_store {
                 scope: &$crate::WorkspaceScope,
                 invitation: &$crate::invitations::InvitationRecord,
             ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
                 sqlx::query(
                     "INSERT INTO invitations (id, workspace_id, email, email_key, role, digest, invited_by, created_at, expires_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -22,8 +23,9 @@ macro_rules! impl_invitation_store {
                 .bind(invitation.invited_by.to_string())
                 .bind(invitation.created_at)
                 .bind(invitation.expires_at)
-                .execute(self.write_pool())
+                .execute(&mut *tx)
                 .await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -36,7 +38,7 @@ macro_rules! impl_invitation_store {
                      WHERE workspace_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL ORDER BY created_at, id",
                 )
                 .bind(scope.workspace_id().to_string())
-                .fetch_all(self.read_pool())
+                .fetch_all(&mut *self.scoped_read(scope).await?)
                 .await?;
                 rows.iter().map($crate::rows::invitation).collect()
             }
@@ -47,6 +49,7 @@ macro_rules! impl_invitation_store {
                 id: &str,
                 now: time::OffsetDateTime,
             ) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.scoped_write(scope).await?;
                 let done = sqlx::query(
                     "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND workspace_id = $3 \
                      AND accepted_at IS NULL AND revoked_at IS NULL",
@@ -54,8 +57,9 @@ macro_rules! impl_invitation_store {
                 .bind(now)
                 .bind(id)
                 .bind(scope.workspace_id().to_string())
-                .execute(self.write_pool())
+                .execute(&mut *tx)
                 .await?;
+                tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
 
@@ -64,7 +68,7 @@ macro_rules! impl_invitation_store {
                     "SELECT email, expires_at FROM invitations WHERE digest = $1 AND accepted_at IS NULL AND revoked_at IS NULL",
                 )
                 .bind(digest)
-                .fetch_optional(self.read_pool())
+                .fetch_optional(&mut *self.lookup(false).await?)
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let expires_at: time::OffsetDateTime = sqlx::Row::try_get(&row, "expires_at")?;
@@ -82,7 +86,7 @@ macro_rules! impl_invitation_store {
                 now: time::OffsetDateTime,
             ) -> Result<$crate::invitations::Acceptance, $crate::StoreError> {
                 use $crate::invitations::Acceptance;
-                let mut tx = self.write_pool().begin().await?;
+                let mut tx = self.lookup(true).await?;
                 let row = sqlx::query(
                     "SELECT i.workspace_id, i.email_key, i.role, i.expires_at, w.slug FROM invitations i \
                      JOIN workspaces w ON w.id = i.workspace_id \
@@ -100,6 +104,8 @@ macro_rules! impl_invitation_store {
                 let workspace: String = sqlx::Row::try_get(&row, "workspace_id")?;
                 let slug: String = sqlx::Row::try_get(&row, "slug")?;
                 let role = $crate::rows::role(&row)?;
+                // From here on, only the invitation's workspace.
+                Self::enter_workspace(&mut tx, &workspace).await?;
                 sqlx::query(
                     "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (workspace_id, user_id) DO NOTHING",

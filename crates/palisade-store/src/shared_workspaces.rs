@@ -10,7 +10,7 @@ macro_rules! impl_workspace_store {
                 workspace: &$crate::workspaces::WorkspaceRecord,
                 owner: palisade_core::UserId,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.write_pool().begin().await?;
+                let mut tx = self.in_workspace(&workspace.id.to_string()).await?;
                 sqlx::query("INSERT INTO workspaces (id, slug, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)")
                     .bind(workspace.id.to_string())
                     .bind(&workspace.slug)
@@ -39,7 +39,7 @@ macro_rules! impl_workspace_store {
                      JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug",
                 )
                 .bind(user.to_string())
-                .fetch_all(self.read_pool())
+                .fetch_all(&mut *self.lookup(false).await?)
                 .await?;
                 rows.iter()
                     .map(|row| Ok(($crate::rows::workspace(row)?, $crate::rows::role(row)?)))
@@ -57,7 +57,7 @@ macro_rules! impl_workspace_store {
                 )
                 .bind(slug)
                 .bind(user.to_string())
-                .fetch_optional(self.read_pool())
+                .fetch_optional(&mut *self.lookup(false).await?)
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let id = $crate::rows::id(&row, "id")?;
@@ -108,7 +108,7 @@ macro_rules! impl_workspace_store {
                      JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 ORDER BY m.created_at, m.user_id",
                 )
                 .bind(scope.workspace_id().to_string())
-                .fetch_all(self.read_pool())
+                .fetch_all(&mut *self.scoped_read(scope).await?)
                 .await?;
                 rows.iter().map($crate::rows::member).collect()
             }
@@ -121,7 +121,7 @@ macro_rules! impl_workspace_store {
                 let row = sqlx::query("SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2")
                     .bind(scope.workspace_id().to_string())
                     .bind(user.to_string())
-                    .fetch_optional(self.write_pool())
+                    .fetch_optional(&mut *self.scoped_read(scope).await?)
                     .await?;
                 row.as_ref().map($crate::rows::role).transpose()
             }
@@ -155,7 +155,7 @@ macro_rules! impl_workspace_store {
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
                 use $crate::workspaces::MemberChange;
                 let workspace = scope.workspace_id().to_string();
-                let mut tx = self.write_pool().begin().await?;
+                let mut tx = self.scoped_write(scope).await?;
                 sqlx::query("UPDATE workspaces SET updated_at = updated_at WHERE id = $1")
                     .bind(&workspace)
                     .execute(&mut *tx)

@@ -139,6 +139,28 @@ impl SqliteStore {
         Ok(self.reader.begin().await?)
     }
 
+    async fn in_workspace(
+        &self,
+        _id: &str,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        Ok(self.writer.begin().await?)
+    }
+
+    async fn enter_workspace(
+        _tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+        _id: &str,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    async fn lookup(
+        &self,
+        write: bool,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        let pool = if write { &self.writer } else { &self.reader };
+        Ok(pool.begin().await?)
+    }
+
     /// `json_type`/`json_extract` compare typed values, so `1` matches `1.0` but not `"1"`.
     fn field_filter(
         first: usize,

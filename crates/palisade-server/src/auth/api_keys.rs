@@ -113,9 +113,9 @@ pub async fn authenticate(
     if entry.touched_at.is_none_or(|at| now - at >= TOUCH_EVERY) {
         entry.touched_at = Some(now);
         let task_state = state.clone();
-        let id = presented.key_id.clone();
+        let scope = entry.authorization.scope.clone();
         state.background().spawn(async move {
-            if let Err(err) = task_state.store().touch_api_key(&id, now).await {
+            if let Err(err) = task_state.store().touch_api_key(&scope, now).await {
                 tracing::warn!(error = %err, "could not record API key use");
             }
         });

@@ -143,3 +143,54 @@ async fn the_application_role_can_neither_bypass_nor_disable_row_security() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn membership_rows_are_walled_off_like_tenant_data() {
+    with_two_tenants(|db, acme, _| async move {
+        assert_eq!(count_as_owner(&db, "memberships").await, 2);
+        let store = db.connect_postgres().await;
+        let mut bare = store.app_pool_for_tests().begin().await.unwrap();
+        for table in ["memberships", "invitations", "api_keys"] {
+            let count: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+                .fetch_one(&mut *bare)
+                .await
+                .unwrap();
+            assert_eq!(count, 0, "{table} leaked rows without a workspace");
+        }
+        let mut scoped = store.scoped_transaction_for_tests(&acme).await.unwrap();
+        let seen: Vec<String> = sqlx::query_scalar("SELECT workspace_id FROM memberships")
+            .fetch_all(&mut *scoped)
+            .await
+            .unwrap();
+        assert_eq!(seen, [acme.workspace_id().to_string()]);
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_credential_lookup_reads_memberships_but_never_tenant_data_and_never_writes() {
+    with_two_tenants(|db, _, _| async move {
+        let store = db.connect_postgres().await;
+        let mut lookup = store.lookup_transaction_for_tests().await.unwrap();
+        let memberships: i64 = sqlx::query_scalar("SELECT count(*) FROM memberships")
+            .fetch_one(&mut *lookup)
+            .await
+            .unwrap();
+        assert_eq!(memberships, 2);
+        for table in ["records", "collections"] {
+            let count: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+                .fetch_one(&mut *lookup)
+                .await
+                .unwrap();
+            assert_eq!(count, 0, "a lookup saw {table}");
+        }
+        let promoted = sqlx::query("UPDATE memberships SET role = 'viewer'")
+            .execute(&mut *lookup)
+            .await
+            .unwrap();
+        assert_eq!(promoted.rows_affected(), 0, "a lookup changed memberships");
+        db
+    })
+    .await;
+}
