@@ -1,26 +1,12 @@
 //! Collections through the real server: names, schemas, and what deleting one takes with it.
 
-use crate::accounts::{account, auth_options};
+use crate::accounts::auth_options;
 use crate::helpers::{problem, send, spawn_app_with, TestApp};
+use crate::records::acme_with_notes;
 use reqwest::Method;
 use serde_json::{json, Value};
 
 const COLLECTIONS: &str = "/v1/workspaces/acme/collections";
-
-async fn acme(app: &TestApp) -> String {
-    let owner = account(app, "owner@example.com").await;
-    let body = json!({"slug": "acme", "name": "Acme"});
-    let created = send(
-        app,
-        Method::POST,
-        "/v1/workspaces",
-        &owner.access,
-        Some(body),
-    )
-    .await;
-    assert_eq!(created.status(), 201);
-    owner.access
-}
 
 async fn sqlite_app() -> TestApp {
     spawn_app_with(auth_options()).await.unwrap()
@@ -29,11 +15,8 @@ async fn sqlite_app() -> TestApp {
 #[tokio::test]
 async fn a_collection_is_created_listed_and_read_back_with_its_schema() {
     let app = sqlite_app().await;
-    let owner = acme(&app).await;
     let schema = json!({"type": "object", "required": ["title"]});
-    let body = json!({"name": "notes", "schema": schema});
-    let created = send(&app, Method::POST, COLLECTIONS, &owner, Some(body)).await;
-    assert_eq!(created.status(), 201);
+    let owner = acme_with_notes(&app, Some(schema.clone())).await.access;
     send(
         &app,
         Method::POST,
@@ -73,15 +56,7 @@ async fn a_collection_is_created_listed_and_read_back_with_its_schema() {
 #[tokio::test]
 async fn bad_names_bad_schemas_and_taken_names_are_refused_and_change_nothing() {
     let app = sqlite_app().await;
-    let owner = acme(&app).await;
-    send(
-        &app,
-        Method::POST,
-        COLLECTIONS,
-        &owner,
-        Some(json!({"name": "notes"})),
-    )
-    .await;
+    let owner = acme_with_notes(&app, None).await.access;
     for (body, status, code) in [
         (json!({"name": "Notes"}), 422, "invalid_collection_name"),
         (json!({"name": "no/tes"}), 422, "invalid_collection_name"),
@@ -114,15 +89,7 @@ async fn bad_names_bad_schemas_and_taken_names_are_refused_and_change_nothing() 
 #[tokio::test]
 async fn a_new_schema_applies_to_later_writes_and_null_drops_it() {
     let app = sqlite_app().await;
-    let owner = acme(&app).await;
-    send(
-        &app,
-        Method::POST,
-        COLLECTIONS,
-        &owner,
-        Some(json!({"name": "notes"})),
-    )
-    .await;
+    let owner = acme_with_notes(&app, None).await.access;
     let notes = format!("{COLLECTIONS}/notes");
     let records = format!("{notes}/records");
     let strict = json!({"schema": {"required": ["title"]}});
@@ -152,15 +119,7 @@ async fn a_new_schema_applies_to_later_writes_and_null_drops_it() {
 #[tokio::test]
 async fn deleting_a_collection_deletes_its_records() {
     let app = sqlite_app().await;
-    let owner = acme(&app).await;
-    send(
-        &app,
-        Method::POST,
-        COLLECTIONS,
-        &owner,
-        Some(json!({"name": "notes"})),
-    )
-    .await;
+    let owner = acme_with_notes(&app, None).await.access;
     let notes = format!("{COLLECTIONS}/notes");
     let created: Value = send(
         &app,

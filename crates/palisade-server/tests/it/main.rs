@@ -18,6 +18,7 @@ mod health;
 mod hostile_paths;
 mod limits;
 mod logging;
+mod memberships;
 mod openapi;
 mod probe;
 mod problems;
