@@ -10,6 +10,7 @@ pub mod jwt;
 pub mod master_key;
 pub mod password;
 pub mod policy;
+pub mod scram;
 pub mod token;
 
 pub use aead::{OpenError, SealingKey};

@@ -6,6 +6,7 @@ use crate::state::{AppState, StateParts};
 use crate::tls::{self, TlsError, TlsListener};
 use palisade_core::{Clock, InstanceId, OsSecureRng, SecureRng, SystemClock};
 use palisade_crypto::master_key::{self, KeyFileError, KeyFileOutcome, MasterKey};
+use palisade_crypto::scram;
 use palisade_store::{ConnectOptions, Store, StoreError};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -114,11 +115,16 @@ pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
 }
 
 /// On PostgreSQL, requests run as `database_app_role`, whose password is derived from the
-/// master key: `migrate` sets it, every node computes the same one, nothing else stores it.
+/// master key: every node computes the same one and nothing stores it. `migrate` sets it on
+/// the role as a SCRAM verifier with a fresh salt, so the plaintext is in no statement.
 async fn open_store(config: &Config, master_key: &MasterKey) -> Result<Arc<dyn Store>, StoreError> {
     let mut options = ConnectOptions::new(config.database_url.clone());
     options.app_role = config.database_app_role.clone();
-    options.app_role_password = Some(master_key.derive_password("database-app-role"));
+    let password = master_key.derive_password("database-app-role");
+    let mut salt = [0u8; scram::SALT_LEN];
+    OsSecureRng.fill(&mut salt);
+    options.app_role_verifier = scram::postgres_verifier(&password, &salt);
+    options.app_role_password = Some(password);
     palisade_store::connect(&options).await
 }
 

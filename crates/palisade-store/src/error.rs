@@ -13,8 +13,9 @@ pub enum StoreError {
     Conflict(&'static str),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    /// The connection settings cannot work: a bad URL, role name or role verifier.
     #[error("{0}")]
-    UnsupportedUrl(String),
+    Misconfigured(String),
     #[error("cannot prepare the database location {path}: {source}")]
     Directory {
         path: String,

@@ -113,8 +113,11 @@ pub struct ConnectOptions {
     pub acquire_timeout: Duration,
     /// PostgreSQL: the role requests run as, created by `migrate` (one per deployment).
     pub app_role: String,
-    /// PostgreSQL: that role's password, set by `migrate`; `None` leaves it as it is.
+    /// PostgreSQL: the password the server logs in as that role with.
     pub app_role_password: Option<SecretString>,
+    /// PostgreSQL: that password's SCRAM-SHA-256 verifier, which `migrate` sets on the role
+    /// (the plaintext never appears in a statement); `None` leaves the role's password alone.
+    pub app_role_verifier: Option<String>,
 }
 
 impl ConnectOptions {
@@ -125,6 +128,7 @@ impl ConnectOptions {
             acquire_timeout: Duration::from_secs(5),
             app_role: DEFAULT_APP_ROLE.into(),
             app_role_password: None,
+            app_role_verifier: None,
         }
     }
 }
@@ -146,7 +150,7 @@ pub fn backend_of(url: &str) -> Result<Backend, StoreError> {
     match scheme {
         "sqlite" => Ok(Backend::Sqlite),
         "postgres" | "postgresql" => Ok(Backend::Postgres),
-        _ => Err(StoreError::UnsupportedUrl(
+        _ => Err(StoreError::Misconfigured(
             "the database URL must start with sqlite:// or postgres://".into(),
         )),
     }

@@ -24,26 +24,26 @@ pub struct PostgresStore {
     /// As the configured user, who owns the schema: migrations and role set-up only.
     owner: PgPool,
     app_role: String,
-    app_role_password: Option<secrecy::SecretString>,
+    app_role_verifier: Option<String>,
 }
 
 impl PostgresStore {
     pub async fn connect(options: &ConnectOptions) -> Result<Self, StoreError> {
-        let malformed = |_| StoreError::UnsupportedUrl("the PostgreSQL URL is malformed".into());
+        let malformed = |_| StoreError::Misconfigured("the PostgreSQL URL is malformed".into());
         let url = options.url.expose_secret();
         let app_role = options.app_role.clone();
         if !is_role_name(&app_role) {
-            return Err(StoreError::UnsupportedUrl(
+            return Err(StoreError::Misconfigured(
                 "the application role name must be lower-case letters, digits and _".into(),
             ));
         }
-        // Role set-up carries a password: keep those statements out of the logs.
+        // Role set-up carries a password verifier: keep those statements out of our logs.
         let owner_options = PgConnectOptions::from_str(url)
             .map_err(malformed)?
             .application_name("palisade-migrate")
             .disable_statement_logging();
         if owner_options.get_username() == app_role {
-            return Err(StoreError::UnsupportedUrl(format!(
+            return Err(StoreError::Misconfigured(format!(
                 "the database URL must name the schema owner, not the application role {app_role}"
             )));
         }
@@ -71,7 +71,7 @@ impl PostgresStore {
             pool,
             owner,
             app_role,
-            app_role_password: options.app_role_password.clone(),
+            app_role_verifier: options.app_role_verifier.clone(),
         })
     }
 
@@ -108,8 +108,8 @@ impl PostgresStore {
             .bind(ROLE_SETUP_LOCK)
             .execute(&mut *tx)
             .await?;
-        // `role` is checked by `is_role_name`, and the password is hex: both are safe to
-        // inline, which utility statements require.
+        // `role` is checked by `is_role_name` and the verifier by `is_scram_verifier`: both
+        // are safe to inline, which utility statements require.
         let statements = [
             format!(
                 "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') \
@@ -127,14 +127,13 @@ impl PostgresStore {
         for statement in statements {
             sqlx::query(&statement).execute(&mut *tx).await?;
         }
-        if let Some(password) = &self.app_role_password {
-            let password = password.expose_secret();
-            if !password.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(StoreError::UnsupportedUrl(
-                    "the application role password must be hex".into(),
+        if let Some(verifier) = &self.app_role_verifier {
+            if !is_scram_verifier(verifier) {
+                return Err(StoreError::Misconfigured(
+                    "the application role password must be set as a SCRAM-SHA-256 verifier".into(),
                 ));
             }
-            sqlx::query(&format!("ALTER ROLE \"{role}\" PASSWORD '{password}'"))
+            sqlx::query(&format!("ALTER ROLE \"{role}\" PASSWORD '{verifier}'"))
                 .execute(&mut *tx)
                 .await?;
         }
@@ -232,6 +231,30 @@ fn is_role_name(name: &str) -> bool {
     matches!(bytes.next(), Some(b) if b.is_ascii_lowercase() || b == b'_')
         && name.len() <= 63
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`, the shape PostgreSQL stores
+/// as is; anything else it would take for a plaintext password and hash itself.
+fn is_scram_verifier(text: &str) -> bool {
+    let base64 = |part: &str| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    };
+    let Some(rest) = text.strip_prefix("SCRAM-SHA-256$") else {
+        return false;
+    };
+    let Some((iterations_and_salt, keys)) = rest.split_once('$') else {
+        return false;
+    };
+    let (Some((iterations, salt)), Some((stored_key, server_key))) =
+        (iterations_and_salt.split_once(':'), keys.split_once(':'))
+    else {
+        return false;
+    };
+    iterations.parse::<u32>().is_ok_and(|n| n > 0)
+        && [salt, stored_key, server_key].into_iter().all(base64)
 }
 
 impl crate::shared_records::HasDatabase for PostgresStore {

@@ -25,13 +25,13 @@ impl SqliteStore {
     pub async fn connect(options: &ConnectOptions) -> Result<Self, StoreError> {
         let url = options.url.expose_secret();
         if url.contains(":memory:") || url.contains("mode=memory") {
-            return Err(StoreError::UnsupportedUrl(
+            return Err(StoreError::Misconfigured(
                 "in-memory SQLite is not supported: readers and the writer must share a file"
                     .into(),
             ));
         }
         let base = SqliteConnectOptions::from_str(url)
-            .map_err(|_| StoreError::UnsupportedUrl("the SQLite URL is malformed".into()))?
+            .map_err(|_| StoreError::Misconfigured("the SQLite URL is malformed".into()))?
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)

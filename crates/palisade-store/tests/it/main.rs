@@ -3,6 +3,7 @@
 
 mod accounts;
 mod postgres_rls;
+mod postgres_role;
 mod records;
 mod recovery;
 mod redaction;

@@ -73,7 +73,7 @@ async fn in_memory_sqlite_is_refused_with_a_reason() {
     )))
     .await
     .unwrap_err();
-    assert!(matches!(err, StoreError::UnsupportedUrl(_)), "{err}");
+    assert!(matches!(err, StoreError::Misconfigured(_)), "{err}");
 }
 
 #[tokio::test]

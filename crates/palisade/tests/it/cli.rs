@@ -1,4 +1,5 @@
 use crate::process::{palisade, run};
+use palisade_crypto::{master_key, scram};
 use palisade_store::testing::TestDatabase;
 
 #[tokio::test]
@@ -136,7 +137,7 @@ async fn migrate_on_postgres_creates_a_least_privilege_application_role() {
     let mut owner = sqlx::PgConnection::connect(db.url()).await.unwrap();
     let row = sqlx::query(
         "SELECT rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, \
-         rolpassword LIKE 'SCRAM-SHA-256$%' AS has_password, \
+         rolpassword, rolpassword LIKE 'SCRAM-SHA-256$%' AS has_password, \
          has_table_privilege(rolname, 'records', 'SELECT,INSERT,UPDATE,DELETE') AS uses_records, \
          has_table_privilege(rolname, '_sqlx_migrations', 'INSERT') AS writes_migrations, \
          has_schema_privilege(rolname, current_schema(), 'CREATE') AS creates_tables, \
@@ -150,6 +151,10 @@ async fn migrate_on_postgres_creates_a_least_privilege_application_role() {
     .unwrap();
     let flag = |name: &str| row.get::<bool, _>(name);
     assert!(flag("rolcanlogin") && flag("has_password") && flag("uses_records"));
+    assert_verifies_the_derived_password(
+        &row.get::<String, _>("rolpassword"),
+        &dir.path().join("palisade-data/master.key"),
+    );
     for refused in [
         "rolsuper",
         "rolbypassrls",
@@ -162,6 +167,23 @@ async fn migrate_on_postgres_creates_a_least_privilege_application_role() {
         assert!(!flag(refused), "the application role has {refused}");
     }
     db.cleanup().await;
+}
+
+/// The role's SCRAM verifier is one for the password every node derives from the master key,
+/// so the server can log in where PostgreSQL checks passwords (trust auth here does not).
+fn assert_verifies_the_derived_password(rolpassword: &str, master_key: &std::path::Path) {
+    use base64::Engine;
+    let salt = rolpassword.split(['$', ':']).nth(2).unwrap();
+    let salt: [u8; scram::SALT_LEN] = base64::engine::general_purpose::STANDARD
+        .decode(salt)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let password = master_key::load(master_key)
+        .unwrap()
+        .derive_password("database-app-role");
+    let expected = scram::postgres_verifier(&password, &salt);
+    assert_eq!(expected.as_deref(), Some(rolpassword));
 }
 
 #[tokio::test]
