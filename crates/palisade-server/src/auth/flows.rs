@@ -155,7 +155,7 @@ async fn start_session(
     state
         .auth()
         .sessions
-        .put(session.id, CachedSession::from(&session));
+        .put(session.id, CachedSession::loaded(&session, now));
     issue(state, user, session.id, refresh)
 }
 
@@ -304,14 +304,14 @@ pub async fn revoke_all(state: &AppState, user: UserId, reason: &str) -> Result<
 }
 
 /// Whether the session behind an access token may still be used: the cache answers, the
-/// store is asked only the first time this node sees the session.
+/// store is asked when this node has not loaded the session in the last second.
 pub async fn check_session(
     state: &AppState,
     id: SessionId,
     user: UserId,
     now: OffsetDateTime,
 ) -> Result<(), AuthError> {
-    let cached = match state.auth().sessions.get(id) {
+    let cached = match state.auth().sessions.get(id, now) {
         Some(cached) => cached,
         None => {
             let record = state
@@ -319,7 +319,7 @@ pub async fn check_session(
                 .session(id)
                 .await?
                 .ok_or(AuthError::InvalidAccessToken)?;
-            let cached = CachedSession::from(&record);
+            let cached = CachedSession::loaded(&record, now);
             state.auth().sessions.put(id, cached);
             cached
         }

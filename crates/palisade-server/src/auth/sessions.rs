@@ -1,25 +1,31 @@
 //! What this node knows about sessions, so checking an access token needs no database round
-//! trip: a session is loaded once, then revocations made here update the cache at once.
+//! trip on every request: a session is reloaded at most once a second, so a revocation made
+//! on another node is honoured within a second, and one made on this node at once.
 
 use palisade_core::{SessionId, UserId};
 use palisade_store::SessionRecord;
 use std::collections::HashMap;
 use std::sync::RwLock;
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
+
+/// How long a loaded session is trusted before the store is asked again.
+const FRESH_FOR: Duration = Duration::seconds(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CachedSession {
     pub user: UserId,
     pub revoked: bool,
     pub absolute_expires_at: OffsetDateTime,
+    loaded_at: OffsetDateTime,
 }
 
-impl From<&SessionRecord> for CachedSession {
-    fn from(record: &SessionRecord) -> Self {
+impl CachedSession {
+    pub fn loaded(record: &SessionRecord, now: OffsetDateTime) -> Self {
         Self {
             user: record.user_id,
             revoked: record.revoked_at.is_some(),
             absolute_expires_at: record.absolute_expires_at,
+            loaded_at: now,
         }
     }
 }
@@ -30,11 +36,14 @@ pub struct SessionCache {
 }
 
 impl SessionCache {
-    pub fn get(&self, id: SessionId) -> Option<CachedSession> {
+    /// The session as last loaded, unless that was a second or more ago. A revocation is
+    /// final, so a revoked entry never needs reloading.
+    pub fn get(&self, id: SessionId, now: OffsetDateTime) -> Option<CachedSession> {
         self.entries
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(&id)
+            .filter(|s| s.revoked || now - s.loaded_at < FRESH_FOR)
             .copied()
     }
 

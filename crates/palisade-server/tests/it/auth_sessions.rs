@@ -2,6 +2,7 @@ use crate::accounts::{
     account, auth_options, get_with, login, login_response, signup, NEW_PASSWORD, PASSWORD,
 };
 use crate::helpers::{on_both_backends, problem, spawn_app_with};
+use palisade_core::Clock;
 use serde_json::json;
 
 #[tokio::test]
@@ -322,5 +323,30 @@ async fn checking_an_access_token_needs_no_database_round_trip() {
             app
         },
     )
+    .await;
+}
+
+#[tokio::test]
+async fn a_session_revoked_by_another_node_is_refused_within_a_second() {
+    on_both_backends(auth_options, |app| async move {
+        let tokens = account(&app, "ada@example.com").await;
+        assert_eq!(get_with(&app, "/v1/me", &tokens.access).await.status(), 200);
+        let session = crate::accounts::jwt_part(&tokens.access, 1)["sid"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        // Another node revokes it in the shared database; this node's cache does not know.
+        app.state
+            .store()
+            .revoke_session(session, "logout", app.clock.now())
+            .await
+            .unwrap();
+        app.clock.advance(time::Duration::seconds(1));
+        let refused = get_with(&app, "/v1/me", &tokens.access).await;
+        assert_eq!(refused.status(), 401);
+        assert_eq!(problem(refused).await["code"], "session_revoked");
+        app
+    })
     .await;
 }
