@@ -4,6 +4,7 @@
 use crate::accounts::{account, auth_options, login};
 use crate::helpers::{on_both_backends, problem, send, spawn_app_with};
 use crate::workspaces::{accept, create_workspace, invite, join};
+use reqwest::Method;
 use serde_json::{json, Value};
 
 #[tokio::test]
@@ -147,51 +148,54 @@ async fn admins_cannot_grant_or_remove_owner_and_nobody_invites_above_their_role
             .to_owned();
         let role = |r: &str| Some(json!({"role": r}));
 
-        let to_owner = send(
-            &app,
-            reqwest::Method::PATCH,
-            &format!("/v1/workspaces/acme/members/{bob_id}"),
-            &admin.access,
-            role("owner"),
-        )
-        .await;
-        assert_eq!(problem(to_owner).await["code"], "permission_denied");
-        let demote_owner = send(
-            &app,
-            reqwest::Method::PATCH,
-            &format!("/v1/workspaces/acme/members/{ada_id}"),
-            &admin.access,
-            role("viewer"),
-        )
-        .await;
-        assert_eq!(problem(demote_owner).await["code"], "permission_denied");
-        let remove_owner = send(
-            &app,
-            reqwest::Method::DELETE,
-            &format!("/v1/workspaces/acme/members/{ada_id}"),
-            &admin.access,
-            None,
-        )
-        .await;
-        assert_eq!(problem(remove_owner).await["code"], "permission_denied");
-        let invite_owner = send(
-            &app,
-            reqwest::Method::POST,
-            "/v1/workspaces/acme/invitations",
-            &admin.access,
-            Some(json!({"email": "x@example.com", "role": "owner"})),
-        )
-        .await;
-        assert_eq!(problem(invite_owner).await["code"], "permission_denied");
-        let member_invites = send(
-            &app,
-            reqwest::Method::POST,
-            "/v1/workspaces/acme/invitations",
-            &bob.access,
-            Some(json!({"email": "x@example.com", "role": "viewer"})),
-        )
-        .await;
-        assert_eq!(problem(member_invites).await["code"], "permission_denied");
+        let bob_member = format!("/v1/workspaces/acme/members/{bob_id}");
+        let ada_member = format!("/v1/workspaces/acme/members/{ada_id}");
+        let invitations = "/v1/workspaces/acme/invitations".to_owned();
+        let invite_as = |r: &str| Some(json!({"email": "x@example.com", "role": r}));
+        for (what, method, path, caller, body) in [
+            (
+                "admin grants owner",
+                Method::PATCH,
+                &bob_member,
+                &admin,
+                role("owner"),
+            ),
+            (
+                "admin demotes owner",
+                Method::PATCH,
+                &ada_member,
+                &admin,
+                role("viewer"),
+            ),
+            (
+                "admin removes owner",
+                Method::DELETE,
+                &ada_member,
+                &admin,
+                None,
+            ),
+            (
+                "admin invites owner",
+                Method::POST,
+                &invitations,
+                &admin,
+                invite_as("owner"),
+            ),
+            (
+                "member invites",
+                Method::POST,
+                &invitations,
+                &bob,
+                invite_as("viewer"),
+            ),
+        ] {
+            let refused = send(&app, method, path, &caller.access, body).await;
+            assert_eq!(
+                problem(refused).await["code"],
+                "permission_denied",
+                "{what}"
+            );
+        }
 
         // An admin may manage members below owner.
         let to_viewer = send(
