@@ -18,7 +18,7 @@ pub const SALT_LEN: usize = 16;
 /// `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`. `None` unless the password
 /// is printable ASCII, which SASLprep leaves unchanged (derived passwords are hex), so our
 /// verifier is exactly the one the server would compute.
-pub fn postgres_verifier(password: &SecretString, salt: &[u8; SALT_LEN]) -> Option<String> {
+pub fn postgres_verifier(password: &SecretString, salt: &[u8; SALT_LEN]) -> Option<SecretString> {
     let password = password.expose_secret().as_bytes();
     if password.is_empty() || !password.iter().all(u8::is_ascii_graphic) {
         return None;
@@ -38,12 +38,12 @@ pub fn postgres_verifier(password: &SecretString, salt: &[u8; SALT_LEN]) -> Opti
     };
     let stored_key = Sha256::digest(keyed(b"Client Key")?);
     let server_key = keyed(b"Server Key")?;
-    Some(format!(
+    Some(SecretString::from(format!(
         "SCRAM-SHA-256${ITERATIONS}:{}${}:{}",
         STANDARD.encode(salt),
         STANDARD.encode(stored_key),
         STANDARD.encode(server_key)
-    ))
+    )))
 }
 
 #[cfg(test)]
@@ -62,13 +62,14 @@ mod tests {
     #[test]
     fn matches_the_verifier_postgresql_computes() {
         let postgres = "SCRAM-SHA-256$4096:UAF6JTMmqAk/UaLSWYjRBg==$2uzcdD1h/knyX9flWXuLhpx5Ut0BLQG27JcxQf7Cynk=:JuUxG0oDymJ5z0tH7m8wWUhGB4xS6Oa++7YXt1NfYZE=";
-        let ours = postgres_verifier(&SecretString::from(PASSWORD), &salt_of(postgres));
-        assert_eq!(ours.as_deref(), Some(postgres));
+        let ours = postgres_verifier(&SecretString::from(PASSWORD), &salt_of(postgres)).unwrap();
+        assert_eq!(ours.expose_secret(), postgres);
     }
 
     #[test]
     fn the_verifier_does_not_contain_the_password() {
         let verifier = postgres_verifier(&SecretString::from(PASSWORD), &[7; SALT_LEN]).unwrap();
+        let verifier = verifier.expose_secret();
         assert!(!verifier.contains(PASSWORD));
         assert!(verifier.starts_with("SCRAM-SHA-256$4096:"));
     }
@@ -77,7 +78,7 @@ mod tests {
     fn passwords_saslprep_would_change_are_refused() {
         for password in ["", "pass word", "pässword", "tab\there"] {
             let verifier = postgres_verifier(&SecretString::from(password), &[7; SALT_LEN]);
-            assert_eq!(verifier, None, "{password:?}");
+            assert!(verifier.is_none(), "{password:?}");
         }
     }
 }

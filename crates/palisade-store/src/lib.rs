@@ -117,7 +117,7 @@ pub struct ConnectOptions {
     pub app_role_password: Option<SecretString>,
     /// PostgreSQL: that password's SCRAM-SHA-256 verifier, which `migrate` sets on the role
     /// (the plaintext never appears in a statement); `None` leaves the role's password alone.
-    pub app_role_verifier: Option<String>,
+    pub app_role_verifier: Option<SecretString>,
 }
 
 impl ConnectOptions {

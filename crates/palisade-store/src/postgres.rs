@@ -24,7 +24,7 @@ pub struct PostgresStore {
     /// As the configured user, who owns the schema: migrations and role set-up only.
     owner: PgPool,
     app_role: String,
-    app_role_verifier: Option<String>,
+    app_role_verifier: Option<secrecy::SecretString>,
 }
 
 impl PostgresStore {
@@ -128,6 +128,7 @@ impl PostgresStore {
             sqlx::query(&statement).execute(&mut *tx).await?;
         }
         if let Some(verifier) = &self.app_role_verifier {
+            let verifier = verifier.expose_secret();
             if !is_scram_verifier(verifier) {
                 return Err(StoreError::Misconfigured(
                     "the application role password must be set as a SCRAM-SHA-256 verifier".into(),

@@ -25,3 +25,17 @@ fn records_holding_verifiers_never_print_them() {
     };
     assert!(!format!("{key:?}").contains("deadbeefcafe"));
 }
+
+#[test]
+fn connection_options_never_print_the_url_password_or_role_verifier() {
+    use secrecy::SecretString;
+    let mut options = palisade_store::ConnectOptions::new(SecretString::from(
+        "postgres://owner:hunter2@127.0.0.1/db",
+    ));
+    options.app_role_password = Some(SecretString::from("00aa11bb"));
+    options.app_role_verifier = Some(SecretString::from("SCRAM-SHA-256$4096:c2FsdA==$a2V5:a2V5"));
+    let printed = format!("{options:?}");
+    for secret in ["hunter2", "00aa11bb", "SCRAM-SHA-256"] {
+        assert!(!printed.contains(secret), "{printed}");
+    }
+}

@@ -182,8 +182,8 @@ fn assert_verifies_the_derived_password(rolpassword: &str, master_key: &std::pat
     let password = master_key::load(master_key)
         .unwrap()
         .derive_password("database-app-role");
-    let expected = scram::postgres_verifier(&password, &salt);
-    assert_eq!(expected.as_deref(), Some(rolpassword));
+    let expected = scram::postgres_verifier(&password, &salt).unwrap();
+    assert_eq!(secrecy::ExposeSecret::expose_secret(&expected), rolpassword);
 }
 
 #[tokio::test]
