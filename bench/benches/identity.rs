@@ -15,6 +15,7 @@ use figment::Figment;
 use palisade_core::{OsSecureRng, SystemClock};
 use palisade_crypto::{Argon2Cost, PasswordHasher};
 use palisade_server::auth::flows::{self, ClientInfo};
+use palisade_server::auth::sessions;
 use palisade_server::{serve, AppState, Config, Services};
 use secrecy::SecretString;
 use std::sync::Arc;
@@ -108,7 +109,7 @@ fn identity(c: &mut Criterion) {
                     .unwrap();
                 let session = claims.sid.parse().unwrap();
                 let user = claims.sub.parse().unwrap();
-                flows::check_session(&state, session, user, now)
+                sessions::check_session(&state, session, user, now)
                     .await
                     .unwrap();
             })

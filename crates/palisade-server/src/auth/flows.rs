@@ -9,7 +9,6 @@ use palisade_crypto::jwt::{AccessClaims, AUDIENCE};
 use palisade_crypto::{policy, OpaqueToken, TokenDigest, Verification};
 use palisade_store::{RefreshRecord, SessionRecord, UserRecord};
 use secrecy::{ExposeSecret, SecretString};
-use time::OffsetDateTime;
 
 pub const REFRESH_TOKEN_PREFIX: &str = "palr_";
 
@@ -300,39 +299,6 @@ pub async fn revoke_all(state: &AppState, user: UserId, reason: &str) -> Result<
         .revoke_user_sessions(user, None, reason, state.clock().now())
         .await?;
     state.auth().sessions.revoke(&revoked);
-    Ok(())
-}
-
-/// Whether the session behind an access token may still be used: the cache answers, the
-/// store is asked when this node has not loaded the session in the last second.
-pub async fn check_session(
-    state: &AppState,
-    id: SessionId,
-    user: UserId,
-    now: OffsetDateTime,
-) -> Result<(), AuthError> {
-    let cached = match state.auth().sessions.get(id, now) {
-        Some(cached) => cached,
-        None => {
-            let record = state
-                .store()
-                .session(id)
-                .await?
-                .ok_or(AuthError::InvalidAccessToken)?;
-            let cached = CachedSession::loaded(&record, now);
-            state.auth().sessions.put(id, cached);
-            cached
-        }
-    };
-    if cached.user != user {
-        return Err(AuthError::InvalidAccessToken);
-    }
-    if cached.revoked {
-        return Err(AuthError::SessionRevoked);
-    }
-    if now >= cached.absolute_expires_at {
-        return Err(AuthError::SessionExpired);
-    }
     Ok(())
 }
 

@@ -4,7 +4,8 @@
 //! the `__Host-palisade_csrf` cookie (double submit): another site can make the browser send
 //! our cookies, but cannot read them to copy one into a header.
 
-use crate::auth::flows::{check_session, constant_time_eq};
+use crate::auth::flows::constant_time_eq;
+use crate::auth::sessions::check_session;
 use crate::auth::AuthError;
 use crate::error::ApiError;
 use crate::state::AppState;

@@ -350,3 +350,40 @@ async fn a_session_revoked_by_another_node_is_refused_within_a_second() {
     })
     .await;
 }
+
+/// When the (only) session of the account behind `access` was last used, as listed.
+async fn session_last_used(app: &crate::helpers::TestApp, access: &str) -> time::OffsetDateTime {
+    let sessions: serde_json::Value = get_with(app, "/v1/me/sessions", access)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let at = sessions[0]["last_used_at"].as_str().unwrap();
+    time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).unwrap()
+}
+
+#[tokio::test]
+async fn using_an_access_token_marks_the_session_used_at_most_once_a_minute() {
+    on_both_backends(auth_options, |app| async move {
+        let tokens = account(&app, "ada@example.com").await;
+        let signed_up = app.clock.now();
+        app.clock.advance(time::Duration::seconds(30));
+        assert_eq!(get_with(&app, "/v1/me", &tokens.access).await.status(), 200);
+        app.state.background().idle().await;
+        assert_eq!(
+            session_last_used(&app, &tokens.access).await,
+            signed_up,
+            "not rewritten within the minute"
+        );
+
+        app.clock.advance(time::Duration::seconds(31));
+        assert_eq!(get_with(&app, "/v1/me", &tokens.access).await.status(), 200);
+        app.state.background().idle().await;
+        assert_eq!(
+            session_last_used(&app, &tokens.access).await,
+            app.clock.now()
+        );
+        app
+    })
+    .await;
+}
