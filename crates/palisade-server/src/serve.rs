@@ -7,7 +7,8 @@ use crate::tls::{self, TlsError, TlsListener};
 use palisade_core::{Clock, InstanceId, OsSecureRng, SecureRng, SystemClock};
 use palisade_crypto::master_key::{self, KeyFileError, KeyFileOutcome, MasterKey};
 use palisade_crypto::scram;
-use palisade_store::{ConnectOptions, Store, StoreError};
+use palisade_store::{Backend, ConnectOptions, Store, StoreError};
+use secrecy::ExposeSecret;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -71,7 +72,7 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
     if outcome == KeyFileOutcome::Created {
         tracing::info!(path = %config.master_key_file.display(), "generated a new master key");
     }
-    let store = open_store(&config, &master_key).await?;
+    let store = open_store(&config, &master_key, services.rng.as_ref()).await?;
     if config.auto_migrate {
         let applied = store.migrate().await?;
         if !applied.is_empty() {
@@ -108,7 +109,7 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
 pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
     ensure_private_dir(&config.data_dir)?;
     let (master_key, _) = master_key::load_or_create(&config.master_key_file, &OsSecureRng)?;
-    let store = open_store(config, &master_key).await?;
+    let store = open_store(config, &master_key, &OsSecureRng).await?;
     let applied = store.migrate().await?;
     store.close().await;
     Ok(applied)
@@ -117,14 +118,20 @@ pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
 /// On PostgreSQL, requests run as `database_app_role`, whose password is derived from the
 /// master key: every node computes the same one and nothing stores it. `migrate` sets it on
 /// the role as a SCRAM verifier with a fresh salt, so the plaintext is in no statement.
-async fn open_store(config: &Config, master_key: &MasterKey) -> Result<Arc<dyn Store>, StoreError> {
+async fn open_store(
+    config: &Config,
+    master_key: &MasterKey,
+    rng: &dyn SecureRng,
+) -> Result<Arc<dyn Store>, StoreError> {
     let mut options = ConnectOptions::new(config.database_url.clone());
-    options.app_role = config.database_app_role.clone();
-    let password = master_key.derive_password("database-app-role");
-    let mut salt = [0u8; scram::SALT_LEN];
-    OsSecureRng.fill(&mut salt);
-    options.app_role_verifier = scram::postgres_verifier(&password, &salt);
-    options.app_role_password = Some(password);
+    if palisade_store::backend_of(config.database_url.expose_secret())? == Backend::Postgres {
+        options.app_role = config.database_app_role.clone();
+        let password = master_key.derive_password("database-app-role");
+        let mut salt = [0u8; scram::SALT_LEN];
+        rng.fill(&mut salt);
+        options.app_role_verifier = scram::postgres_verifier(&password, &salt);
+        options.app_role_password = Some(password);
+    }
     palisade_store::connect(&options).await
 }
 
