@@ -146,7 +146,12 @@ async fn main() {
             respond(row, StatusCode::OK, scope)
         }
     };
-    let table = routes::table().add(Verb::Get, "/bench/unauthenticated/{id}", unauthenticated);
+    let table = routes::table().add(
+        Verb::Get,
+        "/bench/unauthenticated/{id}",
+        unauthenticated,
+        &[],
+    );
     let server = Server::bind_with_routes(state.clone(), table)
         .await
         .unwrap();

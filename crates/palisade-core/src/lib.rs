@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod email;
 pub mod id;
+pub mod name;
 pub mod rng;
 pub mod roles;
 
@@ -16,5 +17,6 @@ pub use id::{
     IdParseError, InstanceId, MailId, RecordId, RequestId, SessionId, SigningKeyId, UserId,
     WorkspaceId,
 };
+pub use name::{DisplayName, InvalidName};
 pub use rng::{OsSecureRng, RngAdapter, SecureRng, SeededRng};
 pub use roles::{Permission, Role};

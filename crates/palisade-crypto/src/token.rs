@@ -42,7 +42,15 @@ impl TokenDigest {
     }
 }
 
+/// Characters after the prefix: 32 bytes in unpadded base64url.
+const BODY_CHARS: usize = 43;
+
 impl OpaqueToken {
+    /// An ECMA-262 regular expression for the tokens `generate` makes with `prefix`.
+    pub fn pattern(prefix: &str) -> String {
+        format!("^{prefix}[A-Za-z0-9_-]{{{BODY_CHARS}}}$")
+    }
+
     /// `prefix` + 43 characters of base64url (32 random bytes).
     pub fn generate(prefix: &str, rng: &dyn SecureRng) -> Self {
         let mut bytes = [0u8; 32];

@@ -1,6 +1,7 @@
 //! One error type for the HTTP layer. Handlers return `ApiError`; the problem middleware
 //! renders it as RFC 9457 `application/problem+json` with the request id added.
 
+use crate::problem_code::ProblemCode;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -42,9 +43,7 @@ pub struct FieldProblem {
 /// An error on its way to becoming a problem response.
 #[derive(Clone)]
 pub struct ApiError {
-    status: StatusCode,
-    code: &'static str,
-    title: &'static str,
+    code: ProblemCode,
     detail: Option<String>,
     /// For the log only; never sent to the client.
     internal: Option<Box<str>>,
@@ -56,7 +55,6 @@ pub struct ApiError {
 impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ApiError")
-            .field("status", &self.status)
             .field("code", &self.code)
             .field("detail", &self.detail)
             .finish_non_exhaustive()
@@ -64,11 +62,9 @@ impl fmt::Debug for ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, title: &'static str) -> Self {
+    pub fn new(code: ProblemCode) -> Self {
         Self {
-            status,
             code,
-            title,
             detail: None,
             internal: None,
             headers: Vec::new(),
@@ -98,11 +94,7 @@ impl ApiError {
 
     /// A failure that is ours, not the client's: details go to the log, not the body.
     pub fn internal(err: impl fmt::Display) -> Self {
-        let mut error = Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
-            "Internal server error",
-        );
+        let mut error = Self::new(ProblemCode::InternalError);
         error.detail = Some(
             "The server failed to handle this request; quote the request id to support.".into(),
         );
@@ -111,61 +103,32 @@ impl ApiError {
     }
 
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "Not found")
+        Self::new(ProblemCode::NotFound)
     }
 
     pub fn method_not_allowed() -> Self {
-        Self::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
-            "Method not allowed",
-        )
+        Self::new(ProblemCode::MethodNotAllowed)
     }
 
     pub fn payload_too_large(limit: usize) -> Self {
-        Self::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            "Payload too large",
-        )
-        .with_detail(format!("The request body may be at most {limit} bytes."))
+        Self::new(ProblemCode::PayloadTooLarge)
+            .with_detail(format!("The request body may be at most {limit} bytes."))
     }
 
     pub fn request_timeout() -> Self {
-        Self::new(
-            StatusCode::REQUEST_TIMEOUT,
-            "request_timeout",
-            "Request timeout",
-        )
-        .with_detail("The request took too long to complete.")
+        Self::new(ProblemCode::RequestTimeout).with_detail("The request took too long to complete.")
     }
 
     /// The generic problem for an error status produced outside our handlers.
     pub fn for_status(status: StatusCode) -> Self {
-        let (code, title) = match status.as_u16() {
-            400 => ("bad_request", "Bad request"),
-            401 => ("unauthenticated", "Authentication required"),
-            403 => ("forbidden", "Forbidden"),
-            404 => ("not_found", "Not found"),
-            405 => ("method_not_allowed", "Method not allowed"),
-            408 => ("request_timeout", "Request timeout"),
-            409 => ("conflict", "Conflict"),
-            413 => ("payload_too_large", "Payload too large"),
-            415 => ("unsupported_media_type", "Unsupported media type"),
-            422 => ("invalid_request", "Invalid request"),
-            429 => ("rate_limited", "Too many requests"),
-            503 => ("unavailable", "Service unavailable"),
-            s if s >= 500 => ("internal_error", "Internal server error"),
-            _ => ("bad_request", "Bad request"),
-        };
-        Self::new(status, code, title)
+        Self::new(ProblemCode::for_status(status))
     }
 
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.code.status()
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProblemCode {
         self.code
     }
 
@@ -175,11 +138,11 @@ impl ApiError {
 
     pub(crate) fn into_problem(self, request_id: Option<String>) -> Problem {
         Problem {
-            problem_type: format!("urn:palisade:problem:{}", self.code),
-            title: self.title.to_owned(),
-            status: self.status.as_u16(),
+            problem_type: format!("urn:palisade:problem:{}", self.code.as_str()),
+            title: self.code.title().to_owned(),
+            status: self.code.status().as_u16(),
             detail: self.detail,
-            code: self.code.to_owned(),
+            code: self.code.as_str().to_owned(),
             request_id,
             errors: self.errors.map(Vec::from).unwrap_or_default(),
         }
@@ -189,7 +152,7 @@ impl ApiError {
 impl IntoResponse for ApiError {
     /// The body is written by the problem middleware, which knows the request id.
     fn into_response(self) -> Response {
-        let mut response = self.status.into_response();
+        let mut response = self.code.status().into_response();
         for (name, value) in &self.headers {
             response.headers_mut().append(name.clone(), value.clone());
         }

@@ -13,6 +13,7 @@ pub mod extract;
 pub mod mail;
 pub mod maintenance;
 pub mod middleware;
+pub mod problem_code;
 pub mod routes;
 pub mod serve;
 pub mod state;
@@ -22,5 +23,6 @@ pub mod tls;
 
 pub use config::Config;
 pub use error::ApiError;
+pub use problem_code::ProblemCode;
 pub use serve::{Server, Services, StartupError};
 pub use state::AppState;

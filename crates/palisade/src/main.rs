@@ -49,6 +49,8 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Print the OpenAPI 3.1 document the server publishes at /openapi.json.
+    Openapi,
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,6 +101,16 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> ExitCode {
+    if matches!(cli.command, Command::Openapi) {
+        // Needs no configuration or database: the document is a function of the code.
+        return match serde_json::to_string_pretty(&palisade_server::routes::openapi::document()) {
+            Ok(document) => {
+                println!("{document}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&format!("cannot serialize the document: {err}")),
+        };
+    }
     let tls_self_signed = matches!(
         cli.command,
         Command::Serve {
@@ -165,6 +177,7 @@ async fn run(cli: Cli) -> ExitCode {
                 Err(err) => fail(&err.to_string()),
             }
         }
+        Command::Openapi => ExitCode::SUCCESS,
         Command::Serve { .. } => {
             telemetry::init(&config.log_level, config.log_format);
             let data_dir = config.data_dir.display().to_string();

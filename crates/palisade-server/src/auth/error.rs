@@ -1,6 +1,7 @@
 use crate::auth::passwords::Saturated;
 use crate::error::ApiError;
-use axum::http::{header, HeaderValue, StatusCode};
+use crate::problem_code::ProblemCode;
+use axum::http::{header, HeaderValue};
 use palisade_crypto::policy::PolicyViolation;
 use palisade_store::StoreError;
 
@@ -31,6 +32,8 @@ pub enum AuthError {
     WeakPassword(#[from] PolicyViolation),
     #[error("not a valid e-mail address")]
     InvalidEmail,
+    #[error("a name is 1–100 characters, no control characters, not only white space")]
+    InvalidName,
     #[error("an account with this e-mail exists")]
     EmailTaken,
     #[error("no such session")]
@@ -60,126 +63,81 @@ impl From<StoreError> for AuthError {
     }
 }
 
-fn unauthorized(
-    code: &'static str,
-    title: &'static str,
-    detail: &str,
-    bearer_error: Option<&str>,
-) -> ApiError {
+fn unauthorized(code: ProblemCode, detail: &str, bearer_error: Option<&str>) -> ApiError {
     let challenge = match bearer_error {
         Some(error) => format!("Bearer error=\"{error}\""),
         None => "Bearer".to_owned(),
     };
-    ApiError::new(StatusCode::UNAUTHORIZED, code, title)
-        .with_detail(detail)
-        .with_header(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_str(&challenge).unwrap_or(HeaderValue::from_static("Bearer")),
-        )
+    ApiError::new(code).with_detail(detail).with_header(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_str(&challenge).unwrap_or(HeaderValue::from_static("Bearer")),
+    )
 }
 
 impl From<AuthError> for ApiError {
     fn from(err: AuthError) -> Self {
         let message = err.to_string();
         match err {
-            AuthError::Busy => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "auth_busy",
-                "Too many sign-ins at once",
-            )
-            .with_detail("Try again in a moment.")
-            .with_retry_after(1),
+            AuthError::Busy => ApiError::new(ProblemCode::AuthBusy)
+                .with_detail("Try again in a moment.")
+                .with_retry_after(1),
             AuthError::InvalidCredentials => unauthorized(
-                "invalid_credentials",
-                "Invalid credentials",
+                ProblemCode::InvalidCredentials,
                 "The e-mail or password is wrong.",
                 None,
             ),
-            AuthError::InvalidRefreshToken => unauthorized(
-                "invalid_refresh_token",
-                "Invalid refresh token",
-                "Sign in again.",
-                None,
-            ),
+            AuthError::InvalidRefreshToken => {
+                unauthorized(ProblemCode::InvalidRefreshToken, "Sign in again.", None)
+            }
             AuthError::RefreshTokenReused => unauthorized(
-                "refresh_token_reused",
-                "Refresh token reused",
+                ProblemCode::RefreshTokenReused,
                 "This refresh token was already used; the session has been revoked. Sign in again.",
                 None,
             ),
             AuthError::SessionExpired => unauthorized(
-                "session_expired",
-                "Session expired",
+                ProblemCode::SessionExpired,
                 "Sign in again.",
                 Some("invalid_token"),
             ),
             AuthError::SessionRevoked => unauthorized(
-                "session_revoked",
-                "Session revoked",
+                ProblemCode::SessionRevoked,
                 "Sign in again.",
                 Some("invalid_token"),
             ),
-            AuthError::Unauthenticated => unauthorized(
-                "unauthenticated",
-                "Authentication required",
-                "Send a bearer token.",
-                None,
-            ),
+            AuthError::Unauthenticated => {
+                unauthorized(ProblemCode::Unauthenticated, "Send a bearer token.", None)
+            }
             AuthError::InvalidApiKey => unauthorized(
-                "invalid_api_key",
-                "Invalid API key",
+                ProblemCode::InvalidApiKey,
                 "The API key is malformed, unknown, revoked or expired.",
                 Some("invalid_token"),
             ),
             AuthError::InvalidAccessToken => unauthorized(
-                "invalid_token",
-                "Invalid access token",
+                ProblemCode::InvalidToken,
                 "The access token is not valid.",
                 Some("invalid_token"),
             ),
-            AuthError::Csrf => ApiError::new(
-                StatusCode::FORBIDDEN,
-                "csrf_token_invalid",
-                "CSRF check failed",
-            )
-            .with_detail("Cookie-authenticated writes need the X-CSRF-Token header from sign-in."),
-            AuthError::WeakPassword(_) => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "weak_password",
-                "Password not accepted",
-            )
-            .with_detail(message),
-            AuthError::InvalidEmail => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_email",
-                "Invalid e-mail address",
-            )
-            .with_detail(message),
-            AuthError::EmailTaken => ApiError::new(
-                StatusCode::CONFLICT,
-                "email_taken",
-                "E-mail already registered",
-            )
-            .with_detail(message),
+            AuthError::Csrf => ApiError::new(ProblemCode::CsrfTokenInvalid).with_detail(
+                "Cookie-authenticated writes need the X-CSRF-Token header from sign-in.",
+            ),
+            AuthError::WeakPassword(_) => {
+                ApiError::new(ProblemCode::WeakPassword).with_detail(message)
+            }
+            AuthError::InvalidEmail => {
+                ApiError::new(ProblemCode::InvalidEmail).with_detail(message)
+            }
+            AuthError::InvalidName => ApiError::new(ProblemCode::InvalidName).with_detail(message),
+            AuthError::EmailTaken => ApiError::new(ProblemCode::EmailTaken).with_detail(message),
             AuthError::NoSuchSession => ApiError::not_found().with_detail("No such session."),
-            AuthError::InvalidResetToken => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_reset_token",
-                "Invalid reset token",
-            )
-            .with_detail(message),
-            AuthError::SignupInviteOnly => ApiError::new(
-                StatusCode::FORBIDDEN,
-                "signup_invite_only",
-                "Sign-up is by invitation",
-            )
-            .with_detail(message),
-            AuthError::InvalidAccessCode => ApiError::new(
-                StatusCode::FORBIDDEN,
-                "invalid_access_code",
-                "Access code required",
-            )
-            .with_detail(message),
+            AuthError::InvalidResetToken => {
+                ApiError::new(ProblemCode::InvalidResetToken).with_detail(message)
+            }
+            AuthError::SignupInviteOnly => {
+                ApiError::new(ProblemCode::SignupInviteOnly).with_detail(message)
+            }
+            AuthError::InvalidAccessCode => {
+                ApiError::new(ProblemCode::InvalidAccessCode).with_detail(message)
+            }
             AuthError::Internal(detail) => ApiError::internal(detail),
         }
     }

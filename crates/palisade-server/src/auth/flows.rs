@@ -4,7 +4,7 @@ use super::sessions::CachedSession;
 use super::AuthError;
 use crate::config::SignupPolicy;
 use crate::state::AppState;
-use palisade_core::{Email, SessionId, UserId};
+use palisade_core::{DisplayName, Email, SessionId, UserId};
 use palisade_crypto::jwt::{AccessClaims, AUDIENCE};
 use palisade_crypto::{policy, OpaqueToken, TokenDigest, Verification};
 use palisade_store::{RefreshRecord, SessionRecord, UserRecord};
@@ -37,6 +37,10 @@ pub async fn signup(
     invitation: Option<SecretString>,
 ) -> Result<UserRecord, AuthError> {
     let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
+    let name = name
+        .map(|raw| DisplayName::parse(&raw).map(DisplayName::into_string))
+        .transpose()
+        .map_err(|_| AuthError::InvalidName)?;
     let context: Vec<&str> = std::iter::once(email.as_str())
         .chain(name.as_deref())
         .collect();

@@ -14,16 +14,17 @@ pub const ACCESS_CODE_PREFIX: &str = "palac_";
 
 /// Starts a reset. The caller always gets the same answer at once; whether the account
 /// exists only decides, in the background, whether a mail is sent.
-pub fn request_reset(state: &AppState, email: &str) {
-    let Ok(email) = Email::parse(email) else {
-        return;
-    };
+/// Queues a reset mail if `email` belongs to an account. A malformed address is refused (that
+/// reveals nothing about accounts); a well-formed one is answered the same either way.
+pub fn request_reset(state: &AppState, email: &str) -> Result<(), AuthError> {
+    let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
     let task_state = state.clone();
     state.background().spawn(async move {
         if let Err(err) = send_reset_mail(&task_state, &email).await {
             tracing::error!(error = %err, "password reset mail could not be queued");
         }
     });
+    Ok(())
 }
 
 async fn send_reset_mail(state: &AppState, email: &Email) -> Result<(), AuthError> {

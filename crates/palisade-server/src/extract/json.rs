@@ -1,4 +1,5 @@
 use crate::error::ApiError;
+use crate::problem_code::ProblemCode;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
@@ -29,28 +30,18 @@ where
 
 fn reject(rejection: JsonRejection) -> ApiError {
     match rejection {
-        JsonRejection::MissingJsonContentType(_) => ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "Unsupported media type",
-        )
-        .with_detail("Send the body as JSON with `Content-Type: application/json`."),
-        JsonRejection::JsonSyntaxError(err) => {
-            ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON")
-                .with_detail(err.body_text())
+        JsonRejection::MissingJsonContentType(_) => {
+            ApiError::new(ProblemCode::UnsupportedMediaType)
+                .with_detail("Send the body as JSON with `Content-Type: application/json`.")
         }
-        JsonRejection::JsonDataError(err) => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_body",
-            "Invalid request body",
-        )
-        .with_detail(err.body_text()),
+        JsonRejection::JsonSyntaxError(err) => {
+            ApiError::new(ProblemCode::MalformedJson).with_detail(err.body_text())
+        }
+        JsonRejection::JsonDataError(err) => {
+            ApiError::new(ProblemCode::InvalidBody).with_detail(err.body_text())
+        }
         JsonRejection::BytesRejection(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "Payload too large",
-            )
+            ApiError::new(ProblemCode::PayloadTooLarge)
         }
         other => ApiError::for_status(other.status()).with_detail(other.body_text()),
     }

@@ -7,10 +7,11 @@ use super::Authenticated;
 use crate::auth::api_keys::{self, KeyRefusal};
 use crate::auth::AuthError;
 use crate::error::ApiError;
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::extract::{FromRequestParts, Path};
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
 use palisade_core::Permission;
 use palisade_store::WorkspaceScope;
 use std::collections::HashMap;
@@ -52,7 +53,7 @@ pub struct Scoped<N: Need> {
 
 /// The one answer for "not yours": existence is never revealed.
 pub fn forbidden() -> ApiError {
-    ApiError::new(StatusCode::FORBIDDEN, "workspace_forbidden", "Forbidden")
+    ApiError::new(ProblemCode::WorkspaceForbidden)
         .with_detail("You do not have access to this workspace.")
 }
 
@@ -105,12 +106,8 @@ impl<N: Need> FromRequestParts<AppState> for Scoped<N> {
             } else {
                 "Your role"
             };
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "permission_denied",
-                "Permission denied",
-            )
-            .with_detail(format!("{who} lacks {}.", N::PERMISSION)));
+            return Err(ApiError::new(ProblemCode::PermissionDenied)
+                .with_detail(format!("{who} lacks {}.", N::PERMISSION)));
         }
         Ok(Self {
             scope,

@@ -3,6 +3,7 @@
 //! cut off while being read and refused the same way.
 
 use crate::error::ApiError;
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -34,7 +35,7 @@ pub async fn enforce(State(state): State<AppState>, req: Request, next: Next) ->
     let req = req.map(|body| Body::new(Limited::new(body, limit)));
     let response = next.run(req).await;
     match response.extensions().get::<ApiError>() {
-        Some(error) if error.code() == "payload_too_large" => {
+        Some(error) if error.code() == ProblemCode::PayloadTooLarge => {
             ApiError::payload_too_large(limit).into_response()
         }
         _ => response,

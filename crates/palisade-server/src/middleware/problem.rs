@@ -25,7 +25,11 @@ pub async fn render(req: Request, next: Next) -> Response {
         None => ApiError::for_status(status),
     };
     if let Some(internal) = error.internal_detail() {
-        tracing::error!(error = internal, code = error.code(), "request failed");
+        tracing::error!(
+            error = internal,
+            code = error.code().as_str(),
+            "request failed"
+        );
     }
     let problem = error.into_problem(request_id);
     let body = match serde_json::to_vec(&problem) {

@@ -3,8 +3,8 @@
 //! handler from turning a client's mistake into a server error.
 
 use crate::error::ApiError;
+use crate::problem_code::ProblemCode;
 use axum::extract::Request;
-use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -12,13 +12,9 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
     let uri = req.uri();
     let carries_nul = uri.path().contains("%00") || uri.query().is_some_and(|q| q.contains("%00"));
     if carries_nul {
-        return ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid_request_target",
-            "Bad request",
-        )
-        .with_detail("The path or query contains a NUL byte (%00).")
-        .into_response();
+        return ApiError::new(ProblemCode::InvalidRequestTarget)
+            .with_detail("The path or query contains a NUL byte (%00).")
+            .into_response();
     }
     next.run(req).await
 }

@@ -1,7 +1,7 @@
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -24,10 +24,7 @@ pub async fn healthz() -> Json<Health> {
 /// Readiness: the database answers. Load balancers should route only to ready nodes.
 #[utoipa::path(get, path = "/readyz", tag = "health",
     responses(
-        (status = 200, description = "The database is reachable", body = Health),
-        (status = 503, description = "The database is unreachable", body = Problem,
-            content_type = "application/problem+json"),
-    ))]
+        (status = 200, description = "The database is reachable", body = Health)))]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     match state.store().ping().await {
         Ok(()) => Ok(Json(Health {
@@ -35,13 +32,9 @@ pub async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, ApiEr
         })),
         Err(err) => {
             tracing::warn!(error = %err, "readiness check failed");
-            Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "database_unavailable",
-                "Not ready",
-            )
-            .with_detail("The database is unreachable.")
-            .with_retry_after(5))
+            Err(ApiError::new(ProblemCode::DatabaseUnavailable)
+                .with_detail("The database is unreachable.")
+                .with_retry_after(5))
         }
     }
 }

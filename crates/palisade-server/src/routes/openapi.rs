@@ -1,5 +1,6 @@
 use crate::error::{FieldProblem, Problem};
 use crate::routes::health::Health;
+use crate::routes::v1::auth::TokenMode;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use std::sync::OnceLock;
@@ -56,37 +57,27 @@ use utoipa::OpenApi;
         super::v1::records::patch,
         super::v1::records::delete,
     ),
-    components(schemas(Problem, FieldProblem, Health)),
-    modifiers(&BearerAuth)
+    components(schemas(Problem, FieldProblem, Health, TokenMode))
 )]
 pub struct ApiDoc;
 
-/// Declares the `bearer` security scheme the operations refer to.
-#[derive(Debug)]
-struct BearerAuth;
-
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-        let components = openapi.components.get_or_insert_with(Default::default);
-        let scheme = HttpBuilder::new()
-            .scheme(HttpAuthScheme::Bearer)
-            .bearer_format("JWT")
-            .build();
-        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
-    }
+/// The whole document: the annotations, then each operation's contract and security.
+pub fn document() -> serde_json::Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    super::openapi_contract::apply(&mut doc, super::table().routes());
+    doc
 }
 
-fn document() -> &'static str {
+fn serialized() -> &'static str {
     static DOCUMENT: OnceLock<String> = OnceLock::new();
-    DOCUMENT.get_or_init(|| ApiDoc::openapi().to_json().unwrap_or_else(|_| "{}".into()))
+    DOCUMENT.get_or_init(|| serde_json::to_string(&document()).unwrap_or_else(|_| "{}".into()))
 }
 
 /// This document.
 #[utoipa::path(get, path = "/openapi.json", tag = "meta",
-    responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json", body = Object)))]
+    responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json", body = crate::routes::v1::json_types::JsonObject)))]
 pub async fn openapi_json() -> Response {
-    let mut response = document().into_response();
+    let mut response = serialized().into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,

@@ -81,6 +81,6 @@ pub async fn jwks(State(state): State<AppState>) -> Response {
 
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Jwks {
-    #[schema(value_type = Vec<Object>)]
+    #[schema(value_type = Vec<crate::routes::v1::json_types::JsonObject>)]
     pub keys: Vec<palisade_crypto::jwt::PublicJwk>,
 }

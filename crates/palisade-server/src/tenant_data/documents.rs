@@ -4,6 +4,7 @@
 use super::preconditions::etag;
 use super::MAX_RECORD_BYTES;
 use crate::error::ApiError;
+use crate::problem_code::ProblemCode;
 use crate::routes::v1::collections::collection_not_found;
 use crate::state::AppState;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -21,7 +22,7 @@ pub struct Record {
     #[schema(example = "rec_01jd6q8m3k2x0v9yq5w7r4t1sa")]
     pub id: String,
     pub collection: String,
-    #[schema(value_type = Object)]
+    #[schema(value_type = crate::routes::v1::json_types::RecordData)]
     pub data: Box<RawValue>,
     /// Starts at 1 and grows by one with every write; the `ETag` is `"v<version>"`.
     pub version: i64,
@@ -70,17 +71,33 @@ pub fn respond(row: RecordRow, status: StatusCode, scope: &WorkspaceScope) -> Re
 }
 
 pub fn record_not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "record_not_found", "Not found")
-        .with_detail("No such record in this collection.")
+    ApiError::new(ProblemCode::RecordNotFound).with_detail("No such record in this collection.")
 }
 
 pub fn precondition_failed() -> ApiError {
-    ApiError::new(
-        StatusCode::PRECONDITION_FAILED,
-        "precondition_failed",
-        "Precondition failed",
-    )
-    .with_detail("The record has changed: its ETag no longer matches If-Match. Read it again.")
+    ApiError::new(ProblemCode::PreconditionFailed)
+        .with_detail("The record has changed: its ETag no longer matches If-Match. Read it again.")
+}
+
+/// Refuses U+0000 anywhere in `value`: PostgreSQL cannot store it in text or JSONB, so it is
+/// refused on every backend alike.
+pub fn refuse_nul(value: &Value) -> Result<(), ApiError> {
+    if holds_nul(value) {
+        return Err(ApiError::new(ProblemCode::UnsupportedCharacter)
+            .with_detail("Strings and keys in a record may not contain U+0000."));
+    }
+    Ok(())
+}
+
+/// The checks that need nothing but the document itself: an object, no U+0000, not too large.
+/// Writes run them before any precondition (RFC 9110 §13.2.1: normal request checks first).
+pub fn check_shape(document: &Value) -> Result<(), ApiError> {
+    if !document.is_object() {
+        return Err(
+            ApiError::new(ProblemCode::RecordNotObject).with_detail("A record is a JSON object.")
+        );
+    }
+    refuse_nul(document)
 }
 
 /// Checks `document` for `collection` and returns the JSON text to store.
@@ -90,33 +107,14 @@ pub async fn accept(
     collection: &str,
     document: &Value,
 ) -> Result<String, ApiError> {
-    if !document.is_object() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "record_not_object",
-            "Invalid record",
-        )
-        .with_detail("A record is a JSON object."));
-    }
-    if holds_nul(document) {
-        // PostgreSQL cannot store U+0000 in text or JSONB; refused on every backend alike.
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "unsupported_character",
-            "Invalid record",
-        )
-        .with_detail("Strings and keys in a record may not contain U+0000."));
-    }
+    check_shape(document)?;
     let text = document.to_string();
     if text.len() > MAX_RECORD_BYTES {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "record_too_large",
-            "Invalid record",
-        )
-        .with_detail(format!(
-            "A record may be at most {MAX_RECORD_BYTES} bytes of JSON."
-        )));
+        return Err(
+            ApiError::new(ProblemCode::RecordTooLarge).with_detail(format!(
+                "A record may be at most {MAX_RECORD_BYTES} bytes of JSON."
+            )),
+        );
     }
     let found = state
         .store()
@@ -130,13 +128,9 @@ pub async fn accept(
             .violations(schema, document)
             .map_err(|err| ApiError::internal(err.0))?;
         if !problems.is_empty() {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "schema_violation",
-                "Record does not match the collection schema",
-            )
-            .with_detail("See `errors` for each failing place.")
-            .with_errors(problems));
+            return Err(ApiError::new(ProblemCode::SchemaViolation)
+                .with_detail("See `errors` for each failing place.")
+                .with_errors(problems));
         }
     }
     Ok(text)

@@ -5,7 +5,7 @@
 //! so a misspelt parameter is an error, not silently ignored.
 
 use crate::error::ApiError;
-use axum::http::StatusCode;
+use crate::problem_code::ProblemCode;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use palisade_core::RecordId;
@@ -18,8 +18,8 @@ pub const MAX_LIMIT: u32 = 200;
 pub const MAX_FILTERS: usize = 10;
 const CURSOR_PREFIX: &str = "after:";
 
-fn invalid(code: &'static str, detail: String) -> ApiError {
-    ApiError::new(StatusCode::BAD_REQUEST, code, "Invalid query").with_detail(detail)
+fn invalid(code: ProblemCode, detail: String) -> ApiError {
+    ApiError::new(code).with_detail(detail)
 }
 
 /// The page a request asks for. `limit` in the returned query is one more than the page
@@ -38,7 +38,7 @@ pub fn parse(raw_query: Option<&str>) -> Result<(RecordQuery, u32), ApiError> {
                 .filter(|n| (1..=MAX_LIMIT).contains(n))
                 .ok_or_else(|| {
                     invalid(
-                        "invalid_limit",
+                        ProblemCode::InvalidLimit,
                         format!("limit is a whole number from 1 to {MAX_LIMIT}."),
                     )
                 })?;
@@ -51,26 +51,25 @@ pub fn parse(raw_query: Option<&str>) -> Result<(RecordQuery, u32), ApiError> {
         {
             if !is_filterable_field(field) {
                 return Err(invalid(
-                    "invalid_filter",
+                    ProblemCode::InvalidFilter,
                     "Filters name a top-level field: letters, digits and _, up to 64.".into(),
                 ));
             }
             if query.filters.iter().any(|(f, _)| f == field) {
                 return Err(invalid(
-                    "invalid_filter",
+                    ProblemCode::InvalidFilter,
                     format!("`{field}` is filtered twice."),
                 ));
             }
             if query.filters.len() == MAX_FILTERS {
                 return Err(invalid(
-                    "invalid_filter",
+                    ProblemCode::InvalidFilter,
                     format!("At most {MAX_FILTERS} filters."),
                 ));
             }
             query.filters.push((field.to_owned(), field_value(&value)?));
         } else {
-            return Err(invalid(
-                "invalid_query",
+            return Err(invalid(ProblemCode::InvalidQuery,
                 format!("Unknown or repeated query parameter `{key}`; use limit, cursor or filter[field]."),
             ));
         }
@@ -92,14 +91,14 @@ fn field_value(raw: &str) -> Result<FieldValue, ApiError> {
         },
         Value::String(s) if s.contains('\0') => {
             return Err(invalid(
-                "invalid_filter",
+                ProblemCode::InvalidFilter,
                 "Filter values may not contain U+0000.".into(),
             ))
         }
         Value::String(s) => FieldValue::Text(s),
         Value::Array(_) | Value::Object(_) => {
             return Err(invalid(
-                "invalid_filter",
+                ProblemCode::InvalidFilter,
                 "Filters compare with a string, number, boolean or null.".into(),
             ))
         }
@@ -121,7 +120,7 @@ fn decode_cursor(raw: &str) -> Result<RecordId, ApiError> {
         })
         .ok_or_else(|| {
             invalid(
-                "invalid_cursor",
+                ProblemCode::InvalidCursor,
                 "The cursor is not one this API issued.".into(),
             )
         })
@@ -145,7 +144,7 @@ mod tests {
     fn limits_outside_one_to_two_hundred_are_refused() {
         for bad in ["0", "201", "-1", "ten", ""] {
             let err = parse(Some(&format!("limit={bad}"))).unwrap_err();
-            assert_eq!(err.code(), "invalid_limit", "{bad}");
+            assert_eq!(err.code().as_str(), "invalid_limit", "{bad}");
         }
         assert_eq!(parse(Some("limit=200")).unwrap().1, 200);
     }
@@ -160,7 +159,10 @@ mod tests {
         assert_eq!(query.after, Some(id));
         for bad in ["garbage!", "YWZ0ZXI6bm9wZQ", ""] {
             assert_eq!(
-                parse(Some(&format!("cursor={bad}"))).unwrap_err().code(),
+                parse(Some(&format!("cursor={bad}")))
+                    .unwrap_err()
+                    .code()
+                    .as_str(),
                 "invalid_cursor"
             );
         }
@@ -196,7 +198,7 @@ mod tests {
             ("sort=name", "invalid_query"),
             ("limit=5&limit=6", "invalid_query"),
         ] {
-            assert_eq!(parse(Some(raw)).unwrap_err().code(), code, "{raw}");
+            assert_eq!(parse(Some(raw)).unwrap_err().code().as_str(), code, "{raw}");
         }
     }
 }

@@ -10,6 +10,9 @@ pub mod schema;
 /// The largest record, as compact JSON.
 pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
 
+/// [`is_collection_name`] as an ECMA-262 regular expression, for API clients.
+pub const COLLECTION_NAME_PATTERN: &str = "^[a-z][a-z0-9_]{0,62}$";
+
 /// A collection name: a lower-case letter, then up to 62 lower-case letters, digits or `_`.
 pub fn is_collection_name(name: &str) -> bool {
     let mut bytes = name.bytes();

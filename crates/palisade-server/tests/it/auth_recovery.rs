@@ -71,6 +71,22 @@ async fn a_reset_request_is_answered_alike_whether_or_not_the_account_exists() {
 }
 
 #[tokio::test]
+async fn a_reset_request_for_a_malformed_address_is_refused_and_sends_nothing() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    signup(&app, "ada@example.com").await;
+    let refused = ask_reset(&app, "ada@example").await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(problem(refused).await["code"], "invalid_email");
+    assert_eq!(ask_reset(&app, "ada@example.com").await.status(), 202);
+    assert_eq!(
+        delivered_mail(&app).await.len(),
+        1,
+        "only the valid request mailed"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
 async fn a_reset_token_sets_a_new_password_once_and_signs_out_everywhere() {
     on_both_backends(auth_options, |app| async move {
         let session = account(&app, "ada@example.com").await;
@@ -95,7 +111,7 @@ async fn a_reset_token_sets_a_new_password_once_and_signs_out_everywhere() {
             200
         );
         let again = confirm(&app, &token, "another fine long passphrase").await;
-        assert_eq!(again.status(), 400);
+        assert_eq!(again.status(), 403);
         assert_eq!(problem(again).await["code"], "invalid_reset_token");
         app
     })

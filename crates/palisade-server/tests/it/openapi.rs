@@ -26,9 +26,9 @@ fn documented_operations(doc: &serde_json::Value) -> BTreeSet<(String, String)> 
 
 fn routed_operations() -> BTreeSet<(String, String)> {
     table()
-        .entries()
+        .routes()
         .iter()
-        .map(|(verb, path)| (verb.openapi_name().to_owned(), (*path).to_owned()))
+        .map(|route| (route.verb.openapi_name().to_owned(), route.path.to_owned()))
         .collect()
 }
 

@@ -41,9 +41,9 @@ pub const WHOAMI: &str = "/v1/probe/whoami";
 /// The API's routes plus the probes.
 pub fn routes() -> RouteTable {
     table()
-        .add(Verb::Post, ECHO, echo)
-        .add(Verb::Post, AUTH_ECHO, echo)
-        .add(Verb::Get, FAIL, fail_internally)
-        .add(Verb::Get, HANG, never_finish)
-        .add(Verb::Get, WHOAMI, whoami)
+        .add(Verb::Post, ECHO, echo, &[])
+        .add(Verb::Post, AUTH_ECHO, echo, &[])
+        .add(Verb::Get, FAIL, fail_internally, &[])
+        .add(Verb::Get, HANG, never_finish, &[])
+        .add(Verb::Get, WHOAMI, whoami, &[])
 }

@@ -108,6 +108,40 @@ async fn a_stale_if_match_is_412_and_changes_nothing() {
 }
 
 #[tokio::test]
+async fn a_malformed_write_is_refused_before_its_precondition_is_judged() {
+    let app = sqlite_app().await;
+    let owner = acme_with_notes(&app, None).await;
+    let record = create(&app, &owner, json!({"title": "v1"})).await;
+    let path = record_path(&record);
+    for (method, body, code) in [
+        (
+            Method::PUT,
+            json!(["not", "an", "object"]),
+            "record_not_object",
+        ),
+        (
+            Method::PUT,
+            json!({"title": "a\u{0}b"}),
+            "unsupported_character",
+        ),
+        (Method::PATCH, json!({"a\u{0}": 1}), "unsupported_character"),
+    ] {
+        let response = with_header(
+            &app,
+            method.clone(),
+            &path,
+            &owner,
+            ("if-match", "\"v9\""),
+            Some(body),
+        )
+        .await;
+        assert_eq!(response.status(), 422, "{method}");
+        assert_eq!(problem(response).await["code"], code, "{method}");
+    }
+    app.cleanup().await;
+}
+
+#[tokio::test]
 async fn a_matching_if_match_writes_and_deletes() {
     let app = sqlite_app().await;
     let owner = acme_with_notes(&app, None).await;

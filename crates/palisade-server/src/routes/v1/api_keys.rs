@@ -1,10 +1,11 @@
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::extract::scoped::ManageKeys;
 use crate::extract::{Json, Scoped};
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use palisade_core::Permission;
+use palisade_core::{DisplayName, Permission};
 use palisade_store::ApiKeyRecord;
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
@@ -14,9 +15,11 @@ use utoipa::ToSchema;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
+    #[schema(schema_with = super::fields::display_name)]
     pub name: String,
-    /// Permissions such as `records:read`; each must be one the creator holds.
+    #[schema(schema_with = super::fields::scopes)]
     pub scopes: Vec<String>,
+    /// When the key stops working; must be in the future. Without it the key does not expire.
     #[serde(default, with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub expires_at: Option<OffsetDateTime>,
@@ -61,44 +64,42 @@ fn view(record: ApiKeyRecord) -> ApiKey {
     }
 }
 
-fn unprocessable(code: &'static str, detail: String) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, "Invalid request").with_detail(detail)
+fn unprocessable(code: ProblemCode, detail: String) -> ApiError {
+    ApiError::new(code).with_detail(detail)
 }
 
 /// Create an API key (`keys:manage`); its scopes are a subset of the creator's permissions.
-#[utoipa::path(post, path = "/v1/workspaces/{ws}/api-keys", tag = "api-keys", security(("bearer" = [])), request_body = CreateApiKey,
+#[utoipa::path(post, path = "/v1/workspaces/{ws}/api-keys", tag = "api-keys", request_body = CreateApiKey,
     params(("ws" = String, Path, description = "Workspace slug")),
     responses(
-        (status = 201, body = CreatedApiKey),
-        (status = 403, description = "`workspace_forbidden`, `permission_denied`, `scope_not_held`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_scope`, `invalid_name`, `invalid_expiry`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 201, body = CreatedApiKey)))]
 pub async fn create(
     State(state): State<AppState>,
     access: Scoped<ManageKeys>,
     Json(body): Json<CreateApiKey>,
 ) -> Result<(StatusCode, axum::Json<CreatedApiKey>), ApiError> {
-    let name = body.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        return Err(unprocessable(
-            "invalid_name",
-            "A name is 1–100 printable characters.".into(),
-        ));
-    }
+    let name = DisplayName::parse(&body.name)
+        .map_err(|_| {
+            unprocessable(
+                ProblemCode::InvalidName,
+                "A name is 1–100 characters, no control characters, not only white space.".into(),
+            )
+        })?
+        .into_string();
     let mut scopes = Vec::new();
     for raw in &body.scopes {
-        let permission: Permission = raw
-            .parse()
-            .map_err(|_| unprocessable("invalid_scope", format!("`{raw}` is not a permission.")))?;
-        if !access.scope.allows(permission) {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "scope_not_held",
-                "Permission denied",
+        let permission: Permission = raw.parse().map_err(|_| {
+            unprocessable(
+                ProblemCode::InvalidScope,
+                format!("`{raw}` is not a permission."),
             )
-            .with_detail(format!(
-                "A key cannot hold {permission}, which its creator lacks."
-            )));
+        })?;
+        if !access.scope.allows(permission) {
+            return Err(
+                ApiError::new(ProblemCode::ScopeNotHeld).with_detail(format!(
+                    "A key cannot hold {permission}, which its creator lacks."
+                )),
+            );
         }
         if !scopes.contains(&permission) {
             scopes.push(permission);
@@ -106,14 +107,14 @@ pub async fn create(
     }
     if scopes.is_empty() {
         return Err(unprocessable(
-            "invalid_scope",
+            ProblemCode::InvalidScope,
             "A key needs at least one scope.".into(),
         ));
     }
     let now = state.clock().now();
     if body.expires_at.is_some_and(|at| at <= now) {
         return Err(unprocessable(
-            "invalid_expiry",
+            ProblemCode::InvalidExpiry,
             "expires_at must be in the future.".into(),
         ));
     }
@@ -145,9 +146,9 @@ pub async fn create(
 }
 
 /// The workspace's keys, without secrets (`keys:manage`).
-#[utoipa::path(get, path = "/v1/workspaces/{ws}/api-keys", tag = "api-keys", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/api-keys", tag = "api-keys",
     params(("ws" = String, Path, description = "Workspace slug")),
-    responses((status = 200, body = [ApiKey]), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = [ApiKey])))]
 pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ManageKeys>,
@@ -161,9 +162,9 @@ pub async fn list(
 }
 
 /// Revoke a key; the next request with it is refused (`keys:manage`).
-#[utoipa::path(delete, path = "/v1/workspaces/{ws}/api-keys/{id}", tag = "api-keys", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/workspaces/{ws}/api-keys/{id}", tag = "api-keys",
     params(("ws" = String, Path, description = "Workspace slug"), ("id" = String, Path, description = "Key id")),
-    responses((status = 204, description = "Revoked"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Revoked")))]
 pub async fn revoke(
     State(state): State<AppState>,
     access: Scoped<ManageKeys>,

@@ -1,7 +1,7 @@
-use super::cookies;
+use super::{cookies, fields};
 use crate::auth::flows::{self, ClientInfo, IssuedTokens};
 use crate::auth::AuthError;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::extract::auth::{cookie, require_csrf, REFRESH_COOKIE};
 use crate::extract::{Authenticated, ClientAddr, Credential, Json};
 use crate::state::AppState;
@@ -16,15 +16,15 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupRequest {
+    #[schema(schema_with = fields::email)]
     pub email: String,
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = fields::new_password)]
     pub password: SecretString,
+    #[schema(schema_with = fields::optional_display_name)]
     pub name: Option<String>,
-    /// Required when the server's sign-up policy is `access_code`.
-    #[schema(value_type = Option<String>, format = Password)]
+    #[schema(schema_with = fields::optional_access_code)]
     pub access_code: Option<SecretString>,
-    /// With `invite_only`: the token of an open invitation addressed to this e-mail.
-    #[schema(value_type = Option<String>, format = Password)]
+    #[schema(schema_with = fields::optional_invitation_token)]
     pub invitation_token: Option<SecretString>,
 }
 
@@ -42,15 +42,16 @@ pub struct Account {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    #[schema(schema_with = fields::email)]
     pub email: String,
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = fields::current_password)]
     pub password: SecretString,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = fields::refresh_token)]
     pub refresh_token: SecretString,
 }
 
@@ -90,6 +91,15 @@ pub struct CookieSessionResponse {
     pub csrf_token: String,
 }
 
+/// What sign-in and refresh answer: tokens in the body, or (cookie mode) the CSRF token.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // Documents the two shapes `respond` writes; never built itself.
+pub enum SessionResponse {
+    Bearer(TokenResponse),
+    Cookie(CookieSessionResponse),
+}
+
 fn client_info(headers: &HeaderMap, peer: ClientAddr) -> ClientInfo {
     let user_agent = headers
         .get(header::USER_AGENT)
@@ -126,10 +136,7 @@ fn respond(state: &AppState, mode: TokenMode, tokens: IssuedTokens) -> Response 
 /// Create an account.
 #[utoipa::path(post, path = "/v1/auth/signup", tag = "auth", request_body = SignupRequest,
     responses(
-        (status = 201, body = Account),
-        (status = 409, description = "E-mail already registered (`email_taken`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`weak_password`, `invalid_email` or `invalid_body`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 201, body = Account)))]
 pub async fn signup(
     State(state): State<AppState>,
     Json(body): Json<SignupRequest>,
@@ -155,10 +162,7 @@ pub async fn signup(
 /// Sign in with e-mail and password.
 #[utoipa::path(post, path = "/v1/auth/login", tag = "auth", request_body = LoginRequest, params(ModeQuery),
     responses(
-        (status = 200, description = "Tokens (`mode=bearer`) or cookies (`mode=cookie`)", body = TokenResponse),
-        (status = 401, description = "`invalid_credentials`, the same for unknown accounts", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`auth_busy`: too many sign-ins at once; see Retry-After", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 200, description = "Tokens (`mode=bearer`) or cookies (`mode=cookie`)", body = SessionResponse)))]
 pub async fn login(
     State(state): State<AppState>,
     Query(query): Query<ModeQuery>,
@@ -179,10 +183,7 @@ pub async fn login(
 /// Exchange a refresh token for a new pair; the old one is spent.
 #[utoipa::path(post, path = "/v1/auth/refresh", tag = "auth", request_body(content = RefreshRequest, description = "Omitted in cookie mode"), params(ModeQuery),
     responses(
-        (status = 200, body = TokenResponse),
-        (status = 401, description = "`invalid_refresh_token`, `refresh_token_reused` (session revoked), `session_expired`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`csrf_token_invalid` in cookie mode", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 200, description = "A new pair (`mode=bearer`) or new cookies (`mode=cookie`)", body = SessionResponse)))]
 pub async fn refresh(
     State(state): State<AppState>,
     Query(query): Query<ModeQuery>,
@@ -207,11 +208,9 @@ pub async fn refresh(
 }
 
 /// Sign out: revoke the current session.
-#[utoipa::path(post, path = "/v1/auth/logout", tag = "auth", security(("bearer" = [])),
+#[utoipa::path(post, path = "/v1/auth/logout", tag = "auth",
     responses(
-        (status = 204, description = "Signed out"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 204, description = "Signed out")))]
 pub async fn logout(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -227,6 +226,7 @@ pub async fn logout(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetRequest {
+    #[schema(schema_with = fields::email)]
     pub email: String,
 }
 
@@ -239,36 +239,33 @@ pub struct Accepted {
 /// Ask for a password reset mail. Always 202 with the same body: whether an account exists
 /// is never revealed.
 #[utoipa::path(post, path = "/v1/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
-    responses((status = 202, body = Accepted), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 202, body = Accepted)))]
 pub async fn request_password_reset(
     State(state): State<AppState>,
     Json(body): Json<PasswordResetRequest>,
-) -> (StatusCode, axum::Json<Accepted>) {
-    crate::auth::recovery::request_reset(&state, &body.email);
-    (
+) -> Result<(StatusCode, axum::Json<Accepted>), ApiError> {
+    crate::auth::recovery::request_reset(&state, &body.email)?;
+    Ok((
         StatusCode::ACCEPTED,
         axum::Json(Accepted {
             status: "accepted".into(),
         }),
-    )
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetConfirm {
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = fields::reset_token)]
     pub token: SecretString,
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = fields::new_password)]
     pub new_password: SecretString,
 }
 
 /// Set a new password with the token from the reset mail; every session is revoked.
 #[utoipa::path(post, path = "/v1/auth/password-reset/confirm", tag = "auth", request_body = PasswordResetConfirm,
     responses(
-        (status = 204, description = "Password changed; all sessions revoked"),
-        (status = 400, description = "`invalid_reset_token`: unknown, used or expired", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 204, description = "Password changed; all sessions revoked")))]
 pub async fn confirm_password_reset(
     State(state): State<AppState>,
     Json(body): Json<PasswordResetConfirm>,

@@ -1,9 +1,10 @@
 //! Collections of a workspace: named sets of JSON records, each optionally held to a JSON
 //! Schema. Reading them needs `records:read`; changing them, `collections:manage`.
 
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::extract::scoped::{ManageCollections, ReadRecords};
 use crate::extract::{Json, Scoped};
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use crate::tenant_data::{is_collection_name, schema};
 use axum::extract::{Path, State};
@@ -17,11 +18,11 @@ use utoipa::ToSchema;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCollection {
-    /// A lower-case letter, then up to 62 lower-case letters, digits or `_`.
+    #[schema(schema_with = super::fields::collection_name)]
     pub name: String,
     /// A JSON Schema (2020-12 unless `$schema` names another draft) every record must meet.
     #[serde(default)]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<super::json_types::JsonObject>)]
     pub schema: Option<Value>,
 }
 
@@ -30,7 +31,7 @@ pub struct CreateCollection {
 pub struct UpdateCollection {
     /// The new schema, or `null` to drop it. Existing records are not re-validated.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<super::json_types::JsonObject>, required = true)]
     pub schema: Option<Value>,
 }
 
@@ -42,7 +43,7 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Collection {
     pub name: String,
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<super::json_types::JsonObject>)]
     pub schema: Option<Value>,
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
@@ -64,41 +65,27 @@ fn view(record: CollectionRecord) -> Collection {
 }
 
 pub(crate) fn collection_not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "collection_not_found", "Not found")
+    ApiError::new(ProblemCode::CollectionNotFound)
         .with_detail("No such collection in this workspace.")
 }
 
 fn stored_schema(schema: &Value) -> Result<String, ApiError> {
-    schema::accept(schema).map_err(|invalid| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_schema",
-            "Invalid JSON Schema",
-        )
-        .with_detail(invalid.0)
-    })
+    schema::accept(schema)
+        .map_err(|invalid| ApiError::new(ProblemCode::InvalidSchema).with_detail(invalid.0))
 }
 
 /// Create a collection (`collections:manage`).
-#[utoipa::path(post, path = "/v1/workspaces/{ws}/collections", tag = "collections", security(("bearer" = [])), request_body = CreateCollection,
+#[utoipa::path(post, path = "/v1/workspaces/{ws}/collections", tag = "collections", request_body = CreateCollection,
     params(("ws" = String, Path, description = "Workspace slug")),
     responses(
-        (status = 201, body = Collection),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`collection_exists`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_collection_name`, `invalid_schema`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 201, body = Collection)))]
 pub async fn create(
     State(state): State<AppState>,
     access: Scoped<ManageCollections>,
     Json(body): Json<CreateCollection>,
 ) -> Result<(StatusCode, axum::Json<Collection>), ApiError> {
     if !is_collection_name(&body.name) {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_collection_name",
-            "Invalid request",
-        )
+        return Err(ApiError::new(ProblemCode::InvalidCollectionName)
         .with_detail(
             "A collection name is a lower-case letter, then up to 62 lower-case letters, digits or _.",
         ));
@@ -117,20 +104,16 @@ pub async fn create(
         .await
     {
         Ok(()) => Ok((StatusCode::CREATED, axum::Json(view(record)))),
-        Err(StoreError::Conflict(_)) => {
-            Err(
-                ApiError::new(StatusCode::CONFLICT, "collection_exists", "Conflict")
-                    .with_detail("This workspace already has a collection of that name."),
-            )
-        }
+        Err(StoreError::Conflict(_)) => Err(ApiError::new(ProblemCode::CollectionExists)
+            .with_detail("This workspace already has a collection of that name.")),
         Err(err) => Err(ApiError::internal(err)),
     }
 }
 
 /// The workspace's collections (`records:read`).
-#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections", tag = "collections", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections", tag = "collections",
     params(("ws" = String, Path, description = "Workspace slug")),
-    responses((status = 200, body = [Collection]), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = [Collection])))]
 pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ReadRecords>,
@@ -144,9 +127,9 @@ pub async fn list(
 }
 
 /// One collection and its schema (`records:read`).
-#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections",
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name")),
-    responses((status = 200, body = Collection), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Collection)))]
 pub async fn get(
     State(state): State<AppState>,
     access: Scoped<ReadRecords>,
@@ -163,14 +146,10 @@ pub async fn get(
 }
 
 /// Set or drop the collection's schema (`collections:manage`).
-#[utoipa::path(patch, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections", security(("bearer" = [])), request_body = UpdateCollection,
+#[utoipa::path(patch, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections", request_body = UpdateCollection,
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name")),
     responses(
-        (status = 200, body = Collection),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_schema`, `nothing_to_change`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 200, body = Collection)))]
 pub async fn update(
     State(state): State<AppState>,
     access: Scoped<ManageCollections>,
@@ -178,12 +157,8 @@ pub async fn update(
     Json(body): Json<UpdateCollection>,
 ) -> Result<axum::Json<Collection>, ApiError> {
     let Some(schema) = body.schema else {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "nothing_to_change",
-            "Invalid request",
-        )
-        .with_detail("Send `schema`: a JSON Schema, or null to drop it."));
+        return Err(ApiError::new(ProblemCode::NothingToChange)
+            .with_detail("Send `schema`: a JSON Schema, or null to drop it."));
     };
     let json_schema = match &schema {
         Value::Null => None,
@@ -212,9 +187,9 @@ pub async fn update(
 }
 
 /// Delete the collection and every record in it (`collections:manage`).
-#[utoipa::path(delete, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/workspaces/{ws}/collections/{name}", tag = "collections",
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name")),
-    responses((status = 204, description = "Deleted with its records"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Deleted with its records")))]
 pub async fn delete(
     State(state): State<AppState>,
     access: Scoped<ManageCollections>,

@@ -1,6 +1,7 @@
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::extract::scoped::ManageMembers;
 use crate::extract::{Authenticated, Json, Scoped};
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,8 +19,9 @@ const INVITATION_TTL: Duration = Duration::days(7);
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateInvitation {
+    #[schema(schema_with = super::fields::email)]
     pub email: String,
-    #[schema(example = "member")]
+    #[schema(schema_with = super::fields::role)]
     pub role: String,
 }
 
@@ -42,38 +44,32 @@ fn view(record: InvitationRecord) -> Invitation {
     }
 }
 
-fn unprocessable(code: &'static str, detail: &str) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, "Invalid request").with_detail(detail)
+fn unprocessable(code: ProblemCode, detail: &str) -> ApiError {
+    ApiError::new(code).with_detail(detail)
 }
 
 /// Invite someone by e-mail (`members:manage`; never to a role above one's own).
-#[utoipa::path(post, path = "/v1/workspaces/{ws}/invitations", tag = "workspaces", security(("bearer" = [])), request_body = CreateInvitation,
+#[utoipa::path(post, path = "/v1/workspaces/{ws}/invitations", tag = "workspaces", request_body = CreateInvitation,
     params(("ws" = String, Path, description = "Workspace slug")),
     responses(
-        (status = 201, body = Invitation),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_email`, `invalid_role`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 201, body = Invitation)))]
 pub async fn create(
     State(state): State<AppState>,
     access: Scoped<ManageMembers>,
     Json(body): Json<CreateInvitation>,
 ) -> Result<(StatusCode, axum::Json<Invitation>), ApiError> {
     let email = Email::parse(&body.email)
-        .map_err(|_| unprocessable("invalid_email", "Not a valid e-mail address."))?;
+        .map_err(|_| unprocessable(ProblemCode::InvalidEmail, "Not a valid e-mail address."))?;
     let role: Role = body.role.parse().map_err(|_| {
         unprocessable(
-            "invalid_role",
+            ProblemCode::InvalidRole,
             "The role is one of owner, admin, member, viewer.",
         )
     })?;
     if !access.scope.role().may_assign(role) {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "permission_denied",
-            "Permission denied",
-        )
-        .with_detail("Nobody invites to a role above their own, and only owners invite owners."));
+        return Err(ApiError::new(ProblemCode::PermissionDenied).with_detail(
+            "Nobody invites to a role above their own, and only owners invite owners.",
+        ));
     }
     let token = OpaqueToken::generate(INVITATION_TOKEN_PREFIX, state.rng());
     let now = state.clock().now();
@@ -114,9 +110,9 @@ pub async fn create(
 }
 
 /// Pending invitations (`members:manage`).
-#[utoipa::path(get, path = "/v1/workspaces/{ws}/invitations", tag = "workspaces", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/invitations", tag = "workspaces",
     params(("ws" = String, Path, description = "Workspace slug")),
-    responses((status = 200, body = [Invitation]), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = [Invitation])))]
 pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ManageMembers>,
@@ -136,9 +132,9 @@ pub async fn list(
 }
 
 /// Revoke a pending invitation (`members:manage`).
-#[utoipa::path(delete, path = "/v1/workspaces/{ws}/invitations/{id}", tag = "workspaces", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/workspaces/{ws}/invitations/{id}", tag = "workspaces",
     params(("ws" = String, Path, description = "Workspace slug"), ("id" = String, Path, description = "Invitation id")),
-    responses((status = 204, description = "Revoked"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Revoked")))]
 pub async fn revoke(
     State(state): State<AppState>,
     access: Scoped<ManageMembers>,
@@ -159,7 +155,7 @@ pub async fn revoke(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptInvitation {
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = super::fields::invitation_token)]
     pub token: SecretString,
 }
 
@@ -170,12 +166,9 @@ pub struct Joined {
 }
 
 /// Accept an invitation addressed to the signed-in account's e-mail.
-#[utoipa::path(post, path = "/v1/invitations/accept", tag = "workspaces", security(("bearer" = [])), request_body = AcceptInvitation,
+#[utoipa::path(post, path = "/v1/invitations/accept", tag = "workspaces", request_body = AcceptInvitation,
     responses(
-        (status = 200, body = Joined),
-        (status = 400, description = "`invalid_invitation`: unknown, used, revoked, expired or for another e-mail", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 200, body = Joined)))]
 pub async fn accept(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -203,12 +196,7 @@ pub async fn accept(
             workspace: slug,
             role: role.to_string(),
         })),
-        Acceptance::Invalid => Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid_invitation",
-            "Invalid invitation",
-        )
-        .with_detail(
+        Acceptance::Invalid => Err(ApiError::new(ProblemCode::InvalidInvitation).with_detail(
             "The invitation is unknown, used, revoked, expired or addressed to another e-mail.",
         )),
     }

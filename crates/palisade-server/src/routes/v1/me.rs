@@ -1,6 +1,6 @@
 use super::auth::Account;
 use crate::auth::flows;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::extract::{Authenticated, Json};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -12,8 +12,8 @@ use time::OffsetDateTime;
 use utoipa::ToSchema;
 
 /// The signed-in account.
-#[utoipa::path(get, path = "/v1/me", tag = "me", security(("bearer" = [])),
-    responses((status = 200, body = Account), (status = 401, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/v1/me", tag = "me",
+    responses((status = 200, body = Account)))]
 pub async fn me(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -51,8 +51,8 @@ pub struct SessionView {
 }
 
 /// Active sessions of the signed-in account.
-#[utoipa::path(get, path = "/v1/me/sessions", tag = "me", security(("bearer" = [])),
-    responses((status = 200, body = [SessionView]), (status = 401, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/v1/me/sessions", tag = "me",
+    responses((status = 200, body = [SessionView])))]
 pub async fn sessions(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -81,13 +81,10 @@ pub async fn sessions(
 }
 
 /// Revoke one of the signed-in account's sessions.
-#[utoipa::path(delete, path = "/v1/me/sessions/{id}", tag = "me", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/me/sessions/{id}", tag = "me",
     params(("id" = String, Path, description = "Session id (`ses_…`)")),
     responses(
-        (status = 204, description = "Revoked"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Not a session of this account", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 204, description = "Revoked")))]
 pub async fn revoke_session(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -103,19 +100,16 @@ pub async fn revoke_session(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = super::fields::current_password)]
     pub current_password: SecretString,
-    #[schema(value_type = String, format = Password)]
+    #[schema(schema_with = super::fields::new_password)]
     pub new_password: SecretString,
 }
 
 /// Change the password; every other session is revoked.
-#[utoipa::path(post, path = "/v1/me/password", tag = "me", security(("bearer" = [])), request_body = ChangePasswordRequest,
+#[utoipa::path(post, path = "/v1/me/password", tag = "me", request_body = ChangePasswordRequest,
     responses(
-        (status = 204, description = "Changed"),
-        (status = 401, description = "`invalid_credentials` when the current password is wrong", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 204, description = "Changed")))]
 pub async fn change_password(
     State(state): State<AppState>,
     caller: Authenticated,

@@ -3,9 +3,10 @@
 //! without it a write still never loses a concurrent one: it re-reads and retries.
 
 use super::collections::collection_not_found;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::extract::scoped::{ReadRecords, WriteRecords};
 use crate::extract::{Json, Scoped};
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use crate::tenant_data::documents::{self, precondition_failed, record_not_found, respond, Record};
 use crate::tenant_data::preconditions::{etag, Condition};
@@ -34,15 +35,11 @@ fn record_id(raw: &str) -> Result<RecordId, ApiError> {
 }
 
 /// Create a record; the body is the record's JSON object (`records:write`).
-#[utoipa::path(post, path = "/v1/workspaces/{ws}/collections/{name}/records", tag = "records", security(("bearer" = [])),
-    request_body(content = Object, description = "The record: any JSON object up to 1 MiB"),
+#[utoipa::path(post, path = "/v1/workspaces/{ws}/collections/{name}/records", tag = "records",
+    request_body(content = super::json_types::RecordData, description = "The record: any JSON object up to 1 MiB"),
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name")),
     responses(
-        (status = 201, body = Record, headers(("ETag" = String), ("Location" = String))),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`collection_not_found`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`record_not_object`, `record_too_large`, `schema_violation` (with `errors`)", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 201, body = Record, headers(("ETag" = String), ("Location" = String)))))]
 pub async fn create(
     State(state): State<AppState>,
     access: Scoped<WriteRecords>,
@@ -73,20 +70,15 @@ pub async fn create(
 }
 
 /// A page of records in id (creation) order, with equality filters (`records:read`).
-#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections/{name}/records", tag = "records", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections/{name}/records", tag = "records",
     params(
         ("ws" = String, Path, description = "Workspace slug"),
         ("name" = String, Path, description = "Collection name"),
         ("limit" = Option<u32>, Query, description = "Page size, 1–200 (default 50)"),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
-        ("filter[field]" = Option<String>, Query, description = "Only records whose top-level `field` equals the value: a JSON scalar (`42`, `true`, `null`, `\"42\"`) or else a plain string; up to 10"),
-    ),
+        ("filter[field]" = Option<String>, Query, description = "Only records whose top-level `field` equals the value: a JSON scalar (`42`, `true`, `null`, `\"42\"`) or else a plain string; up to 10")),
     responses(
-        (status = 200, body = RecordPage),
-        (status = 400, description = "`invalid_limit`, `invalid_cursor`, `invalid_filter`, `invalid_query`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`collection_not_found`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 200, body = RecordPage)))]
 pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ReadRecords>,
@@ -119,14 +111,11 @@ pub async fn list(
 }
 
 /// One record, with its `ETag`; `If-None-Match` answers 304 when unchanged (`records:read`).
-#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records",
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name"), ("id" = String, Path, description = "Record id (`rec_…`)")),
     responses(
         (status = 200, body = Record, headers(("ETag" = String))),
-        (status = 304, description = "Unchanged since the `If-None-Match` ETag"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`record_not_found`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 304, description = "Unchanged since the `If-None-Match` ETag")))]
 pub async fn get(
     State(state): State<AppState>,
     access: Scoped<ReadRecords>,
@@ -151,17 +140,11 @@ pub async fn get(
 }
 
 /// Replace the record's JSON object (`records:write`).
-#[utoipa::path(put, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records", security(("bearer" = [])),
-    request_body(content = Object, description = "The new record: a JSON object up to 1 MiB"),
+#[utoipa::path(put, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records",
+    request_body(content = super::json_types::RecordData, description = "The new record: a JSON object up to 1 MiB"),
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name"), ("id" = String, Path, description = "Record id"), ("If-Match" = Option<String>, Header, description = "Write only if the record's ETag is this")),
     responses(
-        (status = 200, body = Record, headers(("ETag" = String))),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`write_conflict`: lost too many races", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`precondition_failed`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 200, body = Record, headers(("ETag" = String)))))]
 pub async fn replace(
     State(state): State<AppState>,
     access: Scoped<WriteRecords>,
@@ -170,6 +153,7 @@ pub async fn replace(
     Json(document): Json<Value>,
 ) -> Result<Response, ApiError> {
     let id = record_id(&path.2)?;
+    documents::check_shape(&document)?;
     rewrite(&state, &access.scope, &path.1, id, &headers, |_| {
         document.clone()
     })
@@ -177,17 +161,11 @@ pub async fn replace(
 }
 
 /// Change fields with a JSON Merge Patch (RFC 7396): `null` removes a field (`records:write`).
-#[utoipa::path(patch, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records", security(("bearer" = [])),
-    request_body(content = Object, description = "A JSON Merge Patch", content_type = "application/merge-patch+json"),
+#[utoipa::path(patch, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records",
+    request_body(content = super::json_types::RecordData, description = "A JSON Merge Patch", content_type = "application/merge-patch+json"),
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name"), ("id" = String, Path, description = "Record id"), ("If-Match" = Option<String>, Header, description = "Write only if the record's ETag is this")),
     responses(
-        (status = 200, body = Record, headers(("ETag" = String))),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`write_conflict`: lost too many races", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`precondition_failed`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 200, body = Record, headers(("ETag" = String)))))]
 pub async fn patch(
     State(state): State<AppState>,
     access: Scoped<WriteRecords>,
@@ -197,13 +175,10 @@ pub async fn patch(
 ) -> Result<Response, ApiError> {
     let id = record_id(&path.2)?;
     if !changes.is_object() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "record_not_object",
-            "Invalid patch",
-        )
-        .with_detail("A merge patch for a record is a JSON object."));
+        return Err(ApiError::new(ProblemCode::RecordNotObject)
+            .with_detail("A merge patch for a record is a JSON object."));
     }
+    documents::refuse_nul(&changes)?;
     rewrite(
         &state,
         &access.scope,
@@ -263,21 +238,15 @@ async fn rewrite(
             WriteOutcome::Deleted => return Err(ApiError::internal("an update reported a delete")),
         }
     }
-    Err(
-        ApiError::new(StatusCode::CONFLICT, "write_conflict", "Conflict")
-            .with_detail("The record kept changing under this write; try again."),
-    )
+    Err(ApiError::new(ProblemCode::WriteConflict)
+        .with_detail("The record kept changing under this write; try again."))
 }
 
 /// Delete the record; with `If-Match`, only at that version (`records:write`).
-#[utoipa::path(delete, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/workspaces/{ws}/collections/{name}/records/{id}", tag = "records",
     params(("ws" = String, Path, description = "Workspace slug"), ("name" = String, Path, description = "Collection name"), ("id" = String, Path, description = "Record id"), ("If-Match" = Option<String>, Header, description = "Delete only if the record's ETag is this")),
     responses(
-        (status = 204, description = "Deleted"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`precondition_failed`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 204, description = "Deleted")))]
 pub async fn delete(
     State(state): State<AppState>,
     access: Scoped<WriteRecords>,

@@ -1,16 +1,17 @@
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::extract::scoped::{AdministerSettings, DeleteWorkspace, ManageMembers, ReadWorkspace};
 use crate::extract::{Authenticated, Json, Scoped};
+use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use palisade_core::{Role, UserId, WorkspaceId};
+use palisade_core::{DisplayName, Role, UserId, WorkspaceId};
 use palisade_store::{MemberChange, StoreError, WorkspaceRecord};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-const RESERVED_SLUGS: &[&str] = &[
+pub const RESERVED_SLUGS: &[&str] = &[
     "admin",
     "api",
     "app",
@@ -40,15 +41,16 @@ const RESERVED_SLUGS: &[&str] = &[
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateWorkspace {
-    /// 3–40 characters `[a-z0-9-]`, not starting or ending with `-`.
-    #[schema(example = "acme")]
+    #[schema(schema_with = super::fields::slug)]
     pub slug: String,
+    #[schema(schema_with = super::fields::display_name)]
     pub name: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWorkspace {
+    #[schema(schema_with = super::fields::display_name)]
     pub name: String,
 }
 
@@ -76,11 +78,11 @@ fn view(record: WorkspaceRecord, role: Role) -> Workspace {
     }
 }
 
-fn invalid(code: &'static str, detail: &str) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, "Invalid request").with_detail(detail)
+fn invalid(code: ProblemCode, detail: &str) -> ApiError {
+    ApiError::new(code).with_detail(detail)
 }
 
-fn check_slug(slug: &str) -> Result<(), ApiError> {
+pub(crate) fn check_slug(slug: &str) -> Result<(), ApiError> {
     let shape = (3..=40).contains(&slug.len())
         && slug
             .bytes()
@@ -89,35 +91,31 @@ fn check_slug(slug: &str) -> Result<(), ApiError> {
         && !slug.ends_with('-');
     if !shape {
         return Err(invalid(
-            "invalid_slug",
+            ProblemCode::InvalidSlug,
             "A slug is 3–40 characters a-z, 0-9 and -, not starting or ending with -.",
         ));
     }
     if RESERVED_SLUGS.contains(&slug) {
-        return Err(invalid("reserved_slug", "This slug is reserved."));
+        return Err(invalid(ProblemCode::ReservedSlug, "This slug is reserved."));
     }
     Ok(())
 }
 
 fn check_name(name: &str) -> Result<String, ApiError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        return Err(invalid(
-            "invalid_name",
-            "A name is 1–100 printable characters.",
-        ));
-    }
-    Ok(name.to_owned())
+    DisplayName::parse(name)
+        .map(DisplayName::into_string)
+        .map_err(|_| {
+            invalid(
+                ProblemCode::InvalidName,
+                "A name is 1–100 characters, no control characters, not only white space.",
+            )
+        })
 }
 
 /// Create a workspace; the caller becomes its owner.
-#[utoipa::path(post, path = "/v1/workspaces", tag = "workspaces", security(("bearer" = [])), request_body = CreateWorkspace,
+#[utoipa::path(post, path = "/v1/workspaces", tag = "workspaces", request_body = CreateWorkspace,
     responses(
-        (status = 201, body = Workspace),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`slug_taken`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_slug`, `reserved_slug`, `invalid_name`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 201, body = Workspace)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -136,18 +134,16 @@ pub async fn create(
     match state.store().create_workspace(&record, caller.user).await {
         Ok(()) => Ok((StatusCode::CREATED, axum::Json(view(record, Role::Owner)))),
         Err(StoreError::Conflict(_)) => {
-            Err(
-                ApiError::new(StatusCode::CONFLICT, "slug_taken", "Slug taken")
-                    .with_detail("Another workspace uses this slug."),
-            )
+            Err(ApiError::new(ProblemCode::SlugTaken)
+                .with_detail("Another workspace uses this slug."))
         }
         Err(err) => Err(ApiError::internal(err)),
     }
 }
 
 /// The caller's workspaces, with their role in each.
-#[utoipa::path(get, path = "/v1/workspaces", tag = "workspaces", security(("bearer" = [])),
-    responses((status = 200, body = [Workspace]), (status = 401, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/v1/workspaces", tag = "workspaces",
+    responses((status = 200, body = [Workspace])))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Authenticated,
@@ -166,9 +162,9 @@ pub async fn list(
 }
 
 /// One workspace.
-#[utoipa::path(get, path = "/v1/workspaces/{ws}", tag = "workspaces", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}", tag = "workspaces",
     params(("ws" = String, Path, description = "Workspace slug")),
-    responses((status = 200, body = Workspace), (status = 403, description = "`workspace_forbidden`, the same whether or not it exists", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Workspace)))]
 pub async fn get(
     State(state): State<AppState>,
     access: Scoped<ReadWorkspace>,
@@ -182,9 +178,9 @@ pub async fn get(
 }
 
 /// Rename a workspace (`settings:admin`).
-#[utoipa::path(patch, path = "/v1/workspaces/{ws}", tag = "workspaces", security(("bearer" = [])), request_body = UpdateWorkspace,
+#[utoipa::path(patch, path = "/v1/workspaces/{ws}", tag = "workspaces", request_body = UpdateWorkspace,
     params(("ws" = String, Path, description = "Workspace slug")),
-    responses((status = 200, body = Workspace), (status = 403, description = "`workspace_forbidden` or `permission_denied`", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Workspace)))]
 pub async fn update(
     State(state): State<AppState>,
     access: Scoped<AdministerSettings>,
@@ -205,9 +201,9 @@ pub async fn update(
 }
 
 /// Delete a workspace and everything in it (`workspace:delete`, owners only).
-#[utoipa::path(delete, path = "/v1/workspaces/{ws}", tag = "workspaces", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/workspaces/{ws}", tag = "workspaces",
     params(("ws" = String, Path, description = "Workspace slug")),
-    responses((status = 204, description = "Deleted"), (status = 403, description = "`workspace_forbidden` or `permission_denied`", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Deleted")))]
 pub async fn delete(
     State(state): State<AppState>,
     access: Scoped<DeleteWorkspace>,
@@ -233,9 +229,9 @@ pub struct Member {
 }
 
 /// Members of the workspace.
-#[utoipa::path(get, path = "/v1/workspaces/{ws}/members", tag = "workspaces", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/members", tag = "workspaces",
     params(("ws" = String, Path, description = "Workspace slug")),
-    responses((status = 200, body = [Member]), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = [Member])))]
 pub async fn members(
     State(state): State<AppState>,
     access: Scoped<ReadWorkspace>,
@@ -262,14 +258,14 @@ pub async fn members(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeRole {
-    #[schema(example = "member")]
+    #[schema(schema_with = super::fields::role)]
     pub role: String,
 }
 
 fn parse_role(raw: &str) -> Result<Role, ApiError> {
     raw.parse().map_err(|_| {
         invalid(
-            "invalid_role",
+            ProblemCode::InvalidRole,
             "The role is one of owner, admin, member, viewer.",
         )
     })
@@ -283,12 +279,8 @@ fn outcome(change: MemberChange) -> Result<(), ApiError> {
     match change {
         MemberChange::Done => Ok(()),
         MemberChange::NotAMember => Err(member_not_found()),
-        MemberChange::LastOwner => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "last_owner",
-            "Last owner",
-        )
-        .with_detail("A workspace keeps at least one owner; make someone else owner first.")),
+        MemberChange::LastOwner => Err(ApiError::new(ProblemCode::LastOwner)
+            .with_detail("A workspace keeps at least one owner; make someone else owner first.")),
     }
 }
 
@@ -307,21 +299,17 @@ async fn may_change(
     let current = current.ok_or_else(member_not_found)?;
     let actor = access.scope.role();
     if !actor.may_assign(current) || to.is_some_and(|role| !actor.may_assign(role)) {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "permission_denied", "Permission denied")
+        return Err(ApiError::new(ProblemCode::PermissionDenied)
             .with_detail("Nobody grants or removes a role above their own, and only owners grant or remove owner."));
     }
     Ok(())
 }
 
 /// Change a member's role (`members:manage`; never above one's own; only owners touch `owner`).
-#[utoipa::path(patch, path = "/v1/workspaces/{ws}/members/{user_id}", tag = "workspaces", security(("bearer" = [])), request_body = ChangeRole,
+#[utoipa::path(patch, path = "/v1/workspaces/{ws}/members/{user_id}", tag = "workspaces", request_body = ChangeRole,
     params(("ws" = String, Path, description = "Workspace slug"), ("user_id" = String, Path, description = "Member's user id")),
     responses(
-        (status = 204, description = "Changed"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`last_owner`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 204, description = "Changed")))]
 pub async fn change_role(
     State(state): State<AppState>,
     access: Scoped<ManageMembers>,
@@ -344,14 +332,10 @@ pub async fn change_role(
 }
 
 /// Remove a member (`members:manage`, within the same limits as role changes).
-#[utoipa::path(delete, path = "/v1/workspaces/{ws}/members/{user_id}", tag = "workspaces", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/workspaces/{ws}/members/{user_id}", tag = "workspaces",
     params(("ws" = String, Path, description = "Workspace slug"), ("user_id" = String, Path, description = "Member's user id")),
     responses(
-        (status = 204, description = "Removed"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`last_owner`", body = Problem, content_type = "application/problem+json"),
-    ))]
+        (status = 204, description = "Removed")))]
 pub async fn remove_member(
     State(state): State<AppState>,
     access: Scoped<ManageMembers>,
