@@ -43,7 +43,9 @@ key_mode=$(stat -c '%a' "$data/palisade-data/master.key")
 
 if [ -n "$scenario" ]; then
   echo "+ $scenario   (PALISADE_URL=$url)"
-  PALISADE_URL=$url bash -c "$scenario"
+  if ! PALISADE_URL=$url bash -c "$scenario"; then
+    echo "the scenario failed; the server said:" >&2; tail -n 40 "$log" >&2; exit 1
+  fi
 fi
 
 kill -TERM "$pid"

@@ -1,2 +1,1 @@
 //! Benchmarks live in `benches/`; run them with `cargo bench -p palisade-bench`.
-#![forbid(unsafe_code)]

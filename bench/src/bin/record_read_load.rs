@@ -4,7 +4,12 @@
 //! concurrency (`--connections`, default 16).
 //!
 //! `cargo run --release -p palisade-bench --bin record-read-load [-- --seconds 5 --connections 16]`
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

@@ -145,8 +145,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ask for a password reset mail. Always 202 with the same body: whether an account exists
-         *     is never revealed.
+         * Ask for a password reset mail. Any well-formed address gets 202 with the same body: whether
+         *     an account exists is never revealed.
          */
         post: operations["auth_request_password_reset"];
         delete?: never;
@@ -855,6 +855,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -914,6 +928,20 @@ export interface operations {
                         code?: "request_timeout";
                         /** @constant */
                         status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
                     };
                 };
             };
@@ -979,6 +1007,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -1041,6 +1083,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -1100,6 +1156,20 @@ export interface operations {
                         code?: "request_timeout";
                         /** @constant */
                         status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
                     };
                 };
             };
@@ -1178,6 +1248,20 @@ export interface operations {
                         code?: "request_timeout";
                         /** @constant */
                         status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
                     };
                 };
             };
@@ -1413,6 +1497,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -1424,6 +1522,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -1682,9 +1796,9 @@ export interface operations {
             cookie?: never;
         };
         /** @description Omitted in cookie mode */
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": null | components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -2099,6 +2213,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     me_me: {
@@ -2162,6 +2292,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2173,6 +2317,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -2312,7 +2472,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `auth_busy` (Too many sign-ins at once) */
+            /** @description `database_unavailable` (Database unavailable); `auth_busy` (Too many sign-ins at once) */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -2322,7 +2482,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth_busy";
+                        code?: "database_unavailable" | "auth_busy";
                         /** @constant */
                         status?: 503;
                     };
@@ -2391,6 +2551,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2402,6 +2576,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -2498,6 +2688,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2509,6 +2713,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -2575,6 +2795,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2586,6 +2820,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -2740,6 +2990,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     workspaces_get: {
@@ -2820,6 +3086,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2831,6 +3111,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -2913,6 +3209,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2924,6 +3234,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -3067,6 +3393,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     api_keys_list: {
@@ -3147,6 +3489,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3158,6 +3514,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -3301,6 +3673,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     api_keys_revoke: {
@@ -3396,6 +3784,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3407,6 +3809,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -3490,6 +3908,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3501,6 +3933,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -3658,6 +4106,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     collections_get: {
@@ -3754,6 +4218,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3765,6 +4243,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -3863,6 +4357,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3874,6 +4382,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -4033,6 +4557,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     records_list: {
@@ -4136,6 +4676,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -4147,6 +4701,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -4309,6 +4879,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     records_get: {
@@ -4415,6 +5001,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -4426,6 +5026,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -4620,6 +5236,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     records_delete: {
@@ -4748,6 +5380,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -4759,6 +5405,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -4953,6 +5615,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     invitations_list: {
@@ -5033,6 +5711,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -5044,6 +5736,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -5187,6 +5895,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
         };
     };
     invitations_revoke: {
@@ -5282,6 +6006,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -5293,6 +6031,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -5376,6 +6130,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -5387,6 +6155,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -5499,6 +6283,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -5510,6 +6308,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };
@@ -5679,6 +6493,22 @@ export interface operations {
                         code?: "internal_error";
                         /** @constant */
                         status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
                     };
                 };
             };

@@ -45,6 +45,27 @@ impl Email {
         Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
     }
 
+    /// The looser rules of the first releases (trimmed; any characters but white space,
+    /// controls and `<>()[]\\,;:"@`), for finding accounts registered under them so that they
+    /// can still sign in. Never for new addresses.
+    pub fn parse_legacy(raw: &str) -> Result<Self, InvalidEmail> {
+        let trimmed = raw.trim();
+        let (local, domain) = trimmed.rsplit_once('@').ok_or(InvalidEmail)?;
+        let forbidden =
+            |c: char| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"@".contains(c);
+        let domain_ok = domain.len() <= 253
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !domain.chars().any(forbidden);
+        let local_ok = !local.is_empty() && local.len() <= 64 && !local.chars().any(forbidden);
+        if !(domain_ok && local_ok) || trimmed.len() > Self::MAX_LEN {
+            return Err(InvalidEmail);
+        }
+        Ok(Self(format!("{local}@{}", domain.to_lowercase())))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -108,6 +129,22 @@ mod tests {
         ] {
             assert_eq!(Email::parse(bad), Err(InvalidEmail), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn addresses_registered_under_the_first_rules_can_still_be_found() {
+        for old in [
+            "  Ada@Example.COM ",
+            "ad\u{e9}@example.com",
+            "a..da@ex_ample.com",
+        ] {
+            assert!(Email::parse(old).is_err(), "{old:?}");
+            assert!(Email::parse_legacy(old).is_ok(), "{old:?}");
+        }
+        assert_eq!(
+            Email::parse_legacy("  Ada@Example.COM ").unwrap().as_str(),
+            "Ada@example.com"
+        );
     }
 
     #[test]

@@ -36,12 +36,13 @@ fn advice(warning: &Option<String>, suggestions: &[String]) -> String {
 pub fn check(password: &SecretString, context: &[&str]) -> Result<(), PolicyViolation> {
     let normalized: SecretString =
         SecretString::from(password.expose_secret().nfkc().collect::<String>());
-    let chars = normalized.expose_secret().chars().count();
-    if chars < MIN_CHARS {
-        return Err(PolicyViolation::TooShort);
-    }
-    if chars > MAX_CHARS {
+    // The upper bound is on what was sent (so the documented `maxLength` holds exactly); the
+    // lower bound on the normalised form, which is what gets hashed and guessed.
+    if password.expose_secret().chars().count() > MAX_CHARS {
         return Err(PolicyViolation::TooLong);
+    }
+    if normalized.expose_secret().chars().count() < MIN_CHARS {
+        return Err(PolicyViolation::TooShort);
     }
     let mut words: Vec<&str> = Vec::new();
     for item in context {
@@ -88,6 +89,13 @@ mod tests {
             check_str(&"correct-horse-".repeat(20), &[]),
             Err(PolicyViolation::TooLong)
         );
+    }
+
+    #[test]
+    fn the_upper_bound_counts_the_characters_sent_not_their_normal_form() {
+        // 260 code points that NFKC composes into 130: over the documented maxLength as sent.
+        let decomposed = "e\u{301}".repeat(130);
+        assert_eq!(check_str(&decomposed, &[]), Err(PolicyViolation::TooLong));
     }
 
     #[test]

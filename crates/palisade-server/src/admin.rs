@@ -3,14 +3,15 @@
 use crate::config::Config;
 use crate::serve::StartupError;
 use palisade_core::{OsSecureRng, SystemClock};
-use palisade_crypto::master_key;
-use palisade_store::{ConnectOptions, Store};
+use palisade_crypto::MasterKey;
+use palisade_store::Store;
 use std::sync::Arc;
 
-async fn open(config: &Config) -> Result<Arc<dyn Store>, StartupError> {
-    let store = palisade_store::connect(&ConnectOptions::new(config.database_url.clone())).await?;
+/// The store as `serve` opens it (same role, same derived password), migrated.
+async fn open(config: &Config) -> Result<(Arc<dyn Store>, MasterKey), StartupError> {
+    let (store, master) = crate::serve::open(config, &OsSecureRng).await?;
     store.migrate().await?;
-    Ok(store)
+    Ok((store, master))
 }
 
 /// Creates a sign-up access code and returns it; it is shown once and stored as a digest.
@@ -19,7 +20,7 @@ pub async fn create_access_code(
     max_uses: Option<i64>,
     expires_in_days: Option<i64>,
 ) -> Result<String, StartupError> {
-    let store = open(config).await?;
+    let (store, _) = open(config).await?;
     let code = crate::auth::recovery::create_access_code(
         store.as_ref(),
         &SystemClock,
@@ -36,8 +37,7 @@ pub async fn create_access_code(
 /// Adds a new JWT signing key and retires the others; running nodes pick it up as they
 /// meet tokens signed with it, and keep accepting the old key until its tokens expire.
 pub async fn rotate_signing_key(config: &Config) -> Result<String, StartupError> {
-    let master = master_key::load(&config.master_key_file)?;
-    let store = open(config).await?;
+    let (store, master) = open(config).await?;
     let kid =
         crate::auth::keys::rotate(store.as_ref(), &master, &SystemClock, &OsSecureRng).await?;
     store.close().await;

@@ -2,7 +2,8 @@
 
 use crate::error::ApiError;
 use crate::middleware::{
-    access_log, body_limit, problem, request_id, request_target, security_headers, timeout,
+    access_log, body_limit, contract_audit, problem, request_id, request_target, security_headers,
+    timeout,
 };
 use crate::routes::RouteTable;
 use crate::state::AppState;
@@ -16,8 +17,12 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 pub fn router(state: AppState, routes: RouteTable) -> Router {
     let cors = cors(state.config().cors_allowed_origins.as_slice());
+    let contracts = contract_audit::Contracts::of(routes.routes());
     routes
         .into_router()
+        .route_layer(from_fn(move |req, next| {
+            contract_audit::audit(contracts.clone(), req, next)
+        }))
         .fallback(|| async { ApiError::not_found() })
         // Our own limit (per route group) replaces axum's fixed 2 MB default.
         .layer(DefaultBodyLimit::disable())

@@ -4,6 +4,7 @@
 use crate::problem_code::ProblemCode;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use palisade_store::StoreError;
 use serde::Serialize;
 use std::fmt;
 use utoipa::ToSchema;
@@ -148,6 +149,26 @@ impl ApiError {
         }
     }
 }
+
+/// A store failure: an outage is ours and passing (503, try again), anything else is ours
+/// alone (500, the cause kept for the log).
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Unavailable(_) => {
+                let mut error = Self::new(ProblemCode::DatabaseUnavailable)
+                    .with_detail("The database is not answering; try again shortly.")
+                    .with_retry_after(DATABASE_RETRY_AFTER_SECS);
+                error.internal = Some(err.to_string().into_boxed_str());
+                error
+            }
+            other => Self::internal(other),
+        }
+    }
+}
+
+/// What a client is told to wait when the database does not answer.
+pub const DATABASE_RETRY_AFTER_SECS: u64 = 5;
 
 impl IntoResponse for ApiError {
     /// The body is written by the problem middleware, which knows the request id.

@@ -38,6 +38,8 @@ pub enum StartupError {
     Tls(#[from] TlsError),
     #[error(transparent)]
     Keys(#[from] crate::auth::keys::KeyRingError),
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthStartError),
     #[error("{0}")]
     Admin(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -66,13 +68,7 @@ impl Default for Services {
 /// Prepares everything a request needs: data directory (0700), master key (0600, created on
 /// first start), database connection and migrations, this deployment's instance id.
 pub async fn prepare(config: Config, services: Services) -> Result<AppState, StartupError> {
-    ensure_private_dir(&config.data_dir)?;
-    let (master_key, outcome) =
-        master_key::load_or_create(&config.master_key_file, services.rng.as_ref())?;
-    if outcome == KeyFileOutcome::Created {
-        tracing::info!(path = %config.master_key_file.display(), "generated a new master key");
-    }
-    let store = open_store(&config, &master_key, services.rng.as_ref()).await?;
+    let (store, master_key) = open(&config, services.rng.as_ref()).await?;
     if config.auto_migrate {
         let applied = store.migrate().await?;
         if !applied.is_empty() {
@@ -107,12 +103,26 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
 
 /// `palisade migrate`: applies pending migrations and returns their versions.
 pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
-    ensure_private_dir(&config.data_dir)?;
-    let (master_key, _) = master_key::load_or_create(&config.master_key_file, &OsSecureRng)?;
-    let store = open_store(config, &master_key, &OsSecureRng).await?;
+    let (store, _) = open(config, &OsSecureRng).await?;
     let applied = store.migrate().await?;
     store.close().await;
     Ok(applied)
+}
+
+/// Opens the store the way every command must (`serve`, `migrate`, `admin`, `keys`): the data
+/// directory (0700) and master key (0600) created on first use, and on PostgreSQL the
+/// configured application role with the password derived from that key.
+pub(crate) async fn open(
+    config: &Config,
+    rng: &dyn SecureRng,
+) -> Result<(Arc<dyn Store>, MasterKey), StartupError> {
+    ensure_private_dir(&config.data_dir)?;
+    let (master_key, outcome) = master_key::load_or_create(&config.master_key_file, rng)?;
+    if outcome == KeyFileOutcome::Created {
+        tracing::info!(path = %config.master_key_file.display(), "generated a new master key");
+    }
+    let store = open_store(config, &master_key, rng).await?;
+    Ok((store, master_key))
 }
 
 /// On PostgreSQL, requests run as `database_app_role`, whose password is derived from the

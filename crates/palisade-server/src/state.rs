@@ -24,6 +24,8 @@ struct Inner {
     auth: AuthService,
     background: Arc<Background>,
     schemas: SchemaCache,
+    /// One mail delivery pass at a time on this node (see `mail::worker::deliver_due`).
+    mail_pass: tokio::sync::Mutex<()>,
 }
 
 /// The parts an `AppState` is made of; see `crate::serve::prepare`.
@@ -60,6 +62,7 @@ impl AppState {
                 auth,
                 background: Arc::default(),
                 schemas: SchemaCache::default(),
+                mail_pass: tokio::sync::Mutex::new(()),
             }),
         }
     }
@@ -100,5 +103,9 @@ impl AppState {
     /// Tasks that outlive the request that started them.
     pub fn background(&self) -> &Arc<Background> {
         &self.inner.background
+    }
+
+    pub(crate) fn mail_pass(&self) -> &tokio::sync::Mutex<()> {
+        &self.inner.mail_pass
     }
 }

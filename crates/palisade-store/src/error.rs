@@ -1,5 +1,16 @@
 use std::fmt;
 
+/// Which uniqueness rule a write broke, so each caller answers its own conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Conflict {
+    #[error("an account with this e-mail exists")]
+    Email,
+    #[error("this workspace slug is taken")]
+    Slug,
+    #[error("a collection of this name exists")]
+    CollectionName,
+}
+
 /// One error type for the storage layer. Messages never include connection strings.
 #[derive(thiserror::Error)]
 pub enum StoreError {
@@ -10,7 +21,7 @@ pub enum StoreError {
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
-    Conflict(&'static str),
+    Conflict(Conflict),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     /// The connection settings cannot work: a bad URL, role name or role verifier.
@@ -43,7 +54,7 @@ impl From<sqlx::Error> for StoreError {
 }
 
 /// Maps a unique-constraint violation to [`StoreError::Conflict`].
-pub(crate) fn conflict_on_unique(err: sqlx::Error, what: &'static str) -> StoreError {
+pub(crate) fn conflict_on_unique(err: sqlx::Error, what: Conflict) -> StoreError {
     match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(what),
         _ => StoreError::from(err),

@@ -19,7 +19,7 @@ macro_rules! impl_account_store {
                 .bind(user.updated_at)
                 .execute(self.write_pool())
                 .await
-                .map_err(|err| $crate::error::conflict_on_unique(err, "an account with this e-mail exists"))?;
+                .map_err(|err| $crate::error::conflict_on_unique(err, $crate::error::Conflict::Email))?;
                 Ok(())
             }
 

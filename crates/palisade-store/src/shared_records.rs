@@ -32,7 +32,7 @@ macro_rules! impl_record_store {
                 .bind(collection.updated_at)
                 .execute(&mut *tx)
                 .await
-                .map_err(|err| $crate::error::conflict_on_unique(err, "a collection of this name exists"))?;
+                .map_err(|err| $crate::error::conflict_on_unique(err, $crate::error::Conflict::CollectionName))?;
                 tx.commit().await?;
                 Ok(())
             }

@@ -19,7 +19,7 @@ macro_rules! impl_workspace_store {
                     .bind(workspace.updated_at)
                     .execute(&mut *tx)
                     .await
-                    .map_err(|err| $crate::error::conflict_on_unique(err, "this workspace slug is taken"))?;
+                    .map_err(|err| $crate::error::conflict_on_unique(err, $crate::error::Conflict::Slug))?;
                 sqlx::query("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES ($1, $2, 'owner', $3)")
                     .bind(workspace.id.to_string())
                     .bind(owner.to_string())

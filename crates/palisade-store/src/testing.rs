@@ -5,7 +5,7 @@
 //! When `CI=true` an unreachable PostgreSQL fails the test; elsewhere the test says clearly that
 //! the PostgreSQL half did not run.
 
-use crate::{ConnectOptions, Store};
+use crate::{ConnectOptions, Store, StoreError};
 use secrecy::SecretString;
 use sqlx::{Connection, PgConnection};
 use std::sync::Arc;
@@ -154,6 +154,8 @@ async fn sweep_stale_schemas(admin: &mut PgConnection) {
     }
 }
 
+/// Wall time for naming and sweeping test schemas across test processes: not product logic.
+#[allow(clippy::disallowed_methods)]
 fn unix_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -165,4 +167,10 @@ fn random_suffix() -> String {
     use palisade_core::SecureRng;
     let bytes = palisade_core::OsSecureRng.bytes::<6>();
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The error a store gives while its database does not answer (the pool timed out), for
+/// tests of how callers report an outage.
+pub fn outage() -> StoreError {
+    StoreError::Unavailable(sqlx::Error::PoolTimedOut)
 }

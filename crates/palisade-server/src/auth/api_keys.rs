@@ -4,7 +4,7 @@
 
 use crate::state::AppState;
 use palisade_crypto::api_key::{KeyHasher, PresentedKey};
-use palisade_store::{KeyAuthorization, WorkspaceScope};
+use palisade_store::{KeyAuthorization, StoreError, WorkspaceScope};
 use std::collections::HashMap;
 use std::sync::RwLock;
 use time::{Duration, OffsetDateTime};
@@ -32,6 +32,8 @@ pub enum KeyRefusal {
     Invalid,
     /// A valid key of another workspace.
     OtherWorkspace,
+    /// The key could not be checked: the store failed (an outage is not a bad key).
+    Store(StoreError),
 }
 
 impl ApiKeys {
@@ -82,7 +84,7 @@ pub async fn authenticate(
                 .store()
                 .authorize_key(&presented.key_id)
                 .await
-                .map_err(|_| KeyRefusal::Invalid)?
+                .map_err(KeyRefusal::Store)?
                 .ok_or(KeyRefusal::Invalid)?;
             let touched_at = keys
                 .cache

@@ -3,7 +3,7 @@ use crate::error::ApiError;
 use crate::problem_code::ProblemCode;
 use axum::http::{header, HeaderValue};
 use palisade_crypto::policy::PolicyViolation;
-use palisade_store::StoreError;
+use palisade_store::{Conflict, StoreError};
 
 /// Why an identity operation failed; each maps to one stable problem code.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +44,8 @@ pub enum AuthError {
     SignupInviteOnly,
     #[error("sign-up needs a valid access code")]
     InvalidAccessCode,
+    #[error(transparent)]
+    Store(StoreError),
     #[error("{0}")]
     Internal(String),
 }
@@ -57,8 +59,8 @@ impl From<Saturated> for AuthError {
 impl From<StoreError> for AuthError {
     fn from(err: StoreError) -> Self {
         match err {
-            StoreError::Conflict(_) => AuthError::EmailTaken,
-            other => AuthError::Internal(other.to_string()),
+            StoreError::Conflict(Conflict::Email) => AuthError::EmailTaken,
+            other => AuthError::Store(other),
         }
     }
 }
@@ -138,7 +140,32 @@ impl From<AuthError> for ApiError {
             AuthError::InvalidAccessCode => {
                 ApiError::new(ProblemCode::InvalidAccessCode).with_detail(message)
             }
+            AuthError::Store(err) => ApiError::from(err),
             AuthError::Internal(detail) => ApiError::internal(detail),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem_code::ProblemCode;
+
+    #[test]
+    fn only_an_e_mail_conflict_means_the_e_mail_is_taken() {
+        assert!(matches!(
+            AuthError::from(StoreError::Conflict(Conflict::Email)),
+            AuthError::EmailTaken
+        ));
+        for other in [Conflict::Slug, Conflict::CollectionName] {
+            let mapped = ApiError::from(AuthError::from(StoreError::Conflict(other)));
+            assert_ne!(mapped.code(), ProblemCode::EmailTaken, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_database_outage_during_sign_in_is_503_not_500() {
+        let mapped = ApiError::from(AuthError::from(palisade_store::testing::outage()));
+        assert_eq!(mapped.code(), ProblemCode::DatabaseUnavailable);
     }
 }

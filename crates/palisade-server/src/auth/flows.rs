@@ -97,8 +97,9 @@ pub async fn login(
     password: SecretString,
     client: ClientInfo,
 ) -> Result<IssuedTokens, AuthError> {
-    // A malformed address is looked up like an unknown one: same work, same answer.
-    let user = match Email::parse(email) {
+    // A malformed address is looked up like an unknown one: same work, same answer. Accounts
+    // registered under the first releases' looser address rules are still found.
+    let user = match Email::parse(email).or_else(|_| Email::parse_legacy(email)) {
         Ok(email) => state.store().user_by_email(email.as_str()).await?,
         Err(_) => None,
     };

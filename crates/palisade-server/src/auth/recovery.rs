@@ -12,10 +12,9 @@ use time::Duration;
 pub const RESET_TOKEN_PREFIX: &str = "palpr_";
 pub const ACCESS_CODE_PREFIX: &str = "palac_";
 
-/// Starts a reset. The caller always gets the same answer at once; whether the account
-/// exists only decides, in the background, whether a mail is sent.
-/// Queues a reset mail if `email` belongs to an account. A malformed address is refused (that
-/// reveals nothing about accounts); a well-formed one is answered the same either way.
+/// Starts a reset. A malformed address is refused (that depends on its shape alone); a
+/// well-formed one always gets the same answer at once, and whether the account exists only
+/// decides, in the background, whether a mail is sent.
 pub fn request_reset(state: &AppState, email: &str) -> Result<(), AuthError> {
     let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
     let task_state = state.clone();

@@ -77,14 +77,14 @@ async fn scope_for(
             .map_err(|refusal| match refusal {
                 KeyRefusal::Invalid => ApiError::from(AuthError::InvalidApiKey),
                 KeyRefusal::OtherWorkspace => forbidden(),
+                KeyRefusal::Store(err) => ApiError::from(err),
             });
     }
     let caller = Authenticated::from_request_parts(parts, state).await?;
     state
         .store()
         .authorize(caller.user, slug)
-        .await
-        .map_err(ApiError::internal)?
+        .await?
         .ok_or_else(forbidden)
 }
 

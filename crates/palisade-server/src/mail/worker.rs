@@ -16,6 +16,9 @@ const MAX_BACKOFF: Duration = Duration::hours(1);
 
 /// Delivers every message due now; returns how many were delivered.
 pub async fn deliver_due(state: &AppState, transport: &MailTransport) -> Result<usize, StoreError> {
+    // Passes on one node do not overlap: a pass that starts while another runs waits for it,
+    // so when it returns, every mail claimed before it started has been handed over.
+    let _pass = state.mail_pass().lock().await;
     let now = state.clock().now();
     let sealer = SealingKey::derive(state.master_key(), SEALING_PURPOSE);
     let mut delivered = 0;

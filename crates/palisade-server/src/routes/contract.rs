@@ -33,9 +33,11 @@ pub struct Contract {
 
 impl Contract {
     /// Problems any request can meet before or around its handler: the request-target guard,
-    /// the request timeout and our own failures.
+    /// the body limit (by `Content-Length`, whatever the method), the request timeout and our
+    /// own failures.
     const EVERY_REQUEST: &'static [ProblemCode] = &[
         ProblemCode::InvalidRequestTarget,
+        ProblemCode::PayloadTooLarge,
         ProblemCode::RequestTimeout,
         ProblemCode::InternalError,
     ];
@@ -107,6 +109,8 @@ const SESSION: &[ProblemCode] = &[
 
 fn session_refusals(verb: Verb, contract: &mut Contract) {
     contract.add(SESSION);
+    // A session is re-read from the store at most once a second; that read can meet an outage.
+    contract.add(&[ProblemCode::DatabaseUnavailable]);
     if verb != Verb::Get {
         contract.add(&[ProblemCode::CsrfTokenInvalid]);
     }
@@ -183,7 +187,7 @@ mod tests {
     async fn scoped(_: Scoped<ReadRecords>, _: Path<String>) {}
 
     #[test]
-    fn a_json_body_brings_its_four_refusals() {
+    fn a_json_body_brings_its_refusals() {
         let contract = of(&public, Verb::Post, &[]);
         for code in JSON_BODY {
             assert!(contract.problems.contains(code), "{code:?}");
@@ -207,13 +211,12 @@ mod tests {
 
     #[test]
     fn a_scoped_argument_accepts_keys_and_answers_the_workspace_wall() {
-        let contract = of(&scoped, Verb::Get, &[ProblemCode::NotFound]);
+        let contract = of(&scoped, Verb::Get, &[]);
         for code in [
             ProblemCode::InvalidApiKey,
             ProblemCode::WorkspaceForbidden,
             ProblemCode::PermissionDenied,
             ProblemCode::BadRequest,
-            ProblemCode::NotFound,
         ] {
             assert!(contract.problems.contains(&code), "{code:?}");
         }

@@ -36,6 +36,19 @@ impl Verb {
         }
     }
 
+    /// The verb of an HTTP method, if routes use it.
+    pub fn of(method: &axum::http::Method) -> Option<Self> {
+        use axum::http::Method;
+        match *method {
+            Method::GET => Some(Verb::Get),
+            Method::POST => Some(Verb::Post),
+            Method::PUT => Some(Verb::Put),
+            Method::PATCH => Some(Verb::Patch),
+            Method::DELETE => Some(Verb::Delete),
+            _ => None,
+        }
+    }
+
     /// The lower-case name OpenAPI uses for the operation.
     pub fn openapi_name(self) -> &'static str {
         match self {

@@ -119,8 +119,7 @@ pub async fn accept(
     let found = state
         .store()
         .collection(scope, collection)
-        .await
-        .map_err(ApiError::internal)?
+        .await?
         .ok_or_else(collection_not_found)?;
     if let Some(schema) = &found.json_schema {
         let problems = state

@@ -270,3 +270,18 @@ async fn a_forged_key_with_a_valid_checksum_but_the_wrong_secret_is_refused() {
     assert_eq!(problem(refused).await["code"], "invalid_api_key");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_database_outage_is_a_503_to_retry_not_a_bad_key_or_a_500() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let access = acme(&app).await;
+    let (_, secret) = key(&app, &access, &["workspace:read"]).await;
+    app.state.store().close().await;
+    for credential in [&secret, &access] {
+        let response = send(&app, Method::GET, "/v1/workspaces/acme", credential, None).await;
+        assert_eq!(response.status(), 503);
+        assert_eq!(response.headers()["retry-after"], "5");
+        assert_eq!(problem(response).await["code"], "database_unavailable");
+    }
+    app.cleanup().await;
+}

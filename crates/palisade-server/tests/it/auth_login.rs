@@ -228,3 +228,35 @@ async fn passwords_and_tokens_never_reach_the_log() {
     assert!(!logged.contains(&tokens.access));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn an_account_registered_under_the_first_address_rules_can_still_sign_in() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let hash = PasswordHasher::new(Argon2Cost {
+        memory_kib: 512,
+        iterations: 1,
+        parallelism: 1,
+    })
+    .unwrap()
+    .hash(
+        &SecretString::from(PASSWORD.to_owned()),
+        &palisade_core::OsSecureRng,
+    )
+    .unwrap();
+    // Stored as the first releases did: these rules no longer let such an address sign up.
+    let legacy = "ad\u{e9}.lovelace@example.com";
+    app.state
+        .store()
+        .create_user(&palisade_store::UserRecord {
+            id: palisade_core::UserId::generate(app.clock.as_ref(), &palisade_core::OsSecureRng),
+            email: legacy.to_owned(),
+            name: None,
+            password_hash: hash,
+            created_at: app.clock.now(),
+            updated_at: app.clock.now(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(login_response(&app, legacy, PASSWORD).await.status(), 200);
+    app.cleanup().await;
+}

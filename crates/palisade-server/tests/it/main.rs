@@ -1,4 +1,6 @@
 //! The server's behaviour through real HTTP: one test binary, one module per concern.
+// Test helpers fail loudly by design; clippy.toml only covers `#[test]` functions themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
 mod helpers;

@@ -1,6 +1,6 @@
 use palisade_core::{ManualClock, SeededRng, SessionId, UserId};
 use palisade_store::testing::TestDatabase;
-use palisade_store::{SessionRecord, SigningKeyRecord, Store, StoreError, UserRecord};
+use palisade_store::{Conflict, SessionRecord, SigningKeyRecord, Store, StoreError, UserRecord};
 use std::sync::Arc;
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -65,7 +65,10 @@ pub async fn an_email_differing_only_in_case_is_taken(db: &TestDatabase) {
         .create_user(&user("ADA@example.com", 2))
         .await
         .unwrap_err();
-    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert!(
+        matches!(err, StoreError::Conflict(Conflict::Email)),
+        "{err}"
+    );
 }
 
 pub async fn a_password_hash_can_be_replaced(db: &TestDatabase) {

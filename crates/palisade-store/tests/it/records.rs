@@ -4,7 +4,8 @@ use crate::workspaces::{workspace, world, World, T0};
 use palisade_core::{ManualClock, RecordId, SeededRng};
 use palisade_store::testing::TestDatabase;
 use palisade_store::{
-    CollectionRecord, FieldValue, RecordQuery, RecordRow, StoreError, WorkspaceScope, WriteOutcome,
+    CollectionRecord, Conflict, FieldValue, RecordQuery, RecordRow, StoreError, WorkspaceScope,
+    WriteOutcome,
 };
 use time::Duration;
 
@@ -65,7 +66,10 @@ pub async fn collections_are_listed_per_workspace_and_a_taken_name_conflicts(db:
         .store
         .create_collection(&acme, &collection("tasks", None))
         .await;
-    assert!(matches!(again, Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        again,
+        Err(StoreError::Conflict(Conflict::CollectionName))
+    ));
     let names = |list: Vec<CollectionRecord>| list.into_iter().map(|c| c.name).collect::<Vec<_>>();
     assert_eq!(
         names(w.store.collections(&acme).await.unwrap()),

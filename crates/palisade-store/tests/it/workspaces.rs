@@ -1,6 +1,6 @@
 use palisade_core::{ManualClock, Role, SeededRng, UserId, WorkspaceId};
 use palisade_store::testing::TestDatabase;
-use palisade_store::{MemberChange, Store, StoreError, UserRecord, WorkspaceRecord};
+use palisade_store::{Conflict, MemberChange, Store, StoreError, UserRecord, WorkspaceRecord};
 use std::sync::Arc;
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -79,7 +79,7 @@ pub async fn a_taken_slug_conflicts(db: &TestDatabase) {
         .create_workspace(&workspace("acme", 11), w.bob)
         .await
         .unwrap_err();
-    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert!(matches!(err, StoreError::Conflict(Conflict::Slug)), "{err}");
 }
 
 pub async fn outsiders_get_no_scope_whether_or_not_the_workspace_exists(db: &TestDatabase) {

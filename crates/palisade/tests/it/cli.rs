@@ -169,6 +169,52 @@ async fn migrate_on_postgres_creates_a_least_privilege_application_role() {
     db.cleanup().await;
 }
 
+#[tokio::test]
+async fn admin_and_keys_commands_on_postgres_use_the_configured_application_role() {
+    use sqlx::{Connection, Row};
+    let Some(db) = TestDatabase::postgres().await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let role = "palisade_app_cli_admin_test";
+    for args in [
+        &["admin", "access-code", "create"][..],
+        &["keys", "rotate-signing"][..],
+    ] {
+        let mut command = palisade(dir.path());
+        command
+            .args(args)
+            .env("PALISADE_DATABASE_URL", db.url())
+            .env("PALISADE_DATABASE_APP_ROLE", role);
+        let finished = run(command).await;
+        assert!(finished.status.success(), "{args:?}: {}", finished.stderr);
+    }
+    let mut owner = sqlx::PgConnection::connect(db.url()).await.unwrap();
+    let grantees: Vec<String> = sqlx::query(
+        "SELECT DISTINCT grantee::text AS grantee FROM information_schema.role_table_grants \
+         WHERE table_schema = current_schema() AND grantee <> current_user",
+    )
+    .fetch_all(&mut owner)
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| row.get("grantee"))
+    .collect();
+    assert_eq!(
+        grantees,
+        [role],
+        "only the configured role may be granted access"
+    );
+    let verifier: String = sqlx::query("SELECT rolpassword FROM pg_authid WHERE rolname = $1")
+        .bind(role)
+        .fetch_one(&mut owner)
+        .await
+        .unwrap()
+        .get("rolpassword");
+    assert_verifies_the_derived_password(&verifier, &dir.path().join("palisade-data/master.key"));
+    db.cleanup().await;
+}
+
 /// The role's SCRAM verifier is one for the password every node derives from the master key,
 /// so the server can log in where PostgreSQL checks passwords (trust auth here does not).
 fn assert_verifies_the_derived_password(rolpassword: &str, master_key: &std::path::Path) {

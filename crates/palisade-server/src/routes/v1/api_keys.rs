@@ -130,11 +130,7 @@ pub async fn create(
         expires_at: body.expires_at,
         last_used_at: None,
     };
-    state
-        .store()
-        .create_api_key(&access.scope, &record)
-        .await
-        .map_err(ApiError::internal)?;
+    state.store().create_api_key(&access.scope, &record).await?;
     let secret = generated.full.expose_secret().to_owned();
     Ok((
         StatusCode::CREATED,
@@ -153,11 +149,7 @@ pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ManageKeys>,
 ) -> Result<axum::Json<Vec<ApiKey>>, ApiError> {
-    let keys = state
-        .store()
-        .api_keys(&access.scope)
-        .await
-        .map_err(ApiError::internal)?;
+    let keys = state.store().api_keys(&access.scope).await?;
     Ok(axum::Json(keys.into_iter().map(view).collect()))
 }
 
@@ -173,8 +165,7 @@ pub async fn revoke(
     let revoked = state
         .store()
         .revoke_api_key(&access.scope, &path.1, state.clock().now())
-        .await
-        .map_err(ApiError::internal)?;
+        .await?;
     if !revoked {
         return Err(ApiError::not_found().with_detail("No such key."));
     }

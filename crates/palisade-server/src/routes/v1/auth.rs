@@ -181,7 +181,7 @@ pub async fn login(
 }
 
 /// Exchange a refresh token for a new pair; the old one is spent.
-#[utoipa::path(post, path = "/v1/auth/refresh", tag = "auth", request_body(content = RefreshRequest, description = "Omitted in cookie mode"), params(ModeQuery),
+#[utoipa::path(post, path = "/v1/auth/refresh", tag = "auth", request_body(content = Option<RefreshRequest>, description = "Omitted in cookie mode"), params(ModeQuery),
     responses(
         (status = 200, description = "A new pair (`mode=bearer`) or new cookies (`mode=cookie`)", body = SessionResponse)))]
 pub async fn refresh(
@@ -236,8 +236,8 @@ pub struct Accepted {
     pub status: String,
 }
 
-/// Ask for a password reset mail. Always 202 with the same body: whether an account exists
-/// is never revealed.
+/// Ask for a password reset mail. Any well-formed address gets 202 with the same body: whether
+/// an account exists is never revealed.
 #[utoipa::path(post, path = "/v1/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
     responses((status = 202, body = Accepted)))]
 pub async fn request_password_reset(

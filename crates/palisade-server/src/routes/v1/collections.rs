@@ -9,7 +9,7 @@ use crate::state::AppState;
 use crate::tenant_data::{is_collection_name, schema};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use palisade_store::{CollectionRecord, StoreError};
+use palisade_store::{CollectionRecord, Conflict, StoreError};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -104,9 +104,11 @@ pub async fn create(
         .await
     {
         Ok(()) => Ok((StatusCode::CREATED, axum::Json(view(record)))),
-        Err(StoreError::Conflict(_)) => Err(ApiError::new(ProblemCode::CollectionExists)
-            .with_detail("This workspace already has a collection of that name.")),
-        Err(err) => Err(ApiError::internal(err)),
+        Err(StoreError::Conflict(Conflict::CollectionName)) => {
+            Err(ApiError::new(ProblemCode::CollectionExists)
+                .with_detail("This workspace already has a collection of that name."))
+        }
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -118,11 +120,7 @@ pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ReadRecords>,
 ) -> Result<axum::Json<Vec<Collection>>, ApiError> {
-    let collections = state
-        .store()
-        .collections(&access.scope)
-        .await
-        .map_err(ApiError::internal)?;
+    let collections = state.store().collections(&access.scope).await?;
     Ok(axum::Json(collections.into_iter().map(view).collect()))
 }
 
@@ -135,11 +133,7 @@ pub async fn get(
     access: Scoped<ReadRecords>,
     Path(path): Path<(String, String)>,
 ) -> Result<axum::Json<Collection>, ApiError> {
-    let found = state
-        .store()
-        .collection(&access.scope, &path.1)
-        .await
-        .map_err(ApiError::internal)?;
+    let found = state.store().collection(&access.scope, &path.1).await?;
     found
         .map(|c| axum::Json(view(c)))
         .ok_or_else(collection_not_found)
@@ -172,15 +166,11 @@ pub async fn update(
             json_schema.as_deref(),
             state.clock().now(),
         )
-        .await
-        .map_err(ApiError::internal)?;
+        .await?;
     if !changed {
         return Err(collection_not_found());
     }
-    let updated = store
-        .collection(&access.scope, &path.1)
-        .await
-        .map_err(ApiError::internal)?;
+    let updated = store.collection(&access.scope, &path.1).await?;
     updated
         .map(|c| axum::Json(view(c)))
         .ok_or_else(collection_not_found)
@@ -198,8 +188,7 @@ pub async fn delete(
     let deleted = state
         .store()
         .delete_collection(&access.scope, &path.1)
-        .await
-        .map_err(ApiError::internal)?;
+        .await?;
     if deleted {
         Ok(StatusCode::NO_CONTENT)
     } else {

@@ -89,8 +89,7 @@ pub async fn create(
     state
         .store()
         .create_invitation(&access.scope, &record)
-        .await
-        .map_err(ApiError::internal)?;
+        .await?;
     let body = format!(
         "You are invited to join the workspace {} as {role}.\n\n\
          Sign in (or sign up) with this e-mail address, then send this token to POST /v1/invitations/accept\n\
@@ -104,8 +103,7 @@ pub async fn create(
         "You are invited to a Palisade workspace",
         &body,
     )
-    .await
-    .map_err(ApiError::internal)?;
+    .await?;
     Ok((StatusCode::CREATED, axum::Json(view(record))))
 }
 
@@ -118,11 +116,7 @@ pub async fn list(
     access: Scoped<ManageMembers>,
 ) -> Result<axum::Json<Vec<Invitation>>, ApiError> {
     let now = state.clock().now();
-    let open = state
-        .store()
-        .open_invitations(&access.scope)
-        .await
-        .map_err(ApiError::internal)?;
+    let open = state.store().open_invitations(&access.scope).await?;
     Ok(axum::Json(
         open.into_iter()
             .filter(|i| i.expires_at > now)
@@ -143,8 +137,7 @@ pub async fn revoke(
     if state
         .store()
         .revoke_invitation(&access.scope, &path.1, state.clock().now())
-        .await
-        .map_err(ApiError::internal)?
+        .await?
     {
         Ok(StatusCode::NO_CONTENT)
     } else {
@@ -174,11 +167,7 @@ pub async fn accept(
     caller: Authenticated,
     Json(body): Json<AcceptInvitation>,
 ) -> Result<axum::Json<Joined>, ApiError> {
-    let user = state
-        .store()
-        .user_by_id(caller.user)
-        .await
-        .map_err(ApiError::internal)?;
+    let user = state.store().user_by_id(caller.user).await?;
     let user = user.ok_or_else(|| ApiError::from(crate::auth::AuthError::InvalidAccessToken))?;
     let digest = TokenDigest::of(body.token.expose_secret());
     let outcome = state
@@ -189,8 +178,7 @@ pub async fn accept(
             &user.email,
             state.clock().now(),
         )
-        .await
-        .map_err(ApiError::internal)?;
+        .await?;
     match outcome {
         Acceptance::Joined { slug, role } => Ok(axum::Json(Joined {
             workspace: slug,

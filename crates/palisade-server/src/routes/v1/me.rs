@@ -18,11 +18,7 @@ pub async fn me(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<axum::Json<Account>, ApiError> {
-    let user = state
-        .store()
-        .user_by_id(caller.user)
-        .await
-        .map_err(ApiError::internal)?;
+    let user = state.store().user_by_id(caller.user).await?;
     let user = user.ok_or_else(|| ApiError::from(crate::auth::AuthError::InvalidAccessToken))?;
     Ok(axum::Json(Account {
         id: user.id.to_string(),
@@ -59,11 +55,7 @@ pub async fn sessions(
 ) -> Result<axum::Json<Vec<SessionView>>, ApiError> {
     let now = state.clock().now();
     let idle = state.config().auth.session_idle_timeout;
-    let records = state
-        .store()
-        .unrevoked_sessions(caller.user)
-        .await
-        .map_err(ApiError::internal)?;
+    let records = state.store().unrevoked_sessions(caller.user).await?;
     let views = records
         .into_iter()
         .filter(|s| now < s.absolute_expires_at && now - s.last_used_at <= idle)

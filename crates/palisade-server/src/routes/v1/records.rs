@@ -57,11 +57,7 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
-    let inserted = state
-        .store()
-        .insert_record(scope, &row)
-        .await
-        .map_err(ApiError::internal)?;
+    let inserted = state.store().insert_record(scope, &row).await?;
     if !inserted {
         // The collection was deleted between the check and the insert.
         return Err(collection_not_found());
@@ -74,7 +70,7 @@ pub async fn create(
     params(
         ("ws" = String, Path, description = "Workspace slug"),
         ("name" = String, Path, description = "Collection name"),
-        ("limit" = Option<u32>, Query, description = "Page size, 1–200 (default 50)"),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 200, description = "Page size, 1–200 (default 50)"),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
         ("filter[field]" = Option<String>, Query, description = "Only records whose top-level `field` equals the value: a JSON scalar (`42`, `true`, `null`, `\"42\"`) or else a plain string; up to 10")),
     responses(
@@ -87,15 +83,11 @@ pub async fn list(
 ) -> Result<axum::Json<RecordPage>, ApiError> {
     let (query, page_size) = listing::parse(raw.as_deref())?;
     let store = state.store();
-    let mut rows = store
-        .list_records(&access.scope, &path.1, &query)
-        .await
-        .map_err(ApiError::internal)?;
+    let mut rows = store.list_records(&access.scope, &path.1, &query).await?;
     if rows.is_empty() && query.after.is_none() {
         store
             .collection(&access.scope, &path.1)
-            .await
-            .map_err(ApiError::internal)?
+            .await?
             .ok_or_else(collection_not_found)?;
     }
     let more = rows.len() > page_size as usize;
@@ -126,8 +118,7 @@ pub async fn get(
     let row = state
         .store()
         .record(&access.scope, &path.1, id)
-        .await
-        .map_err(ApiError::internal)?
+        .await?
         .ok_or_else(record_not_found)?;
     if Condition::if_none_match(&headers).is_some_and(|c| c.admits_weakly(row.version)) {
         return Ok((
@@ -208,8 +199,7 @@ async fn rewrite(
     for _ in 0..WRITE_ATTEMPTS {
         let current = store
             .record(scope, collection, id)
-            .await
-            .map_err(ApiError::internal)?
+            .await?
             .ok_or_else(record_not_found)?;
         if condition
             .as_ref()
@@ -228,8 +218,7 @@ async fn rewrite(
                 current.version,
                 state.clock().now(),
             )
-            .await
-            .map_err(ApiError::internal)?;
+            .await?;
         match outcome {
             WriteOutcome::Written(row) => return Ok(respond(row, StatusCode::OK, scope)),
             WriteOutcome::Missing => return Err(record_not_found()),
@@ -261,8 +250,7 @@ pub async fn delete(
         Some(condition) => {
             let current = store
                 .record(scope, &path.1, id)
-                .await
-                .map_err(ApiError::internal)?
+                .await?
                 .ok_or_else(record_not_found)?;
             if !condition.admits(current.version) {
                 return Err(precondition_failed());
@@ -270,10 +258,7 @@ pub async fn delete(
             Some(current.version)
         }
     };
-    let outcome = store
-        .delete_record(scope, &path.1, id, expected)
-        .await
-        .map_err(ApiError::internal)?;
+    let outcome = store.delete_record(scope, &path.1, id, expected).await?;
     match outcome {
         WriteOutcome::Deleted => Ok(StatusCode::NO_CONTENT),
         WriteOutcome::Missing => Err(record_not_found()),

@@ -6,7 +6,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use palisade_core::{DisplayName, Role, UserId, WorkspaceId};
-use palisade_store::{MemberChange, StoreError, WorkspaceRecord};
+use palisade_store::{Conflict, MemberChange, StoreError, WorkspaceRecord};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -133,11 +133,11 @@ pub async fn create(
     };
     match state.store().create_workspace(&record, caller.user).await {
         Ok(()) => Ok((StatusCode::CREATED, axum::Json(view(record, Role::Owner)))),
-        Err(StoreError::Conflict(_)) => {
+        Err(StoreError::Conflict(Conflict::Slug)) => {
             Err(ApiError::new(ProblemCode::SlugTaken)
                 .with_detail("Another workspace uses this slug."))
         }
-        Err(err) => Err(ApiError::internal(err)),
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -148,11 +148,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<axum::Json<Vec<Workspace>>, ApiError> {
-    let memberships = state
-        .store()
-        .workspaces_of(caller.user)
-        .await
-        .map_err(ApiError::internal)?;
+    let memberships = state.store().workspaces_of(caller.user).await?;
     Ok(axum::Json(
         memberships
             .into_iter()
@@ -169,11 +165,7 @@ pub async fn get(
     State(state): State<AppState>,
     access: Scoped<ReadWorkspace>,
 ) -> Result<axum::Json<Workspace>, ApiError> {
-    let record = state
-        .store()
-        .workspace(&access.scope)
-        .await
-        .map_err(ApiError::internal)?;
+    let record = state.store().workspace(&access.scope).await?;
     Ok(axum::Json(view(record, access.scope.role())))
 }
 
@@ -190,13 +182,8 @@ pub async fn update(
     state
         .store()
         .rename_workspace(&access.scope, &name, state.clock().now())
-        .await
-        .map_err(ApiError::internal)?;
-    let record = state
-        .store()
-        .workspace(&access.scope)
-        .await
-        .map_err(ApiError::internal)?;
+        .await?;
+    let record = state.store().workspace(&access.scope).await?;
     Ok(axum::Json(view(record, access.scope.role())))
 }
 
@@ -208,11 +195,7 @@ pub async fn delete(
     State(state): State<AppState>,
     access: Scoped<DeleteWorkspace>,
 ) -> Result<StatusCode, ApiError> {
-    state
-        .store()
-        .delete_workspace(&access.scope)
-        .await
-        .map_err(ApiError::internal)?;
+    state.store().delete_workspace(&access.scope).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -236,11 +219,7 @@ pub async fn members(
     State(state): State<AppState>,
     access: Scoped<ReadWorkspace>,
 ) -> Result<axum::Json<Vec<Member>>, ApiError> {
-    let members = state
-        .store()
-        .members(&access.scope)
-        .await
-        .map_err(ApiError::internal)?;
+    let members = state.store().members(&access.scope).await?;
     Ok(axum::Json(
         members
             .into_iter()
@@ -291,11 +270,7 @@ async fn may_change(
     target: UserId,
     to: Option<Role>,
 ) -> Result<(), ApiError> {
-    let current = state
-        .store()
-        .member_role(&access.scope, target)
-        .await
-        .map_err(ApiError::internal)?;
+    let current = state.store().member_role(&access.scope, target).await?;
     let current = current.ok_or_else(member_not_found)?;
     let actor = access.scope.role();
     if !actor.may_assign(current) || to.is_some_and(|role| !actor.may_assign(role)) {
@@ -323,8 +298,7 @@ pub async fn change_role(
         state
             .store()
             .set_member_role(&access.scope, target, role)
-            .await
-            .map_err(ApiError::internal)?,
+            .await?,
     )?;
     // Keys are bounded by their creator's role: cached grants must be recomputed.
     state.auth().api_keys.forget_all();
@@ -343,19 +317,12 @@ pub async fn remove_member(
 ) -> Result<StatusCode, ApiError> {
     let target: UserId = path.1.parse().map_err(|_| member_not_found())?;
     may_change(&state, &access, target, None).await?;
-    outcome(
-        state
-            .store()
-            .remove_member(&access.scope, target)
-            .await
-            .map_err(ApiError::internal)?,
-    )?;
+    outcome(state.store().remove_member(&access.scope, target).await?)?;
     // A removed member's keys die with their membership.
     let revoked = state
         .store()
         .revoke_keys_created_by(&access.scope, target, state.clock().now())
-        .await
-        .map_err(ApiError::internal)?;
+        .await?;
     state.auth().api_keys.forget(&revoked);
     Ok(StatusCode::NO_CONTENT)
 }
