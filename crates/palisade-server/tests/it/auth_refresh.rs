@@ -143,3 +143,31 @@ async fn an_access_token_expires_after_fifteen_minutes_plus_leeway() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_refresh_without_a_body_presents_no_token_and_is_401() {
+    let app = crate::helpers::spawn_app_with(crate::accounts::auth_options())
+        .await
+        .unwrap();
+    let response = app
+        .client
+        .post(app.at("/v1/auth/refresh"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+    assert_eq!(
+        crate::helpers::problem(response).await["code"],
+        "invalid_refresh_token"
+    );
+    let null = app
+        .client
+        .post(app.at("/v1/auth/refresh"))
+        .header("content-type", "application/json")
+        .body("null")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(null.status(), 401);
+    app.cleanup().await;
+}

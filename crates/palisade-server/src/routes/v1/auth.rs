@@ -100,6 +100,14 @@ pub enum SessionResponse {
     Cookie(CookieSessionResponse),
 }
 
+fn carries_no_body(headers: &HeaderMap) -> bool {
+    headers.get(header::CONTENT_TYPE).is_none()
+        && headers
+            .get(header::CONTENT_LENGTH)
+            .is_none_or(|length| length.as_bytes() == b"0")
+        && headers.get(header::TRANSFER_ENCODING).is_none()
+}
+
 fn client_info(headers: &HeaderMap, peer: ClientAddr) -> ClientInfo {
     let user_agent = headers
         .get(header::USER_AGENT)
@@ -196,10 +204,15 @@ pub async fn refresh(
                 cookie(request.headers(), REFRESH_COOKIE).ok_or(AuthError::InvalidRefreshToken)?;
             SecretString::from(token.to_owned())
         }
+        // No body at all presents no token: a missing credential, like a wrong one.
+        TokenMode::Bearer if carries_no_body(request.headers()) => {
+            return Err(AuthError::InvalidRefreshToken.into());
+        }
         TokenMode::Bearer => {
-            Json::<RefreshRequest>::from_request(request, &state)
+            Json::<Option<RefreshRequest>>::from_request(request, &state)
                 .await?
                 .0
+                .ok_or(AuthError::InvalidRefreshToken)?
                 .refresh_token
         }
     };
