@@ -26,10 +26,11 @@ impl Contracts {
 }
 
 pub async fn audit(contracts: Contracts, req: Request, next: Next) -> Response {
+    // `MatchedPath` is shared, so keeping it costs a reference count, not a copy.
     let operation = req
         .extensions()
         .get::<MatchedPath>()
-        .map(|path| path.as_str().to_owned())
+        .cloned()
         .zip(Verb::of(req.method()));
     let response = next.run(req).await;
     let (Some((path, verb)), Some(error)) = (operation, response.extensions().get::<ApiError>())
@@ -41,8 +42,12 @@ pub async fn audit(contracts: Contracts, req: Request, next: Next) -> Response {
         .get(&(verb, path.as_str()))
         .is_some_and(|codes| codes.contains(&error.code()));
     if !documented {
-        let code = error.code().as_str();
-        tracing::error!(code, %path, "answered a problem the API contract does not list");
+        let (code, path) = (error.code().as_str(), path.as_str());
+        tracing::error!(
+            code,
+            path,
+            "answered a problem the API contract does not list"
+        );
         debug_assert!(
             false,
             "{} {path} answered `{code}`, which its contract does not list",

@@ -222,7 +222,9 @@ fn readme_codes() -> BTreeSet<(String, u16)> {
         .lines()
         .skip_while(|line| !line.starts_with("### Error codes"))
         .filter_map(|line| {
-            let mut cells = line.split('|').map(str::trim).skip(1);
+            // Cells of `| a | b |`: the text before the first bar is not one.
+            let mut cells = line.split('|').map(str::trim);
+            cells.next();
             let code = cells.next()?.strip_prefix('`')?.strip_suffix('`')?;
             let status = cells.next()?.parse().ok()?;
             Some((code.to_owned(), status))
