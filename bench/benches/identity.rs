@@ -12,11 +12,12 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use figment::Figment;
+use palisade_core::grant::ManageKeys;
+use palisade_core::Granted;
 use palisade_core::{OsSecureRng, SystemClock};
 use palisade_crypto::{Argon2Cost, PasswordHasher};
-use palisade_server::auth::flows::{self, ClientInfo};
-use palisade_server::auth::sessions;
 use palisade_server::{serve, AppState, Config, Services};
+use palisade_service::auth::ClientInfo;
 use secrecy::SecretString;
 use std::sync::Arc;
 use tokio::runtime::Runtime;
@@ -39,7 +40,8 @@ fn app(runtime: &Runtime, dir: &tempfile::TempDir) -> AppState {
     };
     runtime.block_on(async {
         let state = serve::prepare(config, services).await.unwrap();
-        flows::signup(&state, EMAIL, secret(PASSWORD), None, None, None)
+        let auth = &state.platform().auth;
+        auth.signup(EMAIL, secret(PASSWORD), None, None, None)
             .await
             .unwrap();
         state
@@ -50,6 +52,7 @@ fn identity(c: &mut Criterion) {
     let runtime = Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let state = app(&runtime, &dir);
+    let auth = &state.platform().auth;
 
     let mut group = c.benchmark_group("password");
     group.sample_size(20);
@@ -60,12 +63,7 @@ fn identity(c: &mut Criterion) {
     group.bench_function("login_owasp", |b| {
         b.iter(|| {
             runtime
-                .block_on(flows::login(
-                    &state,
-                    EMAIL,
-                    secret(PASSWORD),
-                    ClientInfo::default(),
-                ))
+                .block_on(auth.login(EMAIL, secret(PASSWORD), ClientInfo::default()))
                 .unwrap()
         })
     });
@@ -73,55 +71,32 @@ fn identity(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("session");
     let mut refresh_token = runtime
-        .block_on(flows::login(
-            &state,
-            EMAIL,
-            secret(PASSWORD),
-            ClientInfo::default(),
-        ))
+        .block_on(auth.login(EMAIL, secret(PASSWORD), ClientInfo::default()))
         .unwrap()
         .refresh_token;
     group.bench_function("refresh_rotation", |b| {
         b.iter(|| {
             let issued = runtime
-                .block_on(flows::refresh(&state, secret(refresh_token.expose())))
+                .block_on(auth.refresh(secret(refresh_token.expose())))
                 .unwrap();
             refresh_token = issued.refresh_token;
         })
     });
     let tokens = runtime
-        .block_on(flows::login(
-            &state,
-            EMAIL,
-            secret(PASSWORD),
-            ClientInfo::default(),
-        ))
+        .block_on(auth.login(EMAIL, secret(PASSWORD), ClientInfo::default()))
         .unwrap();
     group.bench_function("verify_access_token_and_session", |b| {
         b.iter(|| {
-            runtime.block_on(async {
-                let now = state.clock().now();
-                let claims = state
-                    .auth()
-                    .keys
-                    .verify(&tokens.access_token, now)
-                    .await
-                    .unwrap();
-                let session = claims.sid.parse().unwrap();
-                let user = claims.sub.parse().unwrap();
-                sessions::check_session(&state, session, user, now)
-                    .await
-                    .unwrap();
-            })
+            runtime
+                .block_on(auth.authenticate_access(&tokens.access_token))
+                .unwrap()
         })
     });
     group.bench_function("baseline_jwt_check_without_session", |b| {
         b.iter(|| {
             runtime
                 .block_on(
-                    state
-                        .auth()
-                        .keys
+                    auth.keys()
                         .verify(&tokens.access_token, state.clock().now()),
                 )
                 .unwrap()
@@ -138,50 +113,29 @@ fn identity(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("api_key");
     let secret = runtime.block_on(async {
-        let user = state.store().user_by_email(EMAIL).await.unwrap().unwrap();
-        let now = state.clock().now();
-        let workspace = palisade_store::WorkspaceRecord {
-            id: palisade_core::WorkspaceId::generate(state.clock(), state.rng()),
-            slug: "bench".into(),
-            name: "Bench".into(),
-            created_at: now,
-            updated_at: now,
-        };
-        state
-            .store()
-            .create_workspace(&workspace, user.id)
+        let platform = state.platform();
+        let caller = auth
+            .authenticate_access(&tokens.access_token)
             .await
             .unwrap();
-        let scope = state
-            .store()
-            .authorize(user.id, "bench")
+        platform
+            .workspaces
+            .create(caller.user, "bench".into(), "Bench")
             .await
-            .unwrap()
             .unwrap();
-        let generated = state
-            .auth()
+        let scope = auth.authorize(&caller, "bench").await.unwrap().unwrap();
+        let grant = Granted::<ManageKeys, _>::check(scope).unwrap();
+        let created = platform
             .api_keys
-            .hasher
-            .generate("01jd5v3k2m0000000000000000", state.rng());
-        let record = palisade_store::ApiKeyRecord {
-            id: generated.key_id.clone(),
-            name: "bench".into(),
-            scopes: vec![palisade_core::Permission::WorkspaceRead],
-            verifier: generated.verifier.clone(),
-            created_by: user.id,
-            created_at: now,
-            expires_at: None,
-            last_used_at: None,
-        };
-        state.store().create_api_key(&scope, &record).await.unwrap();
-        secrecy::ExposeSecret::expose_secret(&generated.full).to_owned()
+            .create(&grant, "bench", &["workspace:read".to_owned()], None)
+            .await
+            .unwrap();
+        secrecy::ExposeSecret::expose_secret(&created.secret).to_owned()
     });
     group.bench_function("authenticate_cached_key", |b| {
         b.iter(|| {
             runtime
-                .block_on(palisade_server::auth::api_keys::authenticate(
-                    &state, &secret, "bench",
-                ))
+                .block_on(auth.authenticate_key(&secret, "bench"))
                 .unwrap()
         })
     });

@@ -15,8 +15,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use figment::Figment;
 use palisade_core::{OsSecureRng, RecordId, SystemClock};
+use palisade_server::routes::v1::record_view::respond;
 use palisade_server::routes::{self, Verb};
-use palisade_server::tenant_data::documents::respond;
 use palisade_server::{serve, AppState, Config, Server, Services};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -129,25 +129,25 @@ async fn main() {
         clock: Arc::new(SystemClock),
         rng: Arc::new(OsSecureRng),
     };
-    let state = serve::prepare(config, services).await.unwrap();
+    let (store, master_key) = serve::open(&config, &OsSecureRng).await.unwrap();
+    let state = serve::assemble(config, services, Arc::clone(&store), &master_key)
+        .await
+        .unwrap();
 
     // The baseline reads the row with a scope captured once at start-up: the same store call
     // and the same response, minus authentication and authorization.
     let captured = Arc::new(tokio::sync::OnceCell::new());
     let scope_cell = captured.clone();
-    let unauthenticated = move |State(state): State<AppState>, Path(id): Path<String>| {
+    let baseline_store = Arc::clone(&store);
+    let unauthenticated = move |State(_): State<AppState>, Path(id): Path<String>| {
         let scope_cell = scope_cell.clone();
+        let store = Arc::clone(&baseline_store);
         async move {
             let scope = scope_cell
                 .get()
                 .expect("the scope is captured before the load");
             let id: RecordId = id.parse().unwrap();
-            let row = state
-                .store()
-                .record(scope, "notes", id)
-                .await
-                .unwrap()
-                .unwrap();
+            let row = store.record(scope, "notes", id).await.unwrap().unwrap();
             respond(row, StatusCode::OK, scope)
         }
     };
@@ -214,12 +214,7 @@ async fn main() {
     .await;
     let key = key["secret"].as_str().unwrap();
     let owner = access_subject(access);
-    let scope = state
-        .store()
-        .authorize(owner, "bench")
-        .await
-        .unwrap()
-        .unwrap();
+    let scope = store.authorize(owner, "bench").await.unwrap().unwrap();
     captured.set(scope).unwrap();
     let id = record["id"].as_str().unwrap();
     let authenticated = format!("{ws}/collections/notes/records/{id}");

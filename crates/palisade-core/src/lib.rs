@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod email;
+pub mod grant;
 pub mod id;
 pub mod name;
 pub mod rng;
@@ -10,6 +11,7 @@ pub mod roles;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::{Email, InvalidEmail};
+pub use grant::{Granted, Holder, Permit};
 pub use id::{
     IdParseError, InstanceId, MailId, RecordId, RequestId, SessionId, SigningKeyId, UserId,
     WorkspaceId,

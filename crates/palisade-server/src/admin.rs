@@ -21,7 +21,7 @@ pub async fn create_access_code(
     expires_in_days: Option<i64>,
 ) -> Result<String, StartupError> {
     let (store, _) = open(config).await?;
-    let code = crate::auth::recovery::create_access_code(
+    let code = palisade_service::auth::create_access_code(
         store.as_ref(),
         &SystemClock,
         &OsSecureRng,
@@ -39,7 +39,8 @@ pub async fn create_access_code(
 pub async fn rotate_signing_key(config: &Config) -> Result<String, StartupError> {
     let (store, master) = open(config).await?;
     let kid =
-        crate::auth::keys::rotate(store.as_ref(), &master, &SystemClock, &OsSecureRng).await?;
+        palisade_service::auth::keys::rotate(store.as_ref(), &master, &SystemClock, &OsSecureRng)
+            .await?;
     store.close().await;
     Ok(kid)
 }

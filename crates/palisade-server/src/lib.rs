@@ -1,21 +1,19 @@
 //! The Palisade HTTP server: configuration, the axum application, middleware, routes, TLS.
+//! Business rules live in `palisade-service`; this crate parses, calls one service method
+//! and renders.
 
 pub mod admin;
 pub mod app;
-pub mod auth;
-pub mod background;
 pub mod config;
 pub mod error;
 pub mod extract;
-pub mod mail;
-pub mod maintenance;
 pub mod middleware;
 pub mod problem_code;
+mod problems;
 pub mod routes;
 pub mod serve;
 pub mod state;
 pub mod telemetry;
-pub mod tenant_data;
 pub mod tls;
 
 pub use config::Config;

@@ -2,11 +2,12 @@
 
 use crate::config::{Config, TlsSource};
 use crate::routes::RouteTable;
-use crate::state::{AppState, StateParts};
+use crate::state::AppState;
 use crate::tls::{self, TlsError, TlsListener};
 use palisade_core::{Clock, InstanceId, OsSecureRng, SecureRng, SystemClock};
 use palisade_crypto::master_key::{self, KeyFileError, KeyFileOutcome, MasterKey};
 use palisade_crypto::scram;
+use palisade_service::{Platform, PlatformParts};
 use palisade_store::{Backend, ConnectOptions, Store, StoreError};
 use secrecy::ExposeSecret;
 use std::future::Future;
@@ -37,9 +38,9 @@ pub enum StartupError {
     #[error(transparent)]
     Tls(#[from] TlsError),
     #[error(transparent)]
-    Keys(#[from] crate::auth::keys::KeyRingError),
+    Keys(#[from] palisade_service::auth::keys::KeyRingError),
     #[error(transparent)]
-    Auth(#[from] crate::auth::AuthStartError),
+    Services(#[from] palisade_service::StartError),
     #[error("{0}")]
     Admin(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -69,6 +70,16 @@ impl Default for Services {
 /// first start), database connection and migrations, this deployment's instance id.
 pub async fn prepare(config: Config, services: Services) -> Result<AppState, StartupError> {
     let (store, master_key) = open(&config, services.rng.as_ref()).await?;
+    assemble(config, services, store, &master_key).await
+}
+
+/// Builds the services on an open store (migrating it first when configured to).
+pub async fn assemble(
+    config: Config,
+    services: Services,
+    store: Arc<dyn Store>,
+    master_key: &MasterKey,
+) -> Result<AppState, StartupError> {
     if config.auto_migrate {
         let applied = store.migrate().await?;
         if !applied.is_empty() {
@@ -80,25 +91,25 @@ pub async fn prepare(config: Config, services: Services) -> Result<AppState, Sta
         .register_instance(candidate, services.clock.now())
         .await
         .map_err(StartupError::NotMigrated)?;
-    let issuer = config.public_url.as_str().trim_end_matches('/').to_owned();
-    let auth = crate::auth::AuthService::start(
-        &config.auth,
-        issuer,
-        Arc::clone(&store),
-        &master_key,
-        services.clock.as_ref(),
-        Arc::clone(&services.rng),
+    let platform = Platform::start(
+        PlatformParts {
+            store,
+            clock: Arc::clone(&services.clock),
+            rng: Arc::clone(&services.rng),
+            instance,
+            public_url: config.public_url.clone(),
+            auth: config.auth.clone(),
+            mail: config.mail.clone(),
+        },
+        master_key,
     )
     .await?;
-    Ok(AppState::new(StateParts {
+    Ok(AppState::new(
         config,
-        store,
-        clock: services.clock,
-        rng: services.rng,
-        master_key,
-        instance,
-        auth,
-    }))
+        platform,
+        services.clock,
+        services.rng,
+    ))
 }
 
 /// `palisade migrate`: applies pending migrations and returns their versions.
@@ -112,7 +123,7 @@ pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
 /// Opens the store the way every command must (`serve`, `migrate`, `admin`, `keys`): the data
 /// directory (0700) and master key (0600) created on first use, and on PostgreSQL the
 /// configured application role with the password derived from that key.
-pub(crate) async fn open(
+pub async fn open(
     config: &Config,
     rng: &dyn SecureRng,
 ) -> Result<(Arc<dyn Store>, MasterKey), StartupError> {
@@ -270,13 +281,15 @@ impl Server {
     {
         let app = crate::app::router(self.state.clone(), self.routes);
         let mailbox = self.state.config().data_dir.join("mailbox");
-        let transport = crate::mail::MailTransport::from_config(
+        let transport = palisade_service::mail::MailTransport::from_config(
             self.state.config().mail.smtp_url.as_ref(),
             mailbox,
         )
         .map_err(std::io::Error::other)?;
-        let worker = tokio::spawn(crate::mail::worker::run(self.state.clone(), transport));
-        let upkeep = tokio::spawn(crate::maintenance::run(self.state.clone()));
+        let mail = self.state.platform().mail.clone();
+        let worker = tokio::spawn(mail.run(transport));
+        let upkeep_state = self.state.clone();
+        let upkeep = tokio::spawn(async move { upkeep_state.platform().run_upkeep().await });
         let result = match self.listener {
             Listening::Plain(tcp) => {
                 let service = app.into_make_service_with_connect_info::<PeerAddr>();
@@ -293,8 +306,7 @@ impl Server {
         };
         worker.abort();
         upkeep.abort();
-        self.state.background().idle().await;
-        self.state.store().close().await;
+        self.state.platform().shutdown().await;
         result
     }
 }

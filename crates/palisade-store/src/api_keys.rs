@@ -71,21 +71,21 @@ pub(crate) fn decode_scopes(raw: &str) -> Result<Vec<Permission>, StoreError> {
 pub trait ApiKeyStore: Send + Sync {
     async fn create_api_key(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageKeys>,
         key: &ApiKeyRecord,
     ) -> Result<(), StoreError>;
     /// Keys of the workspace that are not revoked.
     async fn api_keys(&self, scope: &WorkspaceScope) -> Result<Vec<ApiKeyRecord>, StoreError>;
     async fn revoke_api_key(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageKeys>,
         id: &str,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError>;
     /// Revokes every key `user` created in the workspace; returns their ids.
     async fn revoke_keys_created_by(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         user: UserId,
         now: OffsetDateTime,
     ) -> Result<Vec<String>, StoreError>;

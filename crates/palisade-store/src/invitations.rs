@@ -30,7 +30,7 @@ pub enum Acceptance {
 pub trait InvitationStore: Send + Sync {
     async fn create_invitation(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         invitation: &InvitationRecord,
     ) -> Result<(), StoreError>;
     /// Invitations neither accepted nor revoked (expiry is the caller's to judge).
@@ -40,7 +40,7 @@ pub trait InvitationStore: Send + Sync {
     ) -> Result<Vec<InvitationRecord>, StoreError>;
     async fn revoke_invitation(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         id: &str,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError>;

@@ -1,9 +1,20 @@
-//! Palisade storage. Callers see only the [`Store`] trait; each backend lives in its own
-//! module with its own migrations, and one conformance suite (tests/it) runs against both.
+//! Palisade storage. Callers see only the [`Store`] trait (and the per-area traits it gathers:
+//! `accounts`, `recovery`, `workspaces`, `invitations`, `api_keys`, `records`).
+//!
+//! Layout: the SQL is written once, in the `shared_*.rs` modules, as macros that expand one
+//! body of queries per backend type (`shared_core::impl_shared_store!` expands them all).
+//! What differs per backend is the `Dialect` trait in `dialect.rs`: pools, the transactions
+//! that carry a workspace (row-level security on PostgreSQL), the record `data` column and
+//! field filters, migrations. [`sqlite`] (`sqlite.rs`, migrations in `migrations/sqlite`) and
+//! [`postgres`] (`postgres.rs`, migrations in `migrations/postgres`) each implement
+//! `Dialect` and expand the shared store there; `rows.rs` turns rows into records for both.
+//! One conformance suite (`tests/it`) runs against both backends.
 
 pub mod accounts;
 pub mod api_keys;
+mod dialect;
 mod error;
+mod grant;
 pub mod invitations;
 pub mod postgres;
 pub mod records;
@@ -24,6 +35,7 @@ pub mod workspaces;
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 pub use api_keys::{ApiKeyRecord, ApiKeyStore, KeyAuthorization};
 pub use error::{Conflict, StoreError};
+pub use grant::Grant;
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, WriteOutcome,

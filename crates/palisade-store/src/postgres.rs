@@ -4,15 +4,17 @@
 //! everything else runs as the application role, which owns no table and has no BYPASSRLS,
 //! so the row-level security policies on tenant tables bind every query the server makes.
 
+use crate::dialect::{Dialect, Tx};
 use crate::shared_records::FilterBind;
 use crate::{ConnectOptions, StoreError};
 use secrecy::ExposeSecret;
+use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{ConnectOptions as _, PgPool, Postgres, Transaction};
+use sqlx::{ConnectOptions as _, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Serialises role set-up when several nodes (or tests) migrate at once.
 const ROLE_SETUP_LOCK: i64 = 0x7061_6c69_7361_6465;
@@ -79,6 +81,17 @@ impl PostgresStore {
     pub fn app_role(&self) -> &str {
         &self.app_role
     }
+}
+
+impl Dialect for PostgresStore {
+    type Db = Postgres;
+    const BACKEND: crate::Backend = crate::Backend::Postgres;
+    const RECORD_DATA_IN: &'static str = "$1::jsonb";
+    const RECORD_DATA_OUT: &'static str = "data::text AS data";
+
+    fn migrator() -> &'static Migrator {
+        &MIGRATOR
+    }
 
     fn write_pool(&self) -> &PgPool {
         &self.pool
@@ -143,32 +156,23 @@ impl PostgresStore {
     }
 
     /// A transaction in which row-level security admits only `scope`'s workspace.
-    async fn scoped_write(
-        &self,
-        scope: &crate::WorkspaceScope,
-    ) -> Result<Transaction<'static, Postgres>, StoreError> {
-        self.in_workspace(&scope.workspace_id().to_string()).await
+    async fn scoped_write(&self, scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
+        Self::in_workspace(self, &scope.workspace_id().to_string()).await
     }
 
-    async fn scoped_read(
-        &self,
-        scope: &crate::WorkspaceScope,
-    ) -> Result<Transaction<'static, Postgres>, StoreError> {
-        self.scoped_write(scope).await
+    async fn scoped_read(&self, scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
+        Self::scoped_write(self, scope).await
     }
 
     /// A transaction for the workspace `id`, before any scope for it exists (creating it).
-    async fn in_workspace(&self, id: &str) -> Result<Transaction<'static, Postgres>, StoreError> {
+    async fn in_workspace(&self, id: &str) -> Result<Tx<Self>, StoreError> {
         let mut tx = self.pool.begin().await?;
         Self::enter_workspace(&mut tx, id).await?;
         Ok(tx)
     }
 
     /// Narrows a transaction to the workspace `id` (ending any credential lookup).
-    async fn enter_workspace(
-        tx: &mut Transaction<'static, Postgres>,
-        id: &str,
-    ) -> Result<(), StoreError> {
+    async fn enter_workspace(tx: &mut Tx<Self>, id: &str) -> Result<(), StoreError> {
         sqlx::query(
             "SELECT set_config('palisade.workspace_id', $1, true), \
              set_config('palisade.lookup', 'off', true)",
@@ -182,7 +186,7 @@ impl PostgresStore {
     /// A transaction that may read (never write) memberships, invitations and API keys of
     /// any workspace: how a credential (user, key id, invitation token) finds its workspace
     /// before there is a scope. Tenant data stays invisible.
-    async fn lookup(&self, _write: bool) -> Result<Transaction<'static, Postgres>, StoreError> {
+    async fn lookup(&self, _write: bool) -> Result<Tx<Self>, StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("SELECT set_config('palisade.lookup', 'on', true)")
             .execute(&mut *tx)
@@ -210,15 +214,15 @@ impl PostgresStore {
     pub async fn scoped_transaction_for_tests(
         &self,
         scope: &crate::WorkspaceScope,
-    ) -> Result<Transaction<'static, Postgres>, StoreError> {
-        self.scoped_write(scope).await
+    ) -> Result<sqlx::Transaction<'static, Postgres>, StoreError> {
+        Dialect::scoped_write(self, scope).await
     }
 
     /// For the row-level security tests: a credential-lookup transaction.
     pub async fn lookup_transaction_for_tests(
         &self,
-    ) -> Result<Transaction<'static, Postgres>, StoreError> {
-        self.lookup(false).await
+    ) -> Result<sqlx::Transaction<'static, Postgres>, StoreError> {
+        Dialect::lookup(self, false).await
     }
 
     /// For the row-level security tests: the application role's pool, no workspace set.
@@ -258,19 +262,4 @@ fn is_scram_verifier(text: &str) -> bool {
         && [salt, stored_key, server_key].into_iter().all(base64)
 }
 
-impl crate::shared_records::HasDatabase for PostgresStore {
-    type Db = Postgres;
-}
-
-crate::shared_accounts::impl_account_store!(PostgresStore);
-crate::shared_recovery::impl_recovery_store!(PostgresStore);
-crate::shared_workspaces::impl_workspace_store!(PostgresStore);
-crate::shared_invitations::impl_invitation_store!(PostgresStore);
-crate::shared_api_keys::impl_api_key_store!(PostgresStore);
-crate::shared_records::impl_record_store!(
-    PostgresStore,
-    data_in = "$1::jsonb",
-    data_out = "data::text AS data"
-);
-
-crate::shared_core::impl_store_core!(PostgresStore, crate::Backend::Postgres, MIGRATOR);
+crate::shared_core::impl_shared_store!(PostgresStore);

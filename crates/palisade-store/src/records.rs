@@ -86,7 +86,7 @@ pub trait RecordStore: Send + Sync {
     /// [`StoreError::Conflict`] if the workspace already has a collection of that name.
     async fn create_collection(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageCollections>,
         collection: &CollectionRecord,
     ) -> Result<(), StoreError>;
     async fn collections(
@@ -101,7 +101,7 @@ pub trait RecordStore: Send + Sync {
     /// Sets or clears the schema; `false` if there is no such collection.
     async fn set_collection_schema(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageCollections>,
         name: &str,
         json_schema: Option<&str>,
         now: OffsetDateTime,
@@ -109,14 +109,14 @@ pub trait RecordStore: Send + Sync {
     /// Deletes the collection and every record in it; `false` if there is none.
     async fn delete_collection(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageCollections>,
         name: &str,
     ) -> Result<bool, StoreError>;
 
     /// `false` when the collection does not exist (nothing is written).
     async fn insert_record(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::WriteRecords>,
         record: &RecordRow,
     ) -> Result<bool, StoreError>;
     async fn record(
@@ -135,7 +135,7 @@ pub trait RecordStore: Send + Sync {
     /// Replaces the record's data if it is at `expected_version`, bumping the version.
     async fn update_record(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::WriteRecords>,
         collection: &str,
         id: RecordId,
         data: &str,
@@ -145,7 +145,7 @@ pub trait RecordStore: Send + Sync {
     /// Deletes the record, if it is at `expected_version` when one is given.
     async fn delete_record(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::WriteRecords>,
         collection: &str,
         id: RecordId,
         expected_version: Option<i64>,

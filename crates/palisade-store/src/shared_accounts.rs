@@ -1,5 +1,6 @@
 //! The account queries, written once: SQLite and PostgreSQL both accept `$n` parameters, and
-//! the macro expands this body for each backend's pool type.
+//! the macro expands this body for each backend type. Everything that differs per backend
+//! (here, which pool a query runs on) comes from [`Dialect`](crate::dialect::Dialect).
 
 macro_rules! impl_account_store {
     ($store:ty) => {
@@ -17,7 +18,7 @@ macro_rules! impl_account_store {
                 .bind(&user.password_hash)
                 .bind(user.created_at)
                 .bind(user.updated_at)
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await
                 .map_err(|err| $crate::error::conflict_on_unique(err, $crate::error::Conflict::Email))?;
                 Ok(())
@@ -26,7 +27,7 @@ macro_rules! impl_account_store {
             async fn user_by_email(&self, email: &str) -> Result<Option<$crate::accounts::UserRecord>, $crate::StoreError> {
                 let row = sqlx::query(&format!("SELECT {} FROM users WHERE email_key = $1", $crate::rows::USER_COLUMNS))
                     .bind($crate::accounts::UserRecord::email_key(email))
-                    .fetch_optional(self.read_pool())
+                    .fetch_optional($crate::dialect::Dialect::read_pool(self))
                     .await?;
                 row.as_ref().map($crate::rows::user).transpose()
             }
@@ -34,7 +35,7 @@ macro_rules! impl_account_store {
             async fn user_by_id(&self, id: palisade_core::UserId) -> Result<Option<$crate::accounts::UserRecord>, $crate::StoreError> {
                 let row = sqlx::query(&format!("SELECT {} FROM users WHERE id = $1", $crate::rows::USER_COLUMNS))
                     .bind(id.to_string())
-                    .fetch_optional(self.read_pool())
+                    .fetch_optional($crate::dialect::Dialect::read_pool(self))
                     .await?;
                 row.as_ref().map($crate::rows::user).transpose()
             }
@@ -49,7 +50,7 @@ macro_rules! impl_account_store {
                     .bind(hash)
                     .bind(now)
                     .bind(id.to_string())
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }
@@ -59,7 +60,7 @@ macro_rules! impl_account_store {
                 session: &$crate::accounts::SessionRecord,
                 refresh_digest: &str,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.write_pool().begin().await?;
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query(
                     "INSERT INTO sessions (id, user_id, created_at, last_used_at, absolute_expires_at, \
                      revoked_at, revoked_reason, user_agent, ip) VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7)",
@@ -86,7 +87,7 @@ macro_rules! impl_account_store {
             async fn session(&self, id: palisade_core::SessionId) -> Result<Option<$crate::accounts::SessionRecord>, $crate::StoreError> {
                 let row = sqlx::query(&format!("SELECT {} FROM sessions WHERE id = $1", $crate::rows::SESSION_COLUMNS))
                     .bind(id.to_string())
-                    .fetch_optional(self.read_pool())
+                    .fetch_optional($crate::dialect::Dialect::read_pool(self))
                     .await?;
                 row.as_ref().map($crate::rows::session).transpose()
             }
@@ -100,7 +101,7 @@ macro_rules! impl_account_store {
                     $crate::rows::SESSION_COLUMNS
                 ))
                 .bind(user.to_string())
-                .fetch_all(self.read_pool())
+                .fetch_all($crate::dialect::Dialect::read_pool(self))
                 .await?;
                 rows.iter().map($crate::rows::session).collect()
             }
@@ -109,7 +110,7 @@ macro_rules! impl_account_store {
                 sqlx::query("UPDATE sessions SET last_used_at = $1 WHERE id = $2 AND revoked_at IS NULL")
                     .bind(now)
                     .bind(id.to_string())
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }
@@ -126,7 +127,7 @@ macro_rules! impl_account_store {
                 .bind(now)
                 .bind(reason)
                 .bind(id.to_string())
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 Ok(done.rows_affected() == 1)
             }
@@ -147,7 +148,7 @@ macro_rules! impl_account_store {
                 .bind(reason)
                 .bind(user.to_string())
                 .bind(keep)
-                .fetch_all(self.write_pool())
+                .fetch_all($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 rows.iter().map(|row| $crate::rows::id(row, "id")).collect()
             }
@@ -158,7 +159,7 @@ macro_rules! impl_account_store {
                     "SELECT digest, session_id, issued_at, spent_at, successor_sealed FROM refresh_tokens WHERE digest = $1",
                 )
                 .bind(digest)
-                .fetch_optional(self.write_pool())
+                .fetch_optional($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 row.as_ref().map($crate::rows::refresh).transpose()
             }
@@ -170,7 +171,7 @@ macro_rules! impl_account_store {
                 successor_sealed: &[u8],
                 now: time::OffsetDateTime,
             ) -> Result<bool, $crate::StoreError> {
-                let mut tx = self.write_pool().begin().await?;
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let spent = sqlx::query(
                     "UPDATE refresh_tokens SET spent_at = $1, successor_sealed = $2 WHERE digest = $3 AND spent_at IS NULL \
                      RETURNING session_id",
@@ -207,7 +208,7 @@ macro_rules! impl_account_store {
                 .bind(&key.sealed_seed)
                 .bind(key.created_at)
                 .bind(key.retired_at)
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 Ok(())
             }
@@ -216,7 +217,7 @@ macro_rules! impl_account_store {
                 let rows = sqlx::query(
                     "SELECT kid, public_key, sealed_seed, created_at, retired_at FROM signing_keys ORDER BY created_at, kid",
                 )
-                .fetch_all(self.write_pool())
+                .fetch_all($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 rows.iter().map($crate::rows::signing_key).collect()
             }
@@ -225,7 +226,7 @@ macro_rules! impl_account_store {
                 sqlx::query("UPDATE signing_keys SET retired_at = $1 WHERE kid <> $2 AND retired_at IS NULL")
                     .bind(now)
                     .bind(kid)
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }

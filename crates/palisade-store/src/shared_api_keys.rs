@@ -6,10 +6,11 @@ macro_rules! impl_api_key_store {
         impl $crate::api_keys::ApiKeyStore for $store {
             async fn create_api_key(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageKeys>,
                 key: &$crate::api_keys::ApiKeyRecord,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query(
                     "INSERT INTO api_keys (id, workspace_id, name, scopes, verifier, created_by, created_at, expires_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -37,18 +38,19 @@ macro_rules! impl_api_key_store {
                      WHERE workspace_id = $1 AND revoked_at IS NULL ORDER BY created_at, id",
                 )
                 .bind(scope.workspace_id().to_string())
-                .fetch_all(&mut *self.scoped_read(scope).await?)
+                .fetch_all(&mut *$crate::dialect::Dialect::scoped_read(self, scope).await?)
                 .await?;
                 rows.iter().map($crate::rows::api_key).collect()
             }
 
             async fn revoke_api_key(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageKeys>,
                 id: &str,
                 now: time::OffsetDateTime,
             ) -> Result<bool, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let done = sqlx::query(
                     "UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND workspace_id = $3 AND revoked_at IS NULL",
                 )
@@ -63,11 +65,12 @@ macro_rules! impl_api_key_store {
 
             async fn revoke_keys_created_by(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 user: palisade_core::UserId,
                 now: time::OffsetDateTime,
             ) -> Result<Vec<String>, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let rows = sqlx::query(
                     "UPDATE api_keys SET revoked_at = $1 WHERE workspace_id = $2 AND created_by = $3 \
                      AND revoked_at IS NULL RETURNING id",
@@ -92,7 +95,7 @@ macro_rules! impl_api_key_store {
                      WHERE k.id = $1 AND k.revoked_at IS NULL",
                 )
                 .bind(key_id)
-                .fetch_optional(&mut *self.lookup(false).await?)
+                .fetch_optional(&mut *$crate::dialect::Dialect::lookup(self, false).await?)
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let scopes = $crate::api_keys::decode_scopes(&sqlx::Row::try_get::<String, _>(&row, "scopes")?)?;
@@ -116,7 +119,7 @@ macro_rules! impl_api_key_store {
                 now: time::OffsetDateTime,
             ) -> Result<(), $crate::StoreError> {
                 let Some(id) = scope.key_id() else { return Ok(()) };
-                let mut tx = self.scoped_write(scope).await?;
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2 AND workspace_id = $3")
                     .bind(now)
                     .bind(id)

@@ -1,11 +1,12 @@
-//! The `Store` methods both backends share, written once (see `shared_accounts`).
+//! The `Store` methods both backends share, written once (see `shared_accounts`), and
+//! [`impl_shared_store!`], which expands every shared module for one backend type.
 
 macro_rules! impl_store_core {
-    ($store:ty, $backend:expr, $migrator:expr) => {
+    ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::Store for $store {
             fn backend(&self) -> $crate::Backend {
-                $backend
+                <Self as $crate::dialect::Dialect>::BACKEND
             }
 
             async fn migrate(&self) -> Result<Vec<i64>, $crate::StoreError> {
@@ -13,7 +14,7 @@ macro_rules! impl_store_core {
                     let rows = sqlx::query(
                         "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
                     )
-                    .fetch_all(self.migration_pool())
+                    .fetch_all($crate::dialect::Dialect::migration_pool(self))
                     .await?;
                     rows.iter()
                         .map(|r| {
@@ -24,8 +25,10 @@ macro_rules! impl_store_core {
                 let before = versions().await.unwrap_or_default();
                 // PostgreSQL's migrator takes an advisory lock, so nodes starting together
                 // apply each step once; SQLite has a single writer connection.
-                $migrator.run(self.migration_pool()).await?;
-                self.after_migrations().await?;
+                <Self as $crate::dialect::Dialect>::migrator()
+                    .run($crate::dialect::Dialect::migration_pool(self))
+                    .await?;
+                $crate::dialect::Dialect::after_migrations(self).await?;
                 let after = versions().await?;
                 Ok(after.into_iter().filter(|v| !before.contains(v)).collect())
             }
@@ -34,7 +37,7 @@ macro_rules! impl_store_core {
                 let rows = sqlx::query(
                     "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
                 )
-                .fetch_all(self.write_pool())
+                .fetch_all($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 rows.iter()
                     .map(|r| sqlx::Row::try_get::<i64, _>(r, 0).map_err($crate::StoreError::from))
@@ -43,7 +46,7 @@ macro_rules! impl_store_core {
 
             async fn ping(&self) -> Result<(), $crate::StoreError> {
                 sqlx::query("SELECT 1")
-                    .execute(self.read_pool())
+                    .execute($crate::dialect::Dialect::read_pool(self))
                     .await
                     .map_err($crate::StoreError::Unavailable)?;
                 Ok(())
@@ -60,10 +63,10 @@ macro_rules! impl_store_core {
                 )
                 .bind(candidate.to_string())
                 .bind(now)
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 let row = sqlx::query("SELECT id, created_at FROM instance WHERE singleton = 1")
-                    .fetch_one(self.write_pool())
+                    .fetch_one($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 $crate::parse_instance(
                     sqlx::Row::try_get(&row, "id")?,
@@ -72,10 +75,30 @@ macro_rules! impl_store_core {
             }
 
             async fn close(&self) {
-                self.close_pools().await;
+                $crate::dialect::Dialect::close_pools(self).await;
             }
         }
     };
 }
 
+/// Every store trait, from the queries written once in `shared_*.rs`, for a backend type that
+/// implements [`Dialect`](crate::dialect::Dialect): the one line each backend module writes.
+macro_rules! impl_shared_store {
+    ($store:ty) => {
+        // Without the contract this fails here, naming the trait, before any query expands.
+        const _: () = {
+            const fn implements_dialect<D: $crate::dialect::Dialect>() {}
+            implements_dialect::<$store>()
+        };
+        $crate::shared_core::impl_store_core!($store);
+        $crate::shared_accounts::impl_account_store!($store);
+        $crate::shared_recovery::impl_recovery_store!($store);
+        $crate::shared_workspaces::impl_workspace_store!($store);
+        $crate::shared_invitations::impl_invitation_store!($store);
+        $crate::shared_api_keys::impl_api_key_store!($store);
+        $crate::shared_records::impl_record_store!($store);
+    };
+}
+
+pub(crate) use impl_shared_store;
 pub(crate) use impl_store_core;

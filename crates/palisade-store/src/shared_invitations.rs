@@ -6,10 +6,11 @@ macro_rules! impl_invitation_store {
         impl $crate::invitations::InvitationStore for $store {
             async fn create_invitation(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 invitation: &$crate::invitations::InvitationRecord,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query(
                     "INSERT INTO invitations (id, workspace_id, email, email_key, role, digest, invited_by, created_at, expires_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -38,18 +39,19 @@ macro_rules! impl_invitation_store {
                      WHERE workspace_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL ORDER BY created_at, id",
                 )
                 .bind(scope.workspace_id().to_string())
-                .fetch_all(&mut *self.scoped_read(scope).await?)
+                .fetch_all(&mut *$crate::dialect::Dialect::scoped_read(self, scope).await?)
                 .await?;
                 rows.iter().map($crate::rows::invitation).collect()
             }
 
             async fn revoke_invitation(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 id: &str,
                 now: time::OffsetDateTime,
             ) -> Result<bool, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let done = sqlx::query(
                     "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND workspace_id = $3 \
                      AND accepted_at IS NULL AND revoked_at IS NULL",
@@ -68,7 +70,7 @@ macro_rules! impl_invitation_store {
                     "SELECT email, expires_at FROM invitations WHERE digest = $1 AND accepted_at IS NULL AND revoked_at IS NULL",
                 )
                 .bind(digest)
-                .fetch_optional(&mut *self.lookup(false).await?)
+                .fetch_optional(&mut *$crate::dialect::Dialect::lookup(self, false).await?)
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let expires_at: time::OffsetDateTime = sqlx::Row::try_get(&row, "expires_at")?;
@@ -86,7 +88,7 @@ macro_rules! impl_invitation_store {
                 now: time::OffsetDateTime,
             ) -> Result<$crate::invitations::Acceptance, $crate::StoreError> {
                 use $crate::invitations::Acceptance;
-                let mut tx = self.lookup(true).await?;
+                let mut tx = $crate::dialect::Dialect::lookup(self, true).await?;
                 let row = sqlx::query(
                     "SELECT i.workspace_id, i.email_key, i.role, i.expires_at, w.slug FROM invitations i \
                      JOIN workspaces w ON w.id = i.workspace_id \
@@ -105,7 +107,7 @@ macro_rules! impl_invitation_store {
                 let slug: String = sqlx::Row::try_get(&row, "slug")?;
                 let role = $crate::rows::role(&row)?;
                 // From here on, only the invitation's workspace.
-                Self::enter_workspace(&mut tx, &workspace).await?;
+                <Self as $crate::dialect::Dialect>::enter_workspace(&mut tx, &workspace).await?;
                 sqlx::query(
                     "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (workspace_id, user_id) DO NOTHING",

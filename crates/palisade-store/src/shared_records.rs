@@ -1,7 +1,9 @@
-//! The collection and record queries, written once for both backends. Each backend passes
-//! how a JSON value goes in and out of its `data` column (`TEXT` on SQLite, `JSONB` on
-//! PostgreSQL) and supplies `field_filter`, `scoped_read` and `scoped_write`; the latter
-//! open a transaction in which PostgreSQL's row-level security knows the workspace.
+//! The collection and record queries, written once for both backends. Each backend's
+//! [`Dialect`] says how a JSON value goes in and out of its `data` column (`TEXT` on SQLite,
+//! `JSONB` on PostgreSQL) and supplies `field_filter`, `scoped_read` and `scoped_write`; the
+//! latter open a transaction in which PostgreSQL's row-level security knows the workspace.
+
+use crate::dialect::Dialect;
 
 /// A value bound to a filter placeholder.
 #[derive(Debug, Clone)]
@@ -12,15 +14,16 @@ pub(crate) enum FilterBind {
 }
 
 macro_rules! impl_record_store {
-    ($store:ty, data_in = $data_in:literal, data_out = $data_out:literal) => {
+    ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::records::RecordStore for $store {
             async fn create_collection(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageCollections>,
                 collection: &$crate::records::CollectionRecord,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query(
                     "INSERT INTO collections (workspace_id, name, json_schema, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5)",
@@ -41,7 +44,7 @@ macro_rules! impl_record_store {
                 &self,
                 scope: &$crate::WorkspaceScope,
             ) -> Result<Vec<$crate::records::CollectionRecord>, $crate::StoreError> {
-                let mut tx = self.scoped_read(scope).await?;
+                let mut tx = $crate::dialect::Dialect::scoped_read(self, scope).await?;
                 let rows = sqlx::query(
                     "SELECT name, json_schema, created_at, updated_at FROM collections \
                      WHERE workspace_id = $1 ORDER BY name",
@@ -58,7 +61,7 @@ macro_rules! impl_record_store {
                 scope: &$crate::WorkspaceScope,
                 name: &str,
             ) -> Result<Option<$crate::records::CollectionRecord>, $crate::StoreError> {
-                let mut tx = self.scoped_read(scope).await?;
+                let mut tx = $crate::dialect::Dialect::scoped_read(self, scope).await?;
                 let row = sqlx::query(
                     "SELECT name, json_schema, created_at, updated_at FROM collections \
                      WHERE workspace_id = $1 AND name = $2",
@@ -73,12 +76,13 @@ macro_rules! impl_record_store {
 
             async fn set_collection_schema(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageCollections>,
                 name: &str,
                 json_schema: Option<&str>,
                 now: time::OffsetDateTime,
             ) -> Result<bool, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let done = sqlx::query(
                     "UPDATE collections SET json_schema = $1, updated_at = $2 WHERE workspace_id = $3 AND name = $4",
                 )
@@ -94,10 +98,11 @@ macro_rules! impl_record_store {
 
             async fn delete_collection(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageCollections>,
                 name: &str,
             ) -> Result<bool, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let done = sqlx::query("DELETE FROM collections WHERE workspace_id = $1 AND name = $2")
                     .bind(scope.workspace_id().to_string())
                     .bind(name)
@@ -109,23 +114,22 @@ macro_rules! impl_record_store {
 
             async fn insert_record(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::WriteRecords>,
                 record: &$crate::records::RecordRow,
             ) -> Result<bool, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
-                let inserted = sqlx::query(concat!(
-                    "INSERT INTO records (data, id, workspace_id, collection, version, created_at, updated_at) \
-                     VALUES (", $data_in, ", $2, $3, $4, $5, $6, $7)"
-                ))
-                .bind(&record.data)
-                .bind(record.id.to_string())
-                .bind(scope.workspace_id().to_string())
-                .bind(&record.collection)
-                .bind(record.version)
-                .bind(record.created_at)
-                .bind(record.updated_at)
-                .execute(&mut *tx)
-                .await;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
+                let sql = $crate::shared_records::insert_record_sql::<Self>();
+                let inserted = sqlx::query(&sql)
+                    .bind(&record.data)
+                    .bind(record.id.to_string())
+                    .bind(scope.workspace_id().to_string())
+                    .bind(&record.collection)
+                    .bind(record.version)
+                    .bind(record.created_at)
+                    .bind(record.updated_at)
+                    .execute(&mut *tx)
+                    .await;
                 match inserted {
                     Ok(_) => {
                         tx.commit().await?;
@@ -142,16 +146,14 @@ macro_rules! impl_record_store {
                 collection: &str,
                 id: palisade_core::RecordId,
             ) -> Result<Option<$crate::records::RecordRow>, $crate::StoreError> {
-                let mut tx = self.scoped_read(scope).await?;
-                let row = sqlx::query(concat!(
-                    "SELECT id, collection, ", $data_out, ", version, created_at, updated_at FROM records \
-                     WHERE workspace_id = $1 AND collection = $2 AND id = $3"
-                ))
-                .bind(scope.workspace_id().to_string())
-                .bind(collection)
-                .bind(id.to_string())
-                .fetch_optional(&mut *tx)
-                .await?;
+                let mut tx = $crate::dialect::Dialect::scoped_read(self, scope).await?;
+                let sql = $crate::shared_records::record_sql::<Self>();
+                let row = sqlx::query(&sql)
+                    .bind(scope.workspace_id().to_string())
+                    .bind(collection)
+                    .bind(id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 tx.commit().await?;
                 row.as_ref().map($crate::rows::record).transpose()
             }
@@ -162,10 +164,7 @@ macro_rules! impl_record_store {
                 collection: &str,
                 query: &$crate::records::RecordQuery,
             ) -> Result<Vec<$crate::records::RecordRow>, $crate::StoreError> {
-                let mut sql = String::from(concat!(
-                    "SELECT id, collection, ", $data_out, ", version, created_at, updated_at FROM records \
-                     WHERE workspace_id = $1 AND collection = $2 AND id > $3"
-                ));
+                let mut sql = $crate::shared_records::list_records_sql::<Self>();
                 let mut binds = Vec::new();
                 for (field, value) in &query.filters {
                     if !$crate::records::is_filterable_field(field) {
@@ -174,7 +173,8 @@ macro_rules! impl_record_store {
                         ));
                     }
                     sql.push_str(" AND ");
-                    sql.push_str(&Self::field_filter(5 + binds.len(), field, value, &mut binds));
+                    let first = 5 + binds.len();
+                    sql.push_str(&<Self as $crate::dialect::Dialect>::field_filter(first, field, value, &mut binds));
                 }
                 sql.push_str(" ORDER BY id LIMIT $4");
                 let after = query.after.map(|id| id.to_string()).unwrap_or_default();
@@ -190,7 +190,7 @@ macro_rules! impl_record_store {
                         $crate::shared_records::FilterBind::Float(x) => statement.bind(x),
                     };
                 }
-                let mut tx = self.scoped_read(scope).await?;
+                let mut tx = $crate::dialect::Dialect::scoped_read(self, scope).await?;
                 let rows = statement.fetch_all(&mut *tx).await?;
                 tx.commit().await?;
                 rows.iter().map($crate::rows::record).collect()
@@ -198,27 +198,25 @@ macro_rules! impl_record_store {
 
             async fn update_record(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::WriteRecords>,
                 collection: &str,
                 id: palisade_core::RecordId,
                 data: &str,
                 expected_version: i64,
                 now: time::OffsetDateTime,
             ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
-                let row = sqlx::query(concat!(
-                    "UPDATE records SET data = ", $data_in, ", version = version + 1, updated_at = $2 \
-                     WHERE workspace_id = $3 AND collection = $4 AND id = $5 AND version = $6 \
-                     RETURNING id, collection, ", $data_out, ", version, created_at, updated_at"
-                ))
-                .bind(data)
-                .bind(now)
-                .bind(scope.workspace_id().to_string())
-                .bind(collection)
-                .bind(id.to_string())
-                .bind(expected_version)
-                .fetch_optional(&mut *tx)
-                .await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
+                let sql = $crate::shared_records::update_record_sql::<Self>();
+                let row = sqlx::query(&sql)
+                    .bind(data)
+                    .bind(now)
+                    .bind(scope.workspace_id().to_string())
+                    .bind(collection)
+                    .bind(id.to_string())
+                    .bind(expected_version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 let outcome = match row {
                     Some(row) => $crate::records::WriteOutcome::Written($crate::rows::record(&row)?),
                     None => Self::missing_or_stale(&mut tx, scope, collection, id).await?,
@@ -229,12 +227,13 @@ macro_rules! impl_record_store {
 
             async fn delete_record(
                 &self,
-                scope: &$crate::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::WriteRecords>,
                 collection: &str,
                 id: palisade_core::RecordId,
                 expected_version: Option<i64>,
             ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
-                let mut tx = self.scoped_write(scope).await?;
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let done = sqlx::query(
                     "DELETE FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3 \
                      AND version = COALESCE($4, version)",
@@ -258,7 +257,7 @@ macro_rules! impl_record_store {
         impl $store {
             /// Why a conditional write matched nothing: the record is gone, or has moved on.
             async fn missing_or_stale<'c>(
-                tx: &mut sqlx::Transaction<'c, <$store as $crate::shared_records::HasDatabase>::Db>,
+                tx: &mut sqlx::Transaction<'c, <$store as $crate::dialect::Dialect>::Db>,
                 scope: &$crate::WorkspaceScope,
                 collection: &str,
                 id: palisade_core::RecordId,
@@ -281,9 +280,102 @@ macro_rules! impl_record_store {
     };
 }
 
-/// Names the sqlx database type of a backend, for helpers written once in the macro.
-pub(crate) trait HasDatabase {
-    type Db: sqlx::Database;
+/// The columns of a record, its `data` read out as backend `D` reads it.
+fn record_columns<D: Dialect>() -> String {
+    format!(
+        "id, collection, {}, version, created_at, updated_at",
+        D::RECORD_DATA_OUT
+    )
+}
+
+/// Inserts a record; `data` is `$1`, as backend `D` takes it in.
+pub(crate) fn insert_record_sql<D: Dialect>() -> String {
+    format!(
+        "INSERT INTO records (data, id, workspace_id, collection, version, created_at, updated_at) \
+         VALUES ({}, $2, $3, $4, $5, $6, $7)",
+        D::RECORD_DATA_IN
+    )
+}
+
+/// One record by workspace, collection and id.
+pub(crate) fn record_sql<D: Dialect>() -> String {
+    format!(
+        "SELECT {} FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3",
+        record_columns::<D>()
+    )
+}
+
+/// A page of records after an id; the caller appends filters, `ORDER BY` and `LIMIT`.
+pub(crate) fn list_records_sql<D: Dialect>() -> String {
+    format!(
+        "SELECT {} FROM records WHERE workspace_id = $1 AND collection = $2 AND id > $3",
+        record_columns::<D>()
+    )
+}
+
+/// Replaces a record's `data` (`$1`) if its version is still `$6`, returning the new row.
+pub(crate) fn update_record_sql<D: Dialect>() -> String {
+    format!(
+        "UPDATE records SET data = {}, version = version + 1, updated_at = $2 \
+         WHERE workspace_id = $3 AND collection = $4 AND id = $5 AND version = $6 \
+         RETURNING {}",
+        D::RECORD_DATA_IN,
+        record_columns::<D>()
+    )
 }
 
 pub(crate) use impl_record_store;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::postgres::PostgresStore;
+    use crate::sqlite::SqliteStore;
+
+    /// The statements as they were spelled before `Dialect`: one `concat!` per backend.
+    macro_rules! spelled_out {
+        ($data_in:literal, $data_out:literal) => {
+            [
+                concat!(
+                    "INSERT INTO records (data, id, workspace_id, collection, version, created_at, updated_at) \
+                     VALUES (", $data_in, ", $2, $3, $4, $5, $6, $7)"
+                ),
+                concat!(
+                    "SELECT id, collection, ", $data_out, ", version, created_at, updated_at FROM records \
+                     WHERE workspace_id = $1 AND collection = $2 AND id = $3"
+                ),
+                concat!(
+                    "SELECT id, collection, ", $data_out, ", version, created_at, updated_at FROM records \
+                     WHERE workspace_id = $1 AND collection = $2 AND id > $3"
+                ),
+                concat!(
+                    "UPDATE records SET data = ", $data_in, ", version = version + 1, updated_at = $2 \
+                     WHERE workspace_id = $3 AND collection = $4 AND id = $5 AND version = $6 \
+                     RETURNING id, collection, ", $data_out, ", version, created_at, updated_at"
+                ),
+            ]
+        };
+    }
+
+    fn built<D: Dialect>() -> [String; 4] {
+        [
+            insert_record_sql::<D>(),
+            record_sql::<D>(),
+            list_records_sql::<D>(),
+            update_record_sql::<D>(),
+        ]
+    }
+
+    #[test]
+    fn record_statements_read_as_they_did_on_sqlite() {
+        assert_eq!(built::<SqliteStore>(), spelled_out!("$1", "data"));
+    }
+
+    #[test]
+    fn record_statements_read_as_they_did_on_postgres() {
+        assert_eq!(
+            built::<PostgresStore>(),
+            spelled_out!("$1::jsonb", "data::text AS data")
+        );
+    }
+}

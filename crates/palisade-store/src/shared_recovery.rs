@@ -16,7 +16,7 @@ macro_rules! impl_recovery_store {
                     .bind(user.to_string())
                     .bind(now)
                     .bind(expires_at)
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }
@@ -28,7 +28,7 @@ macro_rules! impl_recovery_store {
             ) -> Result<Option<palisade_core::UserId>, $crate::StoreError> {
                 let row = sqlx::query("SELECT user_id, expires_at FROM password_resets WHERE digest = $1 AND used_at IS NULL")
                     .bind(digest)
-                    .fetch_optional(self.write_pool())
+                    .fetch_optional($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 match row {
                     Some(row) => $crate::rows::unexpired_user(&row, now),
@@ -47,7 +47,7 @@ macro_rules! impl_recovery_store {
                 )
                 .bind(now)
                 .bind(digest)
-                .fetch_optional(self.write_pool())
+                .fetch_optional($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 match row {
                     Some(row) => $crate::rows::unexpired_user(&row, now),
@@ -67,7 +67,7 @@ macro_rules! impl_recovery_store {
                 .bind(mail.created_at)
                 .bind(mail.attempts)
                 .bind(mail.next_attempt_at)
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 Ok(())
             }
@@ -81,7 +81,7 @@ macro_rules! impl_recovery_store {
                     "SELECT id, recipient, subject, sealed_body, created_at, attempts, next_attempt_at, sent_at \
                      FROM mail_outbox WHERE sent_at IS NULL ORDER BY created_at, id",
                 )
-                .fetch_all(self.write_pool())
+                .fetch_all($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 let mut due = Vec::new();
                 for row in &rows {
@@ -106,7 +106,7 @@ macro_rules! impl_recovery_store {
                 .bind(lease_until)
                 .bind(mail.id.to_string())
                 .bind(mail.attempts)
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 Ok(done.rows_affected() == 1)
             }
@@ -115,7 +115,7 @@ macro_rules! impl_recovery_store {
                 sqlx::query("UPDATE mail_outbox SET sent_at = $1, sealed_body = NULL, last_error = NULL WHERE id = $2")
                     .bind(now)
                     .bind(id.to_string())
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }
@@ -130,7 +130,7 @@ macro_rules! impl_recovery_store {
                     .bind(error)
                     .bind(retry_at)
                     .bind(id.to_string())
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }
@@ -144,7 +144,7 @@ macro_rules! impl_recovery_store {
                 .bind(code.max_uses)
                 .bind(code.expires_at)
                 .bind(code.created_at)
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 Ok(())
             }
@@ -152,7 +152,7 @@ macro_rules! impl_recovery_store {
             async fn redeem_access_code(&self, digest: &str, now: time::OffsetDateTime) -> Result<bool, $crate::StoreError> {
                 let row = sqlx::query("SELECT expires_at FROM access_codes WHERE digest = $1")
                     .bind(digest)
-                    .fetch_optional(self.write_pool())
+                    .fetch_optional($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 let Some(row) = row else { return Ok(false) };
                 let expires_at: Option<time::OffsetDateTime> = sqlx::Row::try_get(&row, "expires_at")?;
@@ -163,7 +163,7 @@ macro_rules! impl_recovery_store {
                     "UPDATE access_codes SET uses = uses + 1 WHERE digest = $1 AND (max_uses IS NULL OR uses < max_uses)",
                 )
                 .bind(digest)
-                .execute(self.write_pool())
+                .execute($crate::dialect::Dialect::write_pool(self))
                 .await?;
                 Ok(done.rows_affected() == 1)
             }

@@ -10,7 +10,7 @@ macro_rules! impl_workspace_store {
                 workspace: &$crate::workspaces::WorkspaceRecord,
                 owner: palisade_core::UserId,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.in_workspace(&workspace.id.to_string()).await?;
+                let mut tx = $crate::dialect::Dialect::in_workspace(self, &workspace.id.to_string()).await?;
                 sqlx::query("INSERT INTO workspaces (id, slug, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)")
                     .bind(workspace.id.to_string())
                     .bind(&workspace.slug)
@@ -39,7 +39,7 @@ macro_rules! impl_workspace_store {
                      JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug",
                 )
                 .bind(user.to_string())
-                .fetch_all(&mut *self.lookup(false).await?)
+                .fetch_all(&mut *$crate::dialect::Dialect::lookup(self, false).await?)
                 .await?;
                 rows.iter()
                     .map(|row| Ok(($crate::rows::workspace(row)?, $crate::rows::role(row)?)))
@@ -57,7 +57,7 @@ macro_rules! impl_workspace_store {
                 )
                 .bind(slug)
                 .bind(user.to_string())
-                .fetch_optional(&mut *self.lookup(false).await?)
+                .fetch_optional(&mut *$crate::dialect::Dialect::lookup(self, false).await?)
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let id = $crate::rows::id(&row, "id")?;
@@ -71,30 +71,32 @@ macro_rules! impl_workspace_store {
             ) -> Result<$crate::workspaces::WorkspaceRecord, $crate::StoreError> {
                 let row = sqlx::query("SELECT id, slug, name, created_at, updated_at FROM workspaces WHERE id = $1")
                     .bind(scope.workspace_id().to_string())
-                    .fetch_one(self.read_pool())
+                    .fetch_one($crate::dialect::Dialect::read_pool(self))
                     .await?;
                 $crate::rows::workspace(&row)
             }
 
             async fn rename_workspace(
                 &self,
-                scope: &$crate::workspaces::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::AdministerSettings>,
                 name: &str,
                 now: time::OffsetDateTime,
             ) -> Result<(), $crate::StoreError> {
+                let scope = grant.scope();
                 sqlx::query("UPDATE workspaces SET name = $1, updated_at = $2 WHERE id = $3")
                     .bind(name)
                     .bind(now)
                     .bind(scope.workspace_id().to_string())
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }
 
-            async fn delete_workspace(&self, scope: &$crate::workspaces::WorkspaceScope) -> Result<(), $crate::StoreError> {
+            async fn delete_workspace(&self, grant: &$crate::Grant<palisade_core::grant::DeleteWorkspace>) -> Result<(), $crate::StoreError> {
+                let scope = grant.scope();
                 sqlx::query("DELETE FROM workspaces WHERE id = $1")
                     .bind(scope.workspace_id().to_string())
-                    .execute(self.write_pool())
+                    .execute($crate::dialect::Dialect::write_pool(self))
                     .await?;
                 Ok(())
             }
@@ -108,7 +110,7 @@ macro_rules! impl_workspace_store {
                      JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 ORDER BY m.created_at, m.user_id",
                 )
                 .bind(scope.workspace_id().to_string())
-                .fetch_all(&mut *self.scoped_read(scope).await?)
+                .fetch_all(&mut *$crate::dialect::Dialect::scoped_read(self, scope).await?)
                 .await?;
                 rows.iter().map($crate::rows::member).collect()
             }
@@ -121,25 +123,27 @@ macro_rules! impl_workspace_store {
                 let row = sqlx::query("SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2")
                     .bind(scope.workspace_id().to_string())
                     .bind(user.to_string())
-                    .fetch_optional(&mut *self.scoped_read(scope).await?)
+                    .fetch_optional(&mut *$crate::dialect::Dialect::scoped_read(self, scope).await?)
                     .await?;
                 row.as_ref().map($crate::rows::role).transpose()
             }
 
             async fn set_member_role(
                 &self,
-                scope: &$crate::workspaces::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 user: palisade_core::UserId,
                 role: palisade_core::Role,
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
+                let scope = grant.scope();
                 self.change_membership(scope, user, Some(role)).await
             }
 
             async fn remove_member(
                 &self,
-                scope: &$crate::workspaces::WorkspaceScope,
+                grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 user: palisade_core::UserId,
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
+                let scope = grant.scope();
                 self.change_membership(scope, user, None).await
             }
         }
@@ -155,7 +159,7 @@ macro_rules! impl_workspace_store {
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
                 use $crate::workspaces::MemberChange;
                 let workspace = scope.workspace_id().to_string();
-                let mut tx = self.scoped_write(scope).await?;
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query("UPDATE workspaces SET updated_at = updated_at WHERE id = $1")
                     .bind(&workspace)
                     .execute(&mut *tx)

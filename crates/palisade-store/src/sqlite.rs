@@ -1,17 +1,19 @@
 //! The embedded default. WAL lets readers run beside the writer; all writes go through a
 //! one-connection pool so SQLite never has two writers racing for the lock.
 
+use crate::dialect::{Dialect, Tx};
 use crate::shared_records::FilterBind;
 use crate::{ConnectOptions, StoreError};
 use secrecy::ExposeSecret;
+use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::{Row, Sqlite, SqlitePool};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
 
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -102,7 +104,16 @@ fn ensure_private_file(file: &Path) -> Result<(), StoreError> {
     }
 }
 
-impl SqliteStore {
+impl Dialect for SqliteStore {
+    type Db = Sqlite;
+    const BACKEND: crate::Backend = crate::Backend::Sqlite;
+    const RECORD_DATA_IN: &'static str = "$1";
+    const RECORD_DATA_OUT: &'static str = "data";
+
+    fn migrator() -> &'static Migrator {
+        &MIGRATOR
+    }
+
     fn write_pool(&self) -> &SqlitePool {
         &self.writer
     }
@@ -125,38 +136,23 @@ impl SqliteStore {
     }
 
     /// SQLite has no row-level security: the scope's filter in every query is the wall.
-    async fn scoped_write(
-        &self,
-        _scope: &crate::WorkspaceScope,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+    async fn scoped_write(&self, _scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
         Ok(self.writer.begin().await?)
     }
 
-    async fn scoped_read(
-        &self,
-        _scope: &crate::WorkspaceScope,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+    async fn scoped_read(&self, _scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
         Ok(self.reader.begin().await?)
     }
 
-    async fn in_workspace(
-        &self,
-        _id: &str,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+    async fn in_workspace(&self, _id: &str) -> Result<Tx<Self>, StoreError> {
         Ok(self.writer.begin().await?)
     }
 
-    async fn enter_workspace(
-        _tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
-        _id: &str,
-    ) -> Result<(), StoreError> {
+    async fn enter_workspace(_tx: &mut Tx<Self>, _id: &str) -> Result<(), StoreError> {
         Ok(())
     }
 
-    async fn lookup(
-        &self,
-        write: bool,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+    async fn lookup(&self, write: bool) -> Result<Tx<Self>, StoreError> {
         let pool = if write { &self.writer } else { &self.reader };
         Ok(pool.begin().await?)
     }
@@ -188,15 +184,4 @@ impl SqliteStore {
     }
 }
 
-impl crate::shared_records::HasDatabase for SqliteStore {
-    type Db = sqlx::Sqlite;
-}
-
-crate::shared_accounts::impl_account_store!(SqliteStore);
-crate::shared_recovery::impl_recovery_store!(SqliteStore);
-crate::shared_workspaces::impl_workspace_store!(SqliteStore);
-crate::shared_invitations::impl_invitation_store!(SqliteStore);
-crate::shared_api_keys::impl_api_key_store!(SqliteStore);
-crate::shared_records::impl_record_store!(SqliteStore, data_in = "$1", data_out = "data");
-
-crate::shared_core::impl_store_core!(SqliteStore, crate::Backend::Sqlite, MIGRATOR);
+crate::shared_core::impl_shared_store!(SqliteStore);

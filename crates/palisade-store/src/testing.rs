@@ -174,3 +174,11 @@ fn random_suffix() -> String {
 pub fn outage() -> StoreError {
     StoreError::Unavailable(sqlx::Error::PoolTimedOut)
 }
+
+/// The witness for `P` over a copy of `scope`, for tests that call the store directly. A
+/// scope without the permission gets `None`, so a test cannot write past a role by accident.
+pub fn try_grant<P: palisade_core::Permit>(
+    scope: &crate::WorkspaceScope,
+) -> Option<crate::Grant<P>> {
+    palisade_core::Granted::check(scope.clone()).ok()
+}

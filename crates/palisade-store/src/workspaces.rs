@@ -122,12 +122,15 @@ pub trait WorkspaceStore: Send + Sync {
     async fn workspace(&self, scope: &WorkspaceScope) -> Result<WorkspaceRecord, StoreError>;
     async fn rename_workspace(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::AdministerSettings>,
         name: &str,
         now: OffsetDateTime,
     ) -> Result<(), StoreError>;
     /// Deletes the workspace and, by cascade, everything in it.
-    async fn delete_workspace(&self, scope: &WorkspaceScope) -> Result<(), StoreError>;
+    async fn delete_workspace(
+        &self,
+        grant: &crate::Grant<palisade_core::grant::DeleteWorkspace>,
+    ) -> Result<(), StoreError>;
     async fn members(&self, scope: &WorkspaceScope) -> Result<Vec<MemberRecord>, StoreError>;
     async fn member_role(
         &self,
@@ -136,13 +139,13 @@ pub trait WorkspaceStore: Send + Sync {
     ) -> Result<Option<Role>, StoreError>;
     async fn set_member_role(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         user: UserId,
         role: Role,
     ) -> Result<MemberChange, StoreError>;
     async fn remove_member(
         &self,
-        scope: &WorkspaceScope,
+        grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         user: UserId,
     ) -> Result<MemberChange, StoreError>;
 }

@@ -1,16 +1,10 @@
 //! `[mail]`: where outgoing mail goes.
 
 use super::ConfigError;
+pub use palisade_service::mail::MailConfig;
 use secrecy::SecretString;
 use serde::Deserialize;
 use url::Url;
-
-#[derive(Debug, Clone)]
-pub struct MailConfig {
-    /// `smtp://` or `smtps://`, may carry credentials; `None` writes `.eml` files instead.
-    pub smtp_url: Option<SecretString>,
-    pub from: String,
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

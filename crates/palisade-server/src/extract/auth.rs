@@ -4,15 +4,13 @@
 //! the `__Host-palisade_csrf` cookie (double submit): another site can make the browser send
 //! our cookies, but cannot read them to copy one into a header.
 
-use crate::auth::flows::constant_time_eq;
-use crate::auth::sessions::check_session;
-use crate::auth::AuthError;
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, Method};
 use palisade_core::{SessionId, UserId};
+use palisade_service::auth::{constant_time_eq, AuthError, Caller};
 
 pub const ACCESS_COOKIE: &str = "__Host-palisade_access";
 pub const REFRESH_COOKIE: &str = "__Host-palisade_refresh";
@@ -31,6 +29,16 @@ pub struct Authenticated {
     pub user: UserId,
     pub session: SessionId,
     pub via: Credential,
+}
+
+impl Authenticated {
+    /// Who the services are told is calling.
+    pub fn caller(&self) -> Caller {
+        Caller {
+            user: self.user,
+            session: self.session,
+        }
+    }
 }
 
 /// The value of cookie `name`, if the request carries it.
@@ -94,22 +102,7 @@ impl FromRequestParts<AppState> for Authenticated {
         if via == Credential::Cookie {
             require_csrf(&parts.method, &parts.headers)?;
         }
-        let now = state.clock().now();
-        let claims = state
-            .auth()
-            .keys
-            .verify(token, now)
-            .await
-            .map_err(|_| AuthError::InvalidAccessToken)?;
-        let user: UserId = claims
-            .sub
-            .parse()
-            .map_err(|_| AuthError::InvalidAccessToken)?;
-        let session: SessionId = claims
-            .sid
-            .parse()
-            .map_err(|_| AuthError::InvalidAccessToken)?;
-        check_session(state, session, user, now).await?;
+        let Caller { user, session } = state.platform().auth.authenticate_access(token).await?;
         Ok(Authenticated { user, session, via })
     }
 }

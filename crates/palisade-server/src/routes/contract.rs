@@ -5,11 +5,11 @@
 //! new extractor does not compile into a route until it says what it refuses.
 
 use super::Verb;
-use crate::extract::scoped::Need;
 use crate::extract::{Authenticated, ClientAddr, Json, Scoped};
 use crate::problem_code::ProblemCode;
 use axum::extract::{Path, Query, RawQuery, Request, State};
 use axum::http::HeaderMap;
+use palisade_core::Permit;
 use std::collections::BTreeSet;
 
 /// Which credentials an operation accepts.
@@ -123,7 +123,7 @@ impl Refusals for Authenticated {
     }
 }
 
-impl<N: Need> Refusals for Scoped<N> {
+impl<N: Permit> Refusals for Scoped<N> {
     fn refusals(verb: Verb, contract: &mut Contract) {
         session_refusals(verb, contract);
         contract.add(&[
@@ -180,7 +180,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::scoped::ReadRecords;
+    use palisade_core::grant::ReadRecords;
 
     async fn public(_: State<()>, _: Json<()>) {}
     async fn signed_in(_: Authenticated) {}

@@ -26,7 +26,7 @@ pub async fn healthz() -> Json<Health> {
     responses(
         (status = 200, description = "The database is reachable", body = Health)))]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
-    match state.store().ping().await {
+    match state.platform().ping().await {
         Ok(()) => Ok(Json(Health {
             status: "ready".into(),
         })),

@@ -69,7 +69,7 @@ pub async fn security_policy(State(state): State<AppState>) -> Response {
     responses((status = 200, description = "JSON Web Key Set", body = Jwks)))]
 pub async fn jwks(State(state): State<AppState>) -> Response {
     let mut response = axum::Json(Jwks {
-        keys: state.auth().keys.jwks(),
+        keys: state.platform().auth.jwks(),
     })
     .into_response();
     response.headers_mut().insert(

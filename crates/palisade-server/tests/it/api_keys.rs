@@ -108,8 +108,7 @@ async fn a_revocation_made_by_another_node_takes_effect_within_a_second() {
         assert_eq!(read_with(&app, &secret).await, 200);
         // Another node revokes it in the shared database; this node's cache does not know.
         let scope = app
-            .state
-            .store()
+            .store
             .authorize(
                 crate::accounts::jwt_part(&ada, 1)["sub"]
                     .as_str()
@@ -121,9 +120,9 @@ async fn a_revocation_made_by_another_node_takes_effect_within_a_second() {
             .await
             .unwrap()
             .unwrap();
-        app.state
-            .store()
-            .revoke_api_key(&scope, &id, app.clock.now())
+        let grant = palisade_core::Granted::check(scope).unwrap();
+        app.store
+            .revoke_api_key(&grant, &id, app.clock.now())
             .await
             .unwrap();
         app.clock.advance(Duration::seconds(1));
@@ -221,7 +220,7 @@ async fn last_use_is_recorded_at_most_once_a_minute() {
     };
     let start = app.clock.now();
     read_with(&app, &secret).await;
-    app.state.background().idle().await;
+    app.state.platform().tasks().idle().await;
     let first = last_used(&app, ada.clone()).await;
     assert_eq!(
         first,
@@ -231,7 +230,7 @@ async fn last_use_is_recorded_at_most_once_a_minute() {
     );
     app.clock.advance(Duration::seconds(30));
     read_with(&app, &secret).await;
-    app.state.background().idle().await;
+    app.state.platform().tasks().idle().await;
     assert_eq!(
         last_used(&app, ada.clone()).await,
         first,
@@ -239,7 +238,7 @@ async fn last_use_is_recorded_at_most_once_a_minute() {
     );
     app.clock.advance(Duration::seconds(31));
     read_with(&app, &secret).await;
-    app.state.background().idle().await;
+    app.state.platform().tasks().idle().await;
     assert_ne!(last_used(&app, ada.clone()).await, first);
     app.cleanup().await;
 }
@@ -276,7 +275,7 @@ async fn a_database_outage_is_a_503_to_retry_not_a_bad_key_or_a_500() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     let access = acme(&app).await;
     let (_, secret) = key(&app, &access, &["workspace:read"]).await;
-    app.state.store().close().await;
+    app.store.close().await;
     for credential in [&secret, &access] {
         let response = send(&app, Method::GET, "/v1/workspaces/acme", credential, None).await;
         assert_eq!(response.status(), 503);

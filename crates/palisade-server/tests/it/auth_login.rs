@@ -74,7 +74,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 async fn an_unknown_email_costs_one_password_verification_like_a_known_one() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     signup(&app, "ada@example.com").await;
-    let pool = &app.state.auth().passwords;
+    let pool = app.state.platform().auth.passwords();
     let before = pool.verifications();
     login_response(&app, "nobody@example.com", PASSWORD).await;
     assert_eq!(
@@ -113,15 +113,13 @@ async fn a_hash_with_outdated_cost_is_upgraded_on_login() {
                 &palisade_core::OsSecureRng,
             )
             .unwrap();
-        app.state
-            .store()
+        app.store
             .set_password_hash(id, &old, app.clock.now())
             .await
             .unwrap();
         login(&app, "ada@example.com").await;
         let stored = app
-            .state
-            .store()
+            .store
             .user_by_id(id)
             .await
             .unwrap()
@@ -146,8 +144,7 @@ async fn an_imported_bcrypt_hash_verifies_and_is_upgraded_to_argon2id() {
             .unwrap();
         let imported = bcrypt::hash(PASSWORD, 4).unwrap();
         assert!(imported.starts_with("$2b$"));
-        app.state
-            .store()
+        app.store
             .set_password_hash(id, &imported, app.clock.now())
             .await
             .unwrap();
@@ -159,8 +156,7 @@ async fn an_imported_bcrypt_hash_verifies_and_is_upgraded_to_argon2id() {
         );
         login(&app, "ada@example.com").await;
         let stored = app
-            .state
-            .store()
+            .store
             .user_by_id(id)
             .await
             .unwrap()
@@ -245,8 +241,7 @@ async fn an_account_registered_under_the_first_address_rules_can_still_sign_in()
     .unwrap();
     // Stored as the first releases did: these rules no longer let such an address sign up.
     let legacy = "ad\u{e9}.lovelace@example.com";
-    app.state
-        .store()
+    app.store
         .create_user(&palisade_store::UserRecord {
             id: palisade_core::UserId::generate(app.clock.as_ref(), &palisade_core::OsSecureRng),
             email: legacy.to_owned(),

@@ -5,7 +5,7 @@ use crate::accounts::{
 };
 use crate::helpers::{logs, on_both_backends, problem, spawn_app_with, TestApp};
 use palisade_core::Clock;
-use palisade_server::mail::{worker::deliver_due, MailTransport};
+use palisade_service::mail::MailTransport;
 use serde_json::json;
 use std::os::unix::fs::PermissionsExt;
 use time::Duration;
@@ -16,8 +16,11 @@ fn mailbox(app: &TestApp) -> std::path::PathBuf {
 
 /// Lets queued work finish and delivers due mail; returns the mailbox's messages.
 async fn delivered_mail(app: &TestApp) -> Vec<String> {
-    app.state.background().idle().await;
-    deliver_due(&app.state, &MailTransport::Mailbox(mailbox(app)))
+    app.state.platform().tasks().idle().await;
+    app.state
+        .platform()
+        .mail
+        .deliver_due(&MailTransport::Mailbox(mailbox(app)))
         .await
         .unwrap();
     let Ok(entries) = std::fs::read_dir(mailbox(app)) else {
@@ -151,13 +154,8 @@ async fn queued_mail_is_sealed_at_rest_and_erased_once_delivered() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     signup(&app, "ada@example.com").await;
     ask_reset(&app, "ada@example.com").await;
-    app.state.background().idle().await;
-    let queued = app
-        .state
-        .store()
-        .due_mail(app.clock.now(), 10)
-        .await
-        .unwrap();
+    app.state.platform().tasks().idle().await;
+    let queued = app.store.due_mail(app.clock.now(), 10).await.unwrap();
     assert_eq!(queued.len(), 1);
     let sealed = queued[0].sealed_body.clone().unwrap();
     assert!(
@@ -168,8 +166,7 @@ async fn queued_mail_is_sealed_at_rest_and_erased_once_delivered() {
     let token = token_in(&delivered_mail(&app).await[0]);
     assert!(!logs().contains(&token), "the token never reaches the log");
     assert!(app
-        .state
-        .store()
+        .store
         .due_mail(app.clock.now() + Duration::days(1), 10)
         .await
         .unwrap()
@@ -196,19 +193,21 @@ async fn a_failed_delivery_is_retried_with_backoff() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     signup(&app, "ada@example.com").await;
     ask_reset(&app, "ada@example.com").await;
-    app.state.background().idle().await;
+    app.state.platform().tasks().idle().await;
     // A mailbox path that is a file cannot take messages.
     let blocked = app.data_dir.path().join("not-a-directory");
     std::fs::write(&blocked, b"x").unwrap();
     assert_eq!(
-        deliver_due(&app.state, &MailTransport::Mailbox(blocked.clone()))
+        app.state
+            .platform()
+            .mail
+            .deliver_due(&MailTransport::Mailbox(blocked.clone()))
             .await
             .unwrap(),
         0
     );
     assert!(app
-        .state
-        .store()
+        .store
         .due_mail(app.clock.now() + Duration::seconds(29), 10)
         .await
         .unwrap()
@@ -266,8 +265,8 @@ async fn access_code_sign_up_needs_a_valid_unspent_code() {
     on_both_backends(
         || policy("access_code"),
         |app| async move {
-            let code = palisade_server::auth::recovery::create_access_code(
-                app.state.store().as_ref(),
+            let code = palisade_service::auth::create_access_code(
+                app.store.as_ref(),
                 app.clock.as_ref(),
                 &palisade_core::OsSecureRng,
                 Some(1),

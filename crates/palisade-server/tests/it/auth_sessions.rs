@@ -253,15 +253,15 @@ async fn a_key_rotated_elsewhere_is_used_after_upkeep_and_old_tokens_stay_valid(
     let before = account(&app, "ada@example.com").await;
     let old_kid = crate::accounts::jwt_part(&before.access, 0)["kid"].clone();
     // Another node (or `palisade keys rotate-signing`) rotates the key in the shared database.
-    palisade_server::auth::keys::rotate(
-        app.state.store().as_ref(),
-        app.state.master_key(),
+    palisade_service::auth::keys::rotate(
+        app.store.as_ref(),
+        &app.master_key,
         app.clock.as_ref(),
         &palisade_core::OsSecureRng,
     )
     .await
     .unwrap();
-    palisade_server::maintenance::tick(&app.state).await;
+    app.state.platform().upkeep().await;
 
     let after = login(&app, "ada@example.com").await;
     assert_ne!(
@@ -284,7 +284,7 @@ async fn a_key_rotated_elsewhere_is_used_after_upkeep_and_old_tokens_stay_valid(
 
     // Once every token of the old key has expired, the key is no longer published.
     app.clock.advance(time::Duration::minutes(16));
-    palisade_server::maintenance::tick(&app.state).await;
+    app.state.platform().upkeep().await;
     let jwks: serde_json::Value = app
         .get("/.well-known/jwks.json")
         .await
@@ -309,7 +309,7 @@ async fn checking_an_access_token_needs_no_database_round_trip() {
                 200
             );
             // With the database gone, authentication still answers from memory...
-            app.state.store().close().await;
+            app.store.close().await;
             let response = get_with(&app, crate::probe::WHOAMI, &tokens.access).await;
             assert_eq!(response.status(), 200);
             assert!(response.text().await.unwrap().starts_with("usr_"));
@@ -337,8 +337,7 @@ async fn a_session_revoked_by_another_node_is_refused_within_a_second() {
             .parse()
             .unwrap();
         // Another node revokes it in the shared database; this node's cache does not know.
-        app.state
-            .store()
+        app.store
             .revoke_session(session, "logout", app.clock.now())
             .await
             .unwrap();
@@ -369,7 +368,7 @@ async fn using_an_access_token_marks_the_session_used_at_most_once_a_minute() {
         let signed_up = app.clock.now();
         app.clock.advance(time::Duration::seconds(30));
         assert_eq!(get_with(&app, "/v1/me", &tokens.access).await.status(), 200);
-        app.state.background().idle().await;
+        app.state.platform().tasks().idle().await;
         assert_eq!(
             session_last_used(&app, &tokens.access).await,
             signed_up,
@@ -378,7 +377,7 @@ async fn using_an_access_token_marks_the_session_used_at_most_once_a_minute() {
 
         app.clock.advance(time::Duration::seconds(31));
         assert_eq!(get_with(&app, "/v1/me", &tokens.access).await.status(), 200);
-        app.state.background().idle().await;
+        app.state.platform().tasks().idle().await;
         assert_eq!(
             session_last_used(&app, &tokens.access).await,
             app.clock.now()

@@ -59,8 +59,7 @@ async fn a_guessable_password_is_refused_saying_why() {
         "{body}"
     );
     assert!(
-        app.state
-            .store()
+        app.store
             .user_by_email("ada@example.com")
             .await
             .unwrap()
@@ -117,8 +116,7 @@ async fn passwords_are_stored_as_argon2id_with_the_configured_cost() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     signup(&app, "ada@example.com").await;
     let stored = app
-        .state
-        .store()
+        .store
         .user_by_email("ada@example.com")
         .await
         .unwrap()
@@ -139,8 +137,7 @@ async fn the_default_cost_is_owasps() {
     let app = crate::helpers::spawn_app().await;
     signup(&app, "ada@example.com").await;
     let stored = app
-        .state
-        .store()
+        .store
         .user_by_email("ada@example.com")
         .await
         .unwrap()

@@ -31,7 +31,7 @@ async fn readyz_is_ready_when_the_database_answers() {
 #[tokio::test]
 async fn readyz_is_503_when_the_database_is_gone() {
     on_both_backends(AppOptions::default, |app| async move {
-        app.state.store().close().await;
+        app.store.close().await;
         let response = app.get("/readyz").await;
         assert_eq!(response.status(), 503);
         assert_eq!(response.headers()["retry-after"], "5");

@@ -3,9 +3,11 @@
 
 use figment::Figment;
 use palisade_core::{ManualClock, OsSecureRng};
+use palisade_crypto::MasterKey;
 use palisade_server::routes::RouteTable;
 use palisade_server::{serve, AppState, Config, Server, Services};
 use palisade_store::testing::{TestBackend, TestDatabase};
+use palisade_store::Store;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -83,6 +85,9 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub clock: Arc<ManualClock>,
     pub state: AppState,
+    /// The server's own store handle (closing it is a database outage) and master key.
+    pub store: Arc<dyn Store>,
+    pub master_key: MasterKey,
     pub data_dir: tempfile::TempDir,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
@@ -140,7 +145,10 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         clock: clock.clone(),
         rng: Arc::new(OsSecureRng),
     };
-    let state = serve::prepare(config, services).await.unwrap();
+    let (store, master_key) = serve::open(&config, &OsSecureRng).await.unwrap();
+    let state = serve::assemble(config, services, Arc::clone(&store), &master_key)
+        .await
+        .unwrap();
     let server = Server::bind_with_routes(state.clone(), options.routes)
         .await
         .unwrap();
@@ -160,6 +168,8 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         client,
         clock,
         state,
+        store,
+        master_key,
         data_dir,
         shutdown: Some(shutdown),
         server: Some(handle),

@@ -64,7 +64,7 @@ async fn no_path_parameter_or_filter_value_causes_a_server_error() {
                         assert!(
                             (400..500).contains(&status),
                             "{} {method} {path}: {status} {text}",
-                            app.state.store().backend()
+                            app.store.backend()
                         );
                     }
                 }

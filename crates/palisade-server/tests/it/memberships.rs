@@ -291,8 +291,9 @@ async fn invite_only_sign_up_accepts_an_invited_address() {
     // The first account comes from an operator; here, straight through the store.
     let hash = app
         .state
-        .auth()
-        .passwords
+        .platform()
+        .auth
+        .passwords()
         .hasher()
         .hash(
             &secrecy::SecretString::from(crate::accounts::PASSWORD.to_owned()),
@@ -301,8 +302,7 @@ async fn invite_only_sign_up_accepts_an_invited_address() {
         .unwrap();
     let now = palisade_core::Clock::now(app.clock.as_ref());
     let ada_id = palisade_core::UserId::generate(app.clock.as_ref(), &palisade_core::OsSecureRng);
-    app.state
-        .store()
+    app.store
         .create_user(&palisade_store::UserRecord {
             id: ada_id,
             email: "ada@example.com".into(),

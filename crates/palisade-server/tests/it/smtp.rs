@@ -2,7 +2,7 @@
 
 use crate::accounts::{auth_options, signup};
 use crate::helpers::spawn_app_with;
-use palisade_server::mail::{worker::deliver_due, MailTransport};
+use palisade_service::mail::MailTransport;
 use secrecy::SecretString;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -65,13 +65,21 @@ async fn mail_is_delivered_over_smtp_when_configured() {
         .send()
         .await
         .unwrap();
-    app.state.background().idle().await;
+    app.state.platform().tasks().idle().await;
 
     let (port, received) = smtp_sink().await;
     let url = SecretString::from(format!("smtp://127.0.0.1:{port}"));
     let transport =
         MailTransport::from_config(Some(&url), app.data_dir.path().join("unused")).unwrap();
-    assert_eq!(deliver_due(&app.state, &transport).await.unwrap(), 1);
+    assert_eq!(
+        app.state
+            .platform()
+            .mail
+            .deliver_due(&transport)
+            .await
+            .unwrap(),
+        1
+    );
     let message = received.await.unwrap();
     assert!(message.contains("To: ada@example.com"), "{message}");
     assert!(

@@ -3,7 +3,7 @@
 
 use crate::accounts::{account, Tokens};
 use crate::helpers::{send, TestApp};
-use palisade_server::mail::{worker::deliver_due, MailTransport};
+use palisade_service::mail::MailTransport;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -154,12 +154,14 @@ pub async fn world(app: &TestApp, n: usize) -> World {
             Some(invitation),
         )
         .await;
-        deliver_due(
-            &app.state,
-            &MailTransport::Mailbox(app.data_dir.path().join("data/mailbox")),
-        )
-        .await
-        .unwrap();
+        app.state
+            .platform()
+            .mail
+            .deliver_due(&MailTransport::Mailbox(
+                app.data_dir.path().join("data/mailbox"),
+            ))
+            .await
+            .unwrap();
         let token = invitation_token(app, &address);
         let joined = account(app, &address).await;
         let accepted = send(

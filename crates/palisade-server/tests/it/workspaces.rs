@@ -3,7 +3,7 @@
 
 use crate::accounts::{account, auth_options, Tokens};
 use crate::helpers::{on_both_backends, problem, send, spawn_app_with, TestApp};
-use palisade_server::mail::{worker::deliver_due, MailTransport};
+use palisade_service::mail::MailTransport;
 use serde_json::{json, Value};
 
 pub(crate) async fn create_workspace(app: &TestApp, access: &str, slug: &str) -> reqwest::Response {
@@ -36,7 +36,10 @@ pub(crate) async fn invite(
     .await;
     assert_eq!(response.status(), 201);
     let mailbox = app.data_dir.path().join("data/mailbox");
-    deliver_due(&app.state, &MailTransport::Mailbox(mailbox.clone()))
+    app.state
+        .platform()
+        .mail
+        .deliver_due(&MailTransport::Mailbox(mailbox.clone()))
         .await
         .unwrap();
     let mut tokens: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(&mailbox)

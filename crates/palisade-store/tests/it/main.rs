@@ -99,3 +99,10 @@ use records::*;
 use recovery::*;
 use suite::*;
 use workspaces::*;
+
+/// The witness a write needs, over the scope a member of the workspace holds.
+fn grant<P: palisade_core::Permit>(
+    scope: &palisade_store::WorkspaceScope,
+) -> palisade_store::Grant<P> {
+    palisade_store::testing::try_grant(scope).expect("the scope holds the permission")
+}

@@ -1,6 +1,7 @@
 //! PostgreSQL's second wall: row-level security on tenant tables, enforced against the
 //! application role the server connects as, whatever a query forgets to filter.
 
+use crate::grant;
 use crate::records::{record, two_tenants};
 use palisade_store::testing::TestDatabase;
 use sqlx::{Connection, PgConnection, Row};
@@ -16,11 +17,11 @@ where
     };
     let (w, acme, globex) = two_tenants(&db).await;
     w.store
-        .insert_record(&acme, &record(1, r#"{"who":"acme"}"#))
+        .insert_record(&grant(&acme), &record(1, r#"{"who":"acme"}"#))
         .await
         .unwrap();
     w.store
-        .insert_record(&globex, &record(2, r#"{"who":"globex"}"#))
+        .insert_record(&grant(&globex), &record(2, r#"{"who":"globex"}"#))
         .await
         .unwrap();
     body(db, acme, globex).await.cleanup().await;

@@ -1,5 +1,6 @@
 //! Collections and records: every call is confined to its scope's workspace.
 
+use crate::grant;
 use crate::workspaces::{workspace, world, World, T0};
 use palisade_core::{ManualClock, RecordId, SeededRng};
 use palisade_store::testing::TestDatabase;
@@ -24,7 +25,7 @@ pub async fn two_tenants(db: &TestDatabase) -> (World, WorkspaceScope, Workspace
     let globex = w.store.authorize(w.bob, "globex").await.unwrap().unwrap();
     for scope in [&acme, &globex] {
         w.store
-            .create_collection(scope, &collection("notes", None))
+            .create_collection(&grant(scope), &collection("notes", None))
             .await
             .unwrap();
     }
@@ -59,12 +60,15 @@ fn data_of(row: &RecordRow) -> serde_json::Value {
 pub async fn collections_are_listed_per_workspace_and_a_taken_name_conflicts(db: &TestDatabase) {
     let (w, acme, globex) = two_tenants(db).await;
     w.store
-        .create_collection(&acme, &collection("tasks", Some(r#"{"type":"object"}"#)))
+        .create_collection(
+            &grant(&acme),
+            &collection("tasks", Some(r#"{"type":"object"}"#)),
+        )
         .await
         .unwrap();
     let again = w
         .store
-        .create_collection(&acme, &collection("tasks", None))
+        .create_collection(&grant(&acme), &collection("tasks", None))
         .await;
     assert!(matches!(
         again,
@@ -90,7 +94,7 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
     let schema = r#"{"required":["title"]}"#;
     assert!(w
         .store
-        .set_collection_schema(&acme, "notes", Some(schema), later)
+        .set_collection_schema(&grant(&acme), "notes", Some(schema), later)
         .await
         .unwrap());
     let notes = w.store.collection(&acme, "notes").await.unwrap().unwrap();
@@ -98,7 +102,7 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
     assert_eq!(notes.updated_at, later);
     assert!(w
         .store
-        .set_collection_schema(&acme, "notes", None, later)
+        .set_collection_schema(&grant(&acme), "notes", None, later)
         .await
         .unwrap());
     assert_eq!(
@@ -112,7 +116,7 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
     );
     assert!(!w
         .store
-        .set_collection_schema(&globex, "missing", Some(schema), later)
+        .set_collection_schema(&grant(&globex), "missing", Some(schema), later)
         .await
         .unwrap());
     let theirs = w.store.collection(&globex, "notes").await.unwrap().unwrap();
@@ -122,7 +126,7 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
 pub async fn a_record_round_trips_and_is_invisible_from_another_workspace(db: &TestDatabase) {
     let (w, acme, globex) = two_tenants(db).await;
     let row = record(1, r#"{"title":"launch plan","n":1}"#);
-    assert!(w.store.insert_record(&acme, &row).await.unwrap());
+    assert!(w.store.insert_record(&grant(&acme), &row).await.unwrap());
     let read = w
         .store
         .record(&acme, "notes", row.id)
@@ -154,13 +158,20 @@ pub async fn a_record_round_trips_and_is_invisible_from_another_workspace(db: &T
     assert!(listed.is_empty());
     let update = w
         .store
-        .update_record(&globex, "notes", row.id, r#"{"title":"pwned"}"#, 1, T0)
+        .update_record(
+            &grant(&globex),
+            "notes",
+            row.id,
+            r#"{"title":"pwned"}"#,
+            1,
+            T0,
+        )
         .await
         .unwrap();
     assert_eq!(update, WriteOutcome::Missing);
     let delete = w
         .store
-        .delete_record(&globex, "notes", row.id, None)
+        .delete_record(&grant(&globex), "notes", row.id, None)
         .await
         .unwrap();
     assert_eq!(delete, WriteOutcome::Missing);
@@ -177,7 +188,7 @@ pub async fn a_record_for_a_missing_collection_is_not_written(db: &TestDatabase)
     let (w, acme, _) = two_tenants(db).await;
     let mut row = record(2, "{}");
     row.collection = "nowhere".into();
-    assert!(!w.store.insert_record(&acme, &row).await.unwrap());
+    assert!(!w.store.insert_record(&grant(&acme), &row).await.unwrap());
     assert_eq!(
         w.store.record(&acme, "nowhere", row.id).await.unwrap(),
         None
@@ -187,11 +198,18 @@ pub async fn a_record_for_a_missing_collection_is_not_written(db: &TestDatabase)
 pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(3, r#"{"title":"v1"}"#);
-    w.store.insert_record(&acme, &row).await.unwrap();
+    w.store.insert_record(&grant(&acme), &row).await.unwrap();
     let later = T0 + Duration::seconds(5);
     let written = w
         .store
-        .update_record(&acme, "notes", row.id, r#"{"title":"v2"}"#, 1, later)
+        .update_record(
+            &grant(&acme),
+            "notes",
+            row.id,
+            r#"{"title":"v2"}"#,
+            1,
+            later,
+        )
         .await
         .unwrap();
     let WriteOutcome::Written(updated) = written else {
@@ -204,7 +222,14 @@ pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase)
     assert_eq!(data_of(&updated)["title"], "v2");
     let stale = w
         .store
-        .update_record(&acme, "notes", row.id, r#"{"title":"lost"}"#, 1, later)
+        .update_record(
+            &grant(&acme),
+            "notes",
+            row.id,
+            r#"{"title":"lost"}"#,
+            1,
+            later,
+        )
         .await
         .unwrap();
     assert_eq!(stale, WriteOutcome::Stale);
@@ -223,22 +248,22 @@ pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase)
 pub async fn a_delete_honours_the_expected_version(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(4, "{}");
-    w.store.insert_record(&acme, &row).await.unwrap();
+    w.store.insert_record(&grant(&acme), &row).await.unwrap();
     let stale = w
         .store
-        .delete_record(&acme, "notes", row.id, Some(7))
+        .delete_record(&grant(&acme), "notes", row.id, Some(7))
         .await
         .unwrap();
     assert_eq!(stale, WriteOutcome::Stale);
     let done = w
         .store
-        .delete_record(&acme, "notes", row.id, Some(1))
+        .delete_record(&grant(&acme), "notes", row.id, Some(1))
         .await
         .unwrap();
     assert_eq!(done, WriteOutcome::Deleted);
     let again = w
         .store
-        .delete_record(&acme, "notes", row.id, None)
+        .delete_record(&grant(&acme), "notes", row.id, None)
         .await
         .unwrap();
     assert_eq!(again, WriteOutcome::Missing);
@@ -249,7 +274,7 @@ pub async fn records_page_in_id_order_after_a_cursor(db: &TestDatabase) {
     let mut ids = Vec::new();
     for seed in 10..17 {
         let row = record(seed, &format!(r#"{{"n":{seed}}}"#));
-        w.store.insert_record(&acme, &row).await.unwrap();
+        w.store.insert_record(&grant(&acme), &row).await.unwrap();
         ids.push(row.id);
     }
     ids.sort_by_key(|id| id.to_string());
@@ -281,12 +306,12 @@ pub async fn equality_filters_compare_typed_top_level_values(db: &TestDatabase) 
     ];
     for (seed, doc) in docs.iter().enumerate() {
         w.store
-            .insert_record(&acme, &record(20 + seed as u64, doc))
+            .insert_record(&grant(&acme), &record(20 + seed as u64, doc))
             .await
             .unwrap();
     }
     w.store
-        .insert_record(&globex, &record(30, r#"{"status":"open"}"#))
+        .insert_record(&grant(&globex), &record(30, r#"{"status":"open"}"#))
         .await
         .unwrap();
     let matching = |field: &str, value: FieldValue| {
@@ -357,12 +382,20 @@ pub async fn equality_filters_compare_typed_top_level_values(db: &TestDatabase) 
 pub async fn deleting_a_collection_deletes_its_records(db: &TestDatabase) {
     let (w, acme, globex) = two_tenants(db).await;
     let row = record(40, "{}");
-    w.store.insert_record(&acme, &row).await.unwrap();
-    assert!(!w.store.delete_collection(&globex, "tasks").await.unwrap());
-    assert!(w.store.delete_collection(&acme, "notes").await.unwrap());
+    w.store.insert_record(&grant(&acme), &row).await.unwrap();
+    assert!(!w
+        .store
+        .delete_collection(&grant(&globex), "tasks")
+        .await
+        .unwrap());
+    assert!(w
+        .store
+        .delete_collection(&grant(&acme), "notes")
+        .await
+        .unwrap());
     assert_eq!(w.store.collection(&acme, "notes").await.unwrap(), None);
     w.store
-        .create_collection(&acme, &collection("notes", None))
+        .create_collection(&grant(&acme), &collection("notes", None))
         .await
         .unwrap();
     assert_eq!(w.store.record(&acme, "notes", row.id).await.unwrap(), None);
@@ -377,8 +410,8 @@ pub async fn deleting_a_collection_deletes_its_records(db: &TestDatabase) {
 pub async fn deleting_a_workspace_purges_its_tenant_data(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(50, r#"{"secret":"acme only"}"#);
-    w.store.insert_record(&acme, &row).await.unwrap();
-    w.store.delete_workspace(&acme).await.unwrap();
+    w.store.insert_record(&grant(&acme), &row).await.unwrap();
+    w.store.delete_workspace(&grant(&acme)).await.unwrap();
     w.store
         .create_workspace(&workspace("acme", 10), w.ada)
         .await
@@ -386,7 +419,7 @@ pub async fn deleting_a_workspace_purges_its_tenant_data(db: &TestDatabase) {
     let reborn = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     assert!(w.store.collections(&reborn).await.unwrap().is_empty());
     w.store
-        .create_collection(&reborn, &collection("notes", None))
+        .create_collection(&grant(&reborn), &collection("notes", None))
         .await
         .unwrap();
     assert_eq!(

@@ -1,3 +1,4 @@
+use crate::grant;
 use palisade_core::{ManualClock, Role, SeededRng, UserId, WorkspaceId};
 use palisade_store::testing::TestDatabase;
 use palisade_store::{Conflict, MemberChange, Store, StoreError, UserRecord, WorkspaceRecord};
@@ -114,18 +115,18 @@ pub async fn a_scope_reaches_only_its_own_workspace(db: &TestDatabase) {
     // Eve is a member elsewhere, not here: acme's scope cannot change her membership.
     assert_eq!(
         w.store
-            .set_member_role(&acme, w.eve, Role::Viewer)
+            .set_member_role(&grant(&acme), w.eve, Role::Viewer)
             .await
             .unwrap(),
         MemberChange::NotAMember
     );
     assert_eq!(
-        w.store.remove_member(&acme, w.eve).await.unwrap(),
+        w.store.remove_member(&grant(&acme), w.eve).await.unwrap(),
         MemberChange::NotAMember
     );
     let globex = w.store.authorize(w.eve, "globex").await.unwrap().unwrap();
     assert_eq!(globex.role(), Role::Owner);
-    w.store.delete_workspace(&acme).await.unwrap();
+    w.store.delete_workspace(&grant(&acme)).await.unwrap();
     assert!(
         w.store.workspace(&globex).await.is_ok(),
         "deleting one workspace leaves the other"
@@ -141,13 +142,13 @@ pub async fn a_workspace_always_keeps_an_owner(db: &TestDatabase) {
     let scope = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     assert_eq!(
         w.store
-            .set_member_role(&scope, w.ada, Role::Admin)
+            .set_member_role(&grant(&scope), w.ada, Role::Admin)
             .await
             .unwrap(),
         MemberChange::LastOwner
     );
     assert_eq!(
-        w.store.remove_member(&scope, w.ada).await.unwrap(),
+        w.store.remove_member(&grant(&scope), w.ada).await.unwrap(),
         MemberChange::LastOwner
     );
     assert_eq!(
@@ -186,7 +187,10 @@ pub async fn a_key_acts_only_in_its_workspace_and_only_with_its_scopes(db: &Test
         .unwrap();
     let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     w.store
-        .create_api_key(&acme, &key("k1", w.ada, vec![Permission::RecordsRead]))
+        .create_api_key(
+            &grant(&acme),
+            &key("k1", w.ada, vec![Permission::RecordsRead]),
+        )
         .await
         .unwrap();
 
@@ -203,11 +207,18 @@ pub async fn a_key_acts_only_in_its_workspace_and_only_with_its_scopes(db: &Test
     assert_eq!(w.store.api_keys(&acme).await.unwrap().len(), 1);
     let globex = w.store.authorize(w.eve, "globex").await.unwrap().unwrap();
     assert!(
-        !w.store.revoke_api_key(&globex, "k1", T0).await.unwrap(),
+        !w.store
+            .revoke_api_key(&grant(&globex), "k1", T0)
+            .await
+            .unwrap(),
         "another workspace cannot revoke it"
     );
 
-    assert!(w.store.revoke_api_key(&acme, "k1", T0).await.unwrap());
+    assert!(w
+        .store
+        .revoke_api_key(&grant(&acme), "k1", T0)
+        .await
+        .unwrap());
     assert_eq!(w.store.authorize_key("k1").await.unwrap(), None);
     assert!(w.store.api_keys(&acme).await.unwrap().is_empty());
 }
@@ -222,13 +233,16 @@ pub async fn keys_of_a_creator_can_be_revoked_together(db: &TestDatabase) {
     let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     for id in ["k1", "k2"] {
         w.store
-            .create_api_key(&acme, &key(id, w.ada, vec![Permission::WorkspaceRead]))
+            .create_api_key(
+                &grant(&acme),
+                &key(id, w.ada, vec![Permission::WorkspaceRead]),
+            )
             .await
             .unwrap();
     }
     let mut revoked = w
         .store
-        .revoke_keys_created_by(&acme, w.ada, T0)
+        .revoke_keys_created_by(&grant(&acme), w.ada, T0)
         .await
         .unwrap();
     revoked.sort();

@@ -1,11 +1,9 @@
 use crate::error::ApiError;
-use crate::extract::scoped::ManageKeys;
 use crate::extract::{Json, Scoped};
-use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use palisade_core::{DisplayName, Permission};
+use palisade_core::grant::ManageKeys;
 use palisade_store::ApiKeyRecord;
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
@@ -64,10 +62,6 @@ fn view(record: ApiKeyRecord) -> ApiKey {
     }
 }
 
-fn unprocessable(code: ProblemCode, detail: String) -> ApiError {
-    ApiError::new(code).with_detail(detail)
-}
-
 /// Create an API key (`keys:manage`); its scopes are a subset of the creator's permissions.
 #[utoipa::path(post, path = "/v1/workspaces/{ws}/api-keys", tag = "api-keys", request_body = CreateApiKey,
     params(("ws" = String, Path, description = "Workspace slug")),
@@ -78,65 +72,15 @@ pub async fn create(
     access: Scoped<ManageKeys>,
     Json(body): Json<CreateApiKey>,
 ) -> Result<(StatusCode, axum::Json<CreatedApiKey>), ApiError> {
-    let name = DisplayName::parse(&body.name)
-        .map_err(|_| {
-            unprocessable(
-                ProblemCode::InvalidName,
-                "A name is 1–100 characters, no control characters, not only white space.".into(),
-            )
-        })?
-        .into_string();
-    let mut scopes = Vec::new();
-    for raw in &body.scopes {
-        let permission: Permission = raw.parse().map_err(|_| {
-            unprocessable(
-                ProblemCode::InvalidScope,
-                format!("`{raw}` is not a permission."),
-            )
-        })?;
-        if !access.scope.allows(permission) {
-            return Err(
-                ApiError::new(ProblemCode::ScopeNotHeld).with_detail(format!(
-                    "A key cannot hold {permission}, which its creator lacks."
-                )),
-            );
-        }
-        if !scopes.contains(&permission) {
-            scopes.push(permission);
-        }
-    }
-    if scopes.is_empty() {
-        return Err(unprocessable(
-            ProblemCode::InvalidScope,
-            "A key needs at least one scope.".into(),
-        ));
-    }
-    let now = state.clock().now();
-    if body.expires_at.is_some_and(|at| at <= now) {
-        return Err(unprocessable(
-            ProblemCode::InvalidExpiry,
-            "expires_at must be in the future.".into(),
-        ));
-    }
-    let key_id = palisade_core::id::new_ulid_text(state.clock(), state.rng());
-    let generated = state.auth().api_keys.hasher.generate(&key_id, state.rng());
-    let record = ApiKeyRecord {
-        id: key_id,
-        name,
-        scopes,
-        verifier: generated.verifier.clone(),
-        created_by: access.scope.actor(),
-        created_at: now,
-        expires_at: body.expires_at,
-        last_used_at: None,
-    };
-    state.store().create_api_key(&access.scope, &record).await?;
-    let secret = generated.full.expose_secret().to_owned();
+    let keys = &state.platform().api_keys;
+    let created = keys
+        .create(&access.grant, &body.name, &body.scopes, body.expires_at)
+        .await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(CreatedApiKey {
-            key: view(record),
-            secret,
+            key: view(created.record),
+            secret: created.secret.expose_secret().to_owned(),
         }),
     ))
 }
@@ -149,7 +93,7 @@ pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ManageKeys>,
 ) -> Result<axum::Json<Vec<ApiKey>>, ApiError> {
-    let keys = state.store().api_keys(&access.scope).await?;
+    let keys = state.platform().api_keys.list(&access.grant).await?;
     Ok(axum::Json(keys.into_iter().map(view).collect()))
 }
 
@@ -162,13 +106,7 @@ pub async fn revoke(
     access: Scoped<ManageKeys>,
     Path(path): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let revoked = state
-        .store()
-        .revoke_api_key(&access.scope, &path.1, state.clock().now())
-        .await?;
-    if !revoked {
-        return Err(ApiError::not_found().with_detail("No such key."));
-    }
-    state.auth().api_keys.forget(&[path.1]);
+    let keys = &state.platform().api_keys;
+    keys.revoke(&access.grant, &path.1).await?;
     Ok(StatusCode::NO_CONTENT)
 }

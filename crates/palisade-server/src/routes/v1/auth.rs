@@ -1,6 +1,4 @@
 use super::{cookies, fields};
-use crate::auth::flows::{self, ClientInfo, IssuedTokens};
-use crate::auth::AuthError;
 use crate::error::ApiError;
 use crate::extract::auth::{cookie, require_csrf, REFRESH_COOKIE};
 use crate::extract::{Authenticated, ClientAddr, Credential, Json};
@@ -8,6 +6,7 @@ use crate::state::AppState;
 use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use palisade_service::auth::{AuthError, ClientInfo, IssuedTokens};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -149,15 +148,17 @@ pub async fn signup(
     State(state): State<AppState>,
     Json(body): Json<SignupRequest>,
 ) -> Result<Response, ApiError> {
-    let user = flows::signup(
-        &state,
-        &body.email,
-        body.password,
-        body.name,
-        body.access_code,
-        body.invitation_token,
-    )
-    .await?;
+    let user = state
+        .platform()
+        .auth
+        .signup(
+            &body.email,
+            body.password,
+            body.name,
+            body.access_code,
+            body.invitation_token,
+        )
+        .await?;
     let account = Account {
         id: user.id.to_string(),
         email: user.email,
@@ -178,13 +179,11 @@ pub async fn login(
     headers: HeaderMap,
     Json(body): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let tokens = flows::login(
-        &state,
-        &body.email,
-        body.password,
-        client_info(&headers, peer),
-    )
-    .await?;
+    let tokens = state
+        .platform()
+        .auth
+        .login(&body.email, body.password, client_info(&headers, peer))
+        .await?;
     Ok(respond(&state, query.mode, tokens))
 }
 
@@ -216,7 +215,7 @@ pub async fn refresh(
                 .refresh_token
         }
     };
-    let tokens = flows::refresh(&state, presented).await?;
+    let tokens = state.platform().auth.refresh(presented).await?;
     Ok(respond(&state, query.mode, tokens))
 }
 
@@ -228,7 +227,7 @@ pub async fn logout(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<Response, ApiError> {
-    flows::revoke(&state, &[caller.session], "logout").await?;
+    state.platform().auth.logout(&caller.caller()).await?;
     let mut headers = HeaderMap::new();
     if caller.via == Credential::Cookie {
         cookies::clear(&mut headers);
@@ -257,7 +256,7 @@ pub async fn request_password_reset(
     State(state): State<AppState>,
     Json(body): Json<PasswordResetRequest>,
 ) -> Result<(StatusCode, axum::Json<Accepted>), ApiError> {
-    crate::auth::recovery::request_reset(&state, &body.email)?;
+    state.platform().auth.request_reset(&body.email)?;
     Ok((
         StatusCode::ACCEPTED,
         axum::Json(Accepted {
@@ -283,6 +282,7 @@ pub async fn confirm_password_reset(
     State(state): State<AppState>,
     Json(body): Json<PasswordResetConfirm>,
 ) -> Result<StatusCode, ApiError> {
-    crate::auth::recovery::confirm_reset(&state, body.token, body.new_password).await?;
+    let auth = &state.platform().auth;
+    auth.confirm_reset(body.token, body.new_password).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,14 +2,13 @@
 //! Schema. Reading them needs `records:read`; changing them, `collections:manage`.
 
 use crate::error::ApiError;
-use crate::extract::scoped::{ManageCollections, ReadRecords};
 use crate::extract::{Json, Scoped};
 use crate::problem_code::ProblemCode;
 use crate::state::AppState;
-use crate::tenant_data::{is_collection_name, schema};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use palisade_store::{CollectionRecord, Conflict, StoreError};
+use palisade_core::grant::{ManageCollections, ReadRecords};
+use palisade_store::CollectionRecord;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -64,16 +63,6 @@ fn view(record: CollectionRecord) -> Collection {
     }
 }
 
-pub(crate) fn collection_not_found() -> ApiError {
-    ApiError::new(ProblemCode::CollectionNotFound)
-        .with_detail("No such collection in this workspace.")
-}
-
-fn stored_schema(schema: &Value) -> Result<String, ApiError> {
-    schema::accept(schema)
-        .map_err(|invalid| ApiError::new(ProblemCode::InvalidSchema).with_detail(invalid.0))
-}
-
 /// Create a collection (`collections:manage`).
 #[utoipa::path(post, path = "/v1/workspaces/{ws}/collections", tag = "collections", request_body = CreateCollection,
     params(("ws" = String, Path, description = "Workspace slug")),
@@ -84,32 +73,11 @@ pub async fn create(
     access: Scoped<ManageCollections>,
     Json(body): Json<CreateCollection>,
 ) -> Result<(StatusCode, axum::Json<Collection>), ApiError> {
-    if !is_collection_name(&body.name) {
-        return Err(ApiError::new(ProblemCode::InvalidCollectionName)
-        .with_detail(
-            "A collection name is a lower-case letter, then up to 62 lower-case letters, digits or _.",
-        ));
-    }
-    let json_schema = body.schema.as_ref().map(stored_schema).transpose()?;
-    let now = state.clock().now();
-    let record = CollectionRecord {
-        name: body.name,
-        json_schema,
-        created_at: now,
-        updated_at: now,
-    };
-    match state
-        .store()
-        .create_collection(&access.scope, &record)
-        .await
-    {
-        Ok(()) => Ok((StatusCode::CREATED, axum::Json(view(record)))),
-        Err(StoreError::Conflict(Conflict::CollectionName)) => {
-            Err(ApiError::new(ProblemCode::CollectionExists)
-                .with_detail("This workspace already has a collection of that name."))
-        }
-        Err(err) => Err(err.into()),
-    }
+    let collections = &state.platform().collections;
+    let record = collections
+        .create(&access.grant, body.name, body.schema.as_ref())
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(view(record))))
 }
 
 /// The workspace's collections (`records:read`).
@@ -120,7 +88,7 @@ pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ReadRecords>,
 ) -> Result<axum::Json<Vec<Collection>>, ApiError> {
-    let collections = state.store().collections(&access.scope).await?;
+    let collections = state.platform().collections.list(&access.grant).await?;
     Ok(axum::Json(collections.into_iter().map(view).collect()))
 }
 
@@ -133,10 +101,8 @@ pub async fn get(
     access: Scoped<ReadRecords>,
     Path(path): Path<(String, String)>,
 ) -> Result<axum::Json<Collection>, ApiError> {
-    let found = state.store().collection(&access.scope, &path.1).await?;
-    found
-        .map(|c| axum::Json(view(c)))
-        .ok_or_else(collection_not_found)
+    let found = state.platform().collections.get(&access.grant, &path.1);
+    Ok(axum::Json(view(found.await?)))
 }
 
 /// Set or drop the collection's schema (`collections:manage`).
@@ -154,26 +120,11 @@ pub async fn update(
         return Err(ApiError::new(ProblemCode::NothingToChange)
             .with_detail("Send `schema`: a JSON Schema, or null to drop it."));
     };
-    let json_schema = match &schema {
-        Value::Null => None,
-        schema => Some(stored_schema(schema)?),
-    };
-    let store = state.store();
-    let changed = store
-        .set_collection_schema(
-            &access.scope,
-            &path.1,
-            json_schema.as_deref(),
-            state.clock().now(),
-        )
+    let collections = &state.platform().collections;
+    let updated = collections
+        .set_schema(&access.grant, &path.1, &schema)
         .await?;
-    if !changed {
-        return Err(collection_not_found());
-    }
-    let updated = store.collection(&access.scope, &path.1).await?;
-    updated
-        .map(|c| axum::Json(view(c)))
-        .ok_or_else(collection_not_found)
+    Ok(axum::Json(view(updated)))
 }
 
 /// Delete the collection and every record in it (`collections:manage`).
@@ -185,13 +136,7 @@ pub async fn delete(
     access: Scoped<ManageCollections>,
     Path(path): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let deleted = state
-        .store()
-        .delete_collection(&access.scope, &path.1)
-        .await?;
-    if deleted {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(collection_not_found())
-    }
+    let collections = &state.platform().collections;
+    collections.delete(&access.grant, &path.1).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -1,11 +1,11 @@
 //! Browser sessions: `__Host-` cookies (Secure, Path=/, no Domain: bound to this exact host),
 //! the tokens HttpOnly, the CSRF token readable by the app's script for the double submit.
 
-use crate::auth::flows::IssuedTokens;
 use crate::extract::auth::{ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE};
 use crate::state::AppState;
 use axum::http::{header, HeaderMap, HeaderValue};
 use base64::Engine;
+use palisade_service::auth::IssuedTokens;
 
 fn set(headers: &mut HeaderMap, name: &str, value: &str, max_age: i64, http_only: bool) {
     let http_only = if http_only { "; HttpOnly" } else { "" };

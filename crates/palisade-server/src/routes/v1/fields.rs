@@ -2,13 +2,11 @@
 //! built from the same constants as the validator it describes, so a client generated from the
 //! document sends what the server accepts; the tests below hold each schema to its validator.
 
-use crate::auth::flows::REFRESH_TOKEN_PREFIX;
-use crate::auth::recovery::RESET_TOKEN_PREFIX;
-use crate::routes::v1::invitations::INVITATION_TOKEN_PREFIX;
-use crate::routes::v1::workspaces::RESERVED_SLUGS;
 use palisade_core::{DisplayName, Email, Permission, Role};
 use palisade_crypto::policy::{MAX_CHARS as PASSWORD_MAX, MIN_CHARS as PASSWORD_MIN};
 use palisade_crypto::token::OpaqueToken;
+use palisade_service::auth::{REFRESH_TOKEN_PREFIX, RESET_TOKEN_PREFIX};
+use palisade_service::workspaces::{INVITATION_TOKEN_PREFIX, RESERVED_SLUGS};
 use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
 use utoipa::openapi::{RefOr, Schema};
 
@@ -83,7 +81,7 @@ pub fn slug() -> ObjectBuilder {
 /// A collection name.
 pub fn collection_name() -> ObjectBuilder {
     string()
-        .pattern(Some(crate::tenant_data::COLLECTION_NAME_PATTERN))
+        .pattern(Some(palisade_service::tenant_data::COLLECTION_NAME_PATTERN))
         .max_length(Some(63))
         .description(Some(
             "A lower-case letter, then up to 62 lower-case letters, digits or `_`.",
@@ -148,7 +146,7 @@ pub fn optional_invitation_token() -> ObjectBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routes::v1::workspaces::check_slug;
+    use palisade_service::workspaces::check_slug;
     use serde_json::{json, Value};
 
     /// A validator for `schema` with an ECMA-262-like engine (lookarounds included), as
@@ -254,7 +252,7 @@ mod tests {
         assert_agree(
             "collection",
             collection_name,
-            crate::tenant_data::is_collection_name,
+            palisade_service::tenant_data::is_collection_name,
         );
     }
 

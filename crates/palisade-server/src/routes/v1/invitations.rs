@@ -1,20 +1,14 @@
 use crate::error::ApiError;
-use crate::extract::scoped::ManageMembers;
 use crate::extract::{Authenticated, Json, Scoped};
-use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use palisade_core::{Email, Role};
-use palisade_crypto::{OpaqueToken, TokenDigest};
-use palisade_store::{Acceptance, InvitationRecord};
-use secrecy::{ExposeSecret, SecretString};
+use palisade_core::grant::ManageMembers;
+use palisade_store::InvitationRecord;
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 use utoipa::ToSchema;
-
-pub const INVITATION_TOKEN_PREFIX: &str = "palinv_";
-const INVITATION_TTL: Duration = Duration::days(7);
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -44,10 +38,6 @@ fn view(record: InvitationRecord) -> Invitation {
     }
 }
 
-fn unprocessable(code: ProblemCode, detail: &str) -> ApiError {
-    ApiError::new(code).with_detail(detail)
-}
-
 /// Invite someone by e-mail (`members:manage`; never to a role above one's own).
 #[utoipa::path(post, path = "/v1/workspaces/{ws}/invitations", tag = "workspaces", request_body = CreateInvitation,
     params(("ws" = String, Path, description = "Workspace slug")),
@@ -58,52 +48,10 @@ pub async fn create(
     access: Scoped<ManageMembers>,
     Json(body): Json<CreateInvitation>,
 ) -> Result<(StatusCode, axum::Json<Invitation>), ApiError> {
-    let email = Email::parse(&body.email)
-        .map_err(|_| unprocessable(ProblemCode::InvalidEmail, "Not a valid e-mail address."))?;
-    let role: Role = body.role.parse().map_err(|_| {
-        unprocessable(
-            ProblemCode::InvalidRole,
-            "The role is one of owner, admin, member, viewer.",
-        )
-    })?;
-    if !access.scope.role().may_assign(role) {
-        return Err(ApiError::new(ProblemCode::PermissionDenied).with_detail(
-            "Nobody invites to a role above their own, and only owners invite owners.",
-        ));
-    }
-    let token = OpaqueToken::generate(INVITATION_TOKEN_PREFIX, state.rng());
-    let now = state.clock().now();
-    let id = format!(
-        "inv_{}",
-        palisade_core::id::new_ulid_text(state.clock(), state.rng())
-    );
-    let record = InvitationRecord {
-        id,
-        email: email.to_string(),
-        role,
-        digest: token.digest().as_str().to_owned(),
-        invited_by: access.scope.actor(),
-        created_at: now,
-        expires_at: now + INVITATION_TTL,
-    };
-    state
-        .store()
-        .create_invitation(&access.scope, &record)
+    let invitations = &state.platform().invitations;
+    let record = invitations
+        .create(&access.grant, &body.email, &body.role)
         .await?;
-    let body = format!(
-        "You are invited to join the workspace {} as {role}.\n\n\
-         Sign in (or sign up) with this e-mail address, then send this token to POST /v1/invitations/accept\n\
-         within 7 days:\n\n{}\n",
-        access.scope.slug(),
-        token.expose(),
-    );
-    crate::mail::enqueue(
-        &state,
-        email.as_str(),
-        "You are invited to a Palisade workspace",
-        &body,
-    )
-    .await?;
     Ok((StatusCode::CREATED, axum::Json(view(record))))
 }
 
@@ -115,14 +63,8 @@ pub async fn list(
     State(state): State<AppState>,
     access: Scoped<ManageMembers>,
 ) -> Result<axum::Json<Vec<Invitation>>, ApiError> {
-    let now = state.clock().now();
-    let open = state.store().open_invitations(&access.scope).await?;
-    Ok(axum::Json(
-        open.into_iter()
-            .filter(|i| i.expires_at > now)
-            .map(view)
-            .collect(),
-    ))
+    let open = state.platform().invitations.open(&access.grant).await?;
+    Ok(axum::Json(open.into_iter().map(view).collect()))
 }
 
 /// Revoke a pending invitation (`members:manage`).
@@ -134,15 +76,9 @@ pub async fn revoke(
     access: Scoped<ManageMembers>,
     Path(path): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    if state
-        .store()
-        .revoke_invitation(&access.scope, &path.1, state.clock().now())
-        .await?
-    {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found().with_detail("No such pending invitation."))
-    }
+    let invitations = &state.platform().invitations;
+    invitations.revoke(&access.grant, &path.1).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -167,25 +103,10 @@ pub async fn accept(
     caller: Authenticated,
     Json(body): Json<AcceptInvitation>,
 ) -> Result<axum::Json<Joined>, ApiError> {
-    let user = state.store().user_by_id(caller.user).await?;
-    let user = user.ok_or_else(|| ApiError::from(crate::auth::AuthError::InvalidAccessToken))?;
-    let digest = TokenDigest::of(body.token.expose_secret());
-    let outcome = state
-        .store()
-        .accept_invitation(
-            digest.as_str(),
-            caller.user,
-            &user.email,
-            state.clock().now(),
-        )
-        .await?;
-    match outcome {
-        Acceptance::Joined { slug, role } => Ok(axum::Json(Joined {
-            workspace: slug,
-            role: role.to_string(),
-        })),
-        Acceptance::Invalid => Err(ApiError::new(ProblemCode::InvalidInvitation).with_detail(
-            "The invitation is unknown, used, revoked, expired or addressed to another e-mail.",
-        )),
-    }
+    let invitations = &state.platform().invitations;
+    let (workspace, role) = invitations.accept(&caller.caller(), &body.token).await?;
+    Ok(axum::Json(Joined {
+        workspace,
+        role: role.to_string(),
+    }))
 }

@@ -1,11 +1,9 @@
 use super::auth::Account;
-use crate::auth::flows;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, Json};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use palisade_core::SessionId;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -18,8 +16,7 @@ pub async fn me(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<axum::Json<Account>, ApiError> {
-    let user = state.store().user_by_id(caller.user).await?;
-    let user = user.ok_or_else(|| ApiError::from(crate::auth::AuthError::InvalidAccessToken))?;
+    let user = state.platform().auth.account(&caller.caller()).await?;
     Ok(axum::Json(Account {
         id: user.id.to_string(),
         email: user.email,
@@ -53,20 +50,17 @@ pub async fn sessions(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<axum::Json<Vec<SessionView>>, ApiError> {
-    let now = state.clock().now();
-    let idle = state.config().auth.session_idle_timeout;
-    let records = state.store().unrevoked_sessions(caller.user).await?;
-    let views = records
+    let sessions = state.platform().auth.sessions_of(&caller.caller()).await?;
+    let views = sessions
         .into_iter()
-        .filter(|s| now < s.absolute_expires_at && now - s.last_used_at <= idle)
         .map(|s| SessionView {
             id: s.id.to_string(),
             created_at: s.created_at,
             last_used_at: s.last_used_at,
-            expires_at: s.absolute_expires_at.min(s.last_used_at + idle),
+            expires_at: s.expires_at,
             user_agent: s.user_agent,
             ip: s.ip,
-            current: s.id == caller.session,
+            current: s.current,
         })
         .collect();
     Ok(axum::Json(views))
@@ -82,10 +76,8 @@ pub async fn revoke_session(
     caller: Authenticated,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let id: SessionId = id
-        .parse()
-        .map_err(|_| ApiError::not_found().with_detail("No such session."))?;
-    flows::revoke_own_session(&state, caller.user, id).await?;
+    let auth = &state.platform().auth;
+    auth.revoke_own_session(&caller.caller(), &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -107,13 +99,8 @@ pub async fn change_password(
     caller: Authenticated,
     Json(body): Json<ChangePasswordRequest>,
 ) -> Result<StatusCode, ApiError> {
-    flows::change_password(
-        &state,
-        caller.user,
-        caller.session,
-        body.current_password,
-        body.new_password,
-    )
-    .await?;
+    let auth = &state.platform().auth;
+    auth.change_password(&caller.caller(), body.current_password, body.new_password)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,5 +8,8 @@ pub mod fields;
 pub mod invitations;
 pub mod json_types;
 pub mod me;
+mod preconditions;
+mod record_query;
+pub mod record_view;
 pub mod records;
 pub mod workspaces;

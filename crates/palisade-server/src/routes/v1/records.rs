@@ -2,36 +2,25 @@
 //! carries an `ETag`; writes honour `If-Match` (412 when the record has moved on), and
 //! without it a write still never loses a concurrent one: it re-reads and retries.
 
-use super::collections::collection_not_found;
+use super::preconditions::{etag, Condition};
+use super::record_query;
+use super::record_view::{self, respond, Record};
 use crate::error::ApiError;
-use crate::extract::scoped::{ReadRecords, WriteRecords};
 use crate::extract::{Json, Scoped};
-use crate::problem_code::ProblemCode;
 use crate::state::AppState;
-use crate::tenant_data::documents::{self, precondition_failed, record_not_found, respond, Record};
-use crate::tenant_data::preconditions::{etag, Condition};
-use crate::tenant_data::{listing, merge_patch};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use palisade_core::RecordId;
-use palisade_store::{RecordRow, WorkspaceScope, WriteOutcome};
+use palisade_core::grant::{ReadRecords, WriteRecords};
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
-
-/// How often a write without `If-Match` re-reads after losing a race before giving up.
-const WRITE_ATTEMPTS: usize = 10;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RecordPage {
     pub items: Vec<Record>,
     /// Pass as `cursor` for the next page; `null` on the last one.
     pub next_cursor: Option<String>,
-}
-
-fn record_id(raw: &str) -> Result<RecordId, ApiError> {
-    raw.parse().map_err(|_| record_not_found())
 }
 
 /// Create a record; the body is the record's JSON object (`records:write`).
@@ -46,23 +35,9 @@ pub async fn create(
     Path(path): Path<(String, String)>,
     Json(document): Json<Value>,
 ) -> Result<Response, ApiError> {
-    let scope = &access.scope;
-    let data = documents::accept(&state, scope, &path.1, &document).await?;
-    let now = state.clock().now();
-    let row = RecordRow {
-        id: RecordId::generate(state.clock(), state.rng()),
-        collection: path.1,
-        data,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    let inserted = state.store().insert_record(scope, &row).await?;
-    if !inserted {
-        // The collection was deleted between the check and the insert.
-        return Err(collection_not_found());
-    }
-    Ok(respond(row, StatusCode::CREATED, scope))
+    let records = &state.platform().records;
+    let row = records.create(&access.grant, path.1, &document).await?;
+    Ok(respond(row, StatusCode::CREATED, access.grant.scope()))
 }
 
 /// A page of records in id (creation) order, with equality filters (`records:read`).
@@ -81,24 +56,17 @@ pub async fn list(
     Path(path): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> Result<axum::Json<RecordPage>, ApiError> {
-    let (query, page_size) = listing::parse(raw.as_deref())?;
-    let store = state.store();
-    let mut rows = store.list_records(&access.scope, &path.1, &query).await?;
-    if rows.is_empty() && query.after.is_none() {
-        store
-            .collection(&access.scope, &path.1)
-            .await?
-            .ok_or_else(collection_not_found)?;
-    }
-    let more = rows.len() > page_size as usize;
-    rows.truncate(page_size as usize);
-    let next_cursor = more
-        .then(|| rows.last().map(|row| listing::encode_cursor(row.id)))
-        .flatten();
-    let items = rows
+    let (query, page_size) = record_query::parse(raw.as_deref())?;
+    let records = &state.platform().records;
+    let page = records
+        .list(&access.grant, &path.1, &query, page_size)
+        .await?;
+    let items = page
+        .rows
         .into_iter()
-        .map(documents::view)
+        .map(record_view::view)
         .collect::<Result<_, _>>()?;
+    let next_cursor = page.more_after.map(record_query::encode_cursor);
     Ok(axum::Json(RecordPage { items, next_cursor }))
 }
 
@@ -114,12 +82,8 @@ pub async fn get(
     Path(path): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let id = record_id(&path.2)?;
-    let row = state
-        .store()
-        .record(&access.scope, &path.1, id)
-        .await?
-        .ok_or_else(record_not_found)?;
+    let records = &state.platform().records;
+    let row = records.get(&access.grant, &path.1, &path.2).await?;
     if Condition::if_none_match(&headers).is_some_and(|c| c.admits_weakly(row.version)) {
         return Ok((
             StatusCode::NOT_MODIFIED,
@@ -127,7 +91,7 @@ pub async fn get(
         )
             .into_response());
     }
-    Ok(respond(row, StatusCode::OK, &access.scope))
+    Ok(respond(row, StatusCode::OK, access.grant.scope()))
 }
 
 /// Replace the record's JSON object (`records:write`).
@@ -143,12 +107,12 @@ pub async fn replace(
     headers: HeaderMap,
     Json(document): Json<Value>,
 ) -> Result<Response, ApiError> {
-    let id = record_id(&path.2)?;
-    documents::check_shape(&document)?;
-    rewrite(&state, &access.scope, &path.1, id, &headers, |_| {
-        document.clone()
-    })
-    .await
+    let expected = Condition::if_match(&headers).map(|c| c.versions());
+    let records = &state.platform().records;
+    let row = records
+        .replace(&access.grant, &path.1, &path.2, expected, document)
+        .await?;
+    Ok(respond(row, StatusCode::OK, access.grant.scope()))
 }
 
 /// Change fields with a JSON Merge Patch (RFC 7396): `null` removes a field (`records:write`).
@@ -164,71 +128,12 @@ pub async fn patch(
     headers: HeaderMap,
     Json(changes): Json<Value>,
 ) -> Result<Response, ApiError> {
-    let id = record_id(&path.2)?;
-    if !changes.is_object() {
-        return Err(ApiError::new(ProblemCode::RecordNotObject)
-            .with_detail("A merge patch for a record is a JSON object."));
-    }
-    documents::refuse_nul(&changes)?;
-    rewrite(
-        &state,
-        &access.scope,
-        &path.1,
-        id,
-        &headers,
-        |mut current| {
-            merge_patch::apply(&mut current, &changes);
-            current
-        },
-    )
-    .await
-}
-
-/// Reads the record, checks `If-Match`, writes `change(current)` at the version read; if
-/// another write got in between, reports 412 under `If-Match` and otherwise tries again.
-async fn rewrite(
-    state: &AppState,
-    scope: &WorkspaceScope,
-    collection: &str,
-    id: RecordId,
-    headers: &HeaderMap,
-    change: impl Fn(Value) -> Value,
-) -> Result<Response, ApiError> {
-    let condition = Condition::if_match(headers);
-    let store = state.store();
-    for _ in 0..WRITE_ATTEMPTS {
-        let current = store
-            .record(scope, collection, id)
-            .await?
-            .ok_or_else(record_not_found)?;
-        if condition
-            .as_ref()
-            .is_some_and(|c| !c.admits(current.version))
-        {
-            return Err(precondition_failed());
-        }
-        let document: Value = serde_json::from_str(&current.data).map_err(ApiError::internal)?;
-        let data = documents::accept(state, scope, collection, &change(document)).await?;
-        let outcome = store
-            .update_record(
-                scope,
-                collection,
-                id,
-                &data,
-                current.version,
-                state.clock().now(),
-            )
-            .await?;
-        match outcome {
-            WriteOutcome::Written(row) => return Ok(respond(row, StatusCode::OK, scope)),
-            WriteOutcome::Missing => return Err(record_not_found()),
-            WriteOutcome::Stale if condition.is_some() => return Err(precondition_failed()),
-            WriteOutcome::Stale => continue,
-            WriteOutcome::Deleted => return Err(ApiError::internal("an update reported a delete")),
-        }
-    }
-    Err(ApiError::new(ProblemCode::WriteConflict)
-        .with_detail("The record kept changing under this write; try again."))
+    let expected = Condition::if_match(&headers).map(|c| c.versions());
+    let records = &state.platform().records;
+    let row = records
+        .patch(&access.grant, &path.1, &path.2, expected, changes)
+        .await?;
+    Ok(respond(row, StatusCode::OK, access.grant.scope()))
 }
 
 /// Delete the record; with `If-Match`, only at that version (`records:write`).
@@ -242,27 +147,10 @@ pub async fn delete(
     Path(path): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    let id = record_id(&path.2)?;
-    let scope = &access.scope;
-    let store = state.store();
-    let expected = match Condition::if_match(&headers) {
-        None | Some(Condition::Any) => None,
-        Some(condition) => {
-            let current = store
-                .record(scope, &path.1, id)
-                .await?
-                .ok_or_else(record_not_found)?;
-            if !condition.admits(current.version) {
-                return Err(precondition_failed());
-            }
-            Some(current.version)
-        }
-    };
-    let outcome = store.delete_record(scope, &path.1, id, expected).await?;
-    match outcome {
-        WriteOutcome::Deleted => Ok(StatusCode::NO_CONTENT),
-        WriteOutcome::Missing => Err(record_not_found()),
-        WriteOutcome::Stale => Err(precondition_failed()),
-        WriteOutcome::Written(_) => Err(ApiError::internal("a delete reported a write")),
-    }
+    let expected = Condition::if_match(&headers).map(|c| c.versions());
+    let records = &state.platform().records;
+    records
+        .delete(&access.grant, &path.1, &path.2, expected)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

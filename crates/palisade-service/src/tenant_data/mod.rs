@@ -1,11 +1,16 @@
-//! The rules of tenant data that are not storage: collection names, JSON Schema validation,
-//! merge patches, list queries and cursors, entity tags.
+//! Tenant data: collections of JSON records, each collection optionally held to a JSON
+//! Schema; record writes with optimistic concurrency; merge patches.
 
-pub mod documents;
-pub mod listing;
+mod collections;
+mod documents;
+mod error;
 pub mod merge_patch;
-pub mod preconditions;
+mod records;
 pub mod schema;
+
+pub use collections::Collections;
+pub use error::{DataError, FieldProblem};
+pub use records::{RecordPage, Records, VersionMatch};
 
 /// The largest record, as compact JSON.
 pub const MAX_RECORD_BYTES: usize = 1024 * 1024;

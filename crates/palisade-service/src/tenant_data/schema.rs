@@ -3,7 +3,7 @@
 //! linear-time `regex` engine (a hostile `pattern` cannot backtrack for ever), and compiled
 //! validators are cached by the schema's text, so a changed schema is never served stale.
 
-use crate::error::FieldProblem;
+use super::FieldProblem;
 use jsonschema::{PatternOptions, Validator};
 use serde_json::Value;
 use std::collections::HashMap;

@@ -2,8 +2,6 @@
 //! trip on every request: a session is reloaded at most once a second, so a revocation made
 //! on another node is honoured within a second, and one made on this node at once.
 
-use super::AuthError;
-use crate::state::AppState;
 use palisade_core::{SessionId, UserId};
 use palisade_store::SessionRecord;
 use std::collections::HashMap;
@@ -13,7 +11,7 @@ use time::{Duration, OffsetDateTime};
 /// How long a loaded session is trusted before the store is asked again.
 const FRESH_FOR: Duration = Duration::seconds(1);
 /// How stale a session's stored last use may get while its access tokens are in use.
-const TOUCH_EVERY: Duration = Duration::minutes(1);
+pub(super) const TOUCH_EVERY: Duration = Duration::minutes(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CachedSession {
@@ -75,52 +73,4 @@ impl SessionCache {
             .unwrap_or_else(|e| e.into_inner())
             .retain(|_, s| s.absolute_expires_at > now);
     }
-}
-
-/// Whether the session behind an access token may still be used: the cache answers, the
-/// store is asked when this node has not loaded the session in the last second.
-pub async fn check_session(
-    state: &AppState,
-    id: SessionId,
-    user: UserId,
-    now: OffsetDateTime,
-) -> Result<(), AuthError> {
-    let cached = match state.auth().sessions.get(id, now) {
-        Some(cached) => cached,
-        None => {
-            let record = state
-                .store()
-                .session(id)
-                .await?
-                .ok_or(AuthError::InvalidAccessToken)?;
-            let cached = CachedSession::loaded(&record, now);
-            state.auth().sessions.put(id, cached);
-            if !cached.revoked && now - record.last_used_at >= TOUCH_EVERY {
-                mark_session_used(state, id, now);
-            }
-            cached
-        }
-    };
-    if cached.user != user {
-        return Err(AuthError::InvalidAccessToken);
-    }
-    if cached.revoked {
-        return Err(AuthError::SessionRevoked);
-    }
-    if now >= cached.absolute_expires_at {
-        return Err(AuthError::SessionExpired);
-    }
-    Ok(())
-}
-
-/// Records a session's use (what the session list shows and the idle timeout counts from),
-/// off the request path. Reloads are at most once a second per node, and the stored time
-/// moves at most once a minute, so this is rare.
-fn mark_session_used(state: &AppState, id: SessionId, now: OffsetDateTime) {
-    let task_state = state.clone();
-    state.background().spawn(async move {
-        if let Err(err) = task_state.store().touch_session(id, now).await {
-            tracing::warn!(error = %err, "could not record session use");
-        }
-    });
 }

@@ -1,69 +1,13 @@
-use crate::auth::passwords::Saturated;
+//! How each service's refusals become problem responses: one `From` per service error, so
+//! handlers use `?`. The service says what went wrong; only here is it given a status.
+
+mod data;
+mod workspaces;
+
 use crate::error::ApiError;
 use crate::problem_code::ProblemCode;
 use axum::http::{header, HeaderValue};
-use palisade_crypto::policy::PolicyViolation;
-use palisade_store::{Conflict, StoreError};
-
-/// Why an identity operation failed; each maps to one stable problem code.
-#[derive(Debug, thiserror::Error)]
-pub enum AuthError {
-    #[error("password hashing is saturated")]
-    Busy,
-    #[error("wrong e-mail or password")]
-    InvalidCredentials,
-    #[error("the refresh token is not valid")]
-    InvalidRefreshToken,
-    #[error("a spent refresh token was presented again")]
-    RefreshTokenReused,
-    #[error("the session has expired")]
-    SessionExpired,
-    #[error("the session was revoked")]
-    SessionRevoked,
-    #[error("no credentials")]
-    Unauthenticated,
-    #[error("the access token is not valid")]
-    InvalidAccessToken,
-    #[error("the API key is not valid")]
-    InvalidApiKey,
-    #[error("the CSRF token is missing or wrong")]
-    Csrf,
-    #[error("{0}")]
-    WeakPassword(#[from] PolicyViolation),
-    #[error("not a valid e-mail address")]
-    InvalidEmail,
-    #[error("a name is 1–100 characters, no control characters, not only white space")]
-    InvalidName,
-    #[error("an account with this e-mail exists")]
-    EmailTaken,
-    #[error("no such session")]
-    NoSuchSession,
-    #[error("the reset token is invalid, used or expired")]
-    InvalidResetToken,
-    #[error("sign-up needs an invitation")]
-    SignupInviteOnly,
-    #[error("sign-up needs a valid access code")]
-    InvalidAccessCode,
-    #[error(transparent)]
-    Store(StoreError),
-    #[error("{0}")]
-    Internal(String),
-}
-
-impl From<Saturated> for AuthError {
-    fn from(_: Saturated) -> Self {
-        AuthError::Busy
-    }
-}
-
-impl From<StoreError> for AuthError {
-    fn from(err: StoreError) -> Self {
-        match err {
-            StoreError::Conflict(Conflict::Email) => AuthError::EmailTaken,
-            other => AuthError::Store(other),
-        }
-    }
-}
+use palisade_service::auth::{AuthError, KeyRefusal};
 
 fn unauthorized(code: ProblemCode, detail: &str, bearer_error: Option<&str>) -> ApiError {
     let challenge = match bearer_error {
@@ -146,17 +90,29 @@ impl From<AuthError> for ApiError {
     }
 }
 
+/// The one answer for "not yours": existence is never revealed.
+pub fn forbidden() -> ApiError {
+    ApiError::new(ProblemCode::WorkspaceForbidden)
+        .with_detail("You do not have access to this workspace.")
+}
+
+impl From<KeyRefusal> for ApiError {
+    fn from(refusal: KeyRefusal) -> Self {
+        match refusal {
+            KeyRefusal::Invalid => ApiError::from(AuthError::InvalidApiKey),
+            KeyRefusal::OtherWorkspace => forbidden(),
+            KeyRefusal::Store(err) => ApiError::from(err),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem_code::ProblemCode;
+    use palisade_store::{Conflict, StoreError};
 
     #[test]
-    fn only_an_e_mail_conflict_means_the_e_mail_is_taken() {
-        assert!(matches!(
-            AuthError::from(StoreError::Conflict(Conflict::Email)),
-            AuthError::EmailTaken
-        ));
+    fn a_conflict_other_than_e_mail_is_not_email_taken() {
         for other in [Conflict::Slug, Conflict::CollectionName] {
             let mapped = ApiError::from(AuthError::from(StoreError::Conflict(other)));
             assert_ne!(mapped.code(), ProblemCode::EmailTaken, "{other:?}");
@@ -166,6 +122,12 @@ mod tests {
     #[test]
     fn a_database_outage_during_sign_in_is_503_not_500() {
         let mapped = ApiError::from(AuthError::from(palisade_store::testing::outage()));
+        assert_eq!(mapped.code(), ProblemCode::DatabaseUnavailable);
+    }
+
+    #[test]
+    fn a_database_outage_while_checking_a_key_is_503_not_a_bad_key() {
+        let mapped = ApiError::from(KeyRefusal::Store(palisade_store::testing::outage()));
         assert_eq!(mapped.code(), ProblemCode::DatabaseUnavailable);
     }
 }

@@ -2,6 +2,7 @@
 //! RFC 9110 §13, with strong comparison: a weak tag never matches.
 
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
+use palisade_service::tenant_data::VersionMatch;
 
 pub fn etag(version: i64) -> HeaderValue {
     // Digits and quotes only: always a valid header value.
@@ -59,15 +60,28 @@ impl Condition {
         }
     }
 
-    /// Whether the record at `version` satisfies the condition (strong comparison).
-    pub fn admits(&self, version: i64) -> bool {
+    /// The versions a write may change (strong comparison: only `"v<n>"` names version n;
+    /// any other tag matches nothing).
+    pub fn versions(&self) -> VersionMatch {
         match self {
-            Condition::Any => true,
-            Condition::Tags(tags) => {
-                let current = format!("\"v{version}\"");
-                tags.contains(&current)
-            }
+            Condition::Any => VersionMatch::Any,
+            Condition::Tags(tags) => VersionMatch::OneOf(
+                tags.iter()
+                    .filter_map(|tag| {
+                        let version: i64 =
+                            tag.strip_prefix("\"v")?.strip_suffix('"')?.parse().ok()?;
+                        // `"v03"` or `"v+3"` is not the tag we wrote for version 3.
+                        (*tag == format!("\"v{version}\"")).then_some(version)
+                    })
+                    .collect(),
+            ),
         }
+    }
+
+    /// Whether the record at `version` satisfies the condition (strong comparison).
+    #[cfg(test)]
+    fn admits(&self, version: i64) -> bool {
+        self.versions().admits(version)
     }
 }
 
@@ -91,6 +105,7 @@ mod tests {
         assert!(!Condition::if_match(&headers("W/\"v3\"")).unwrap().admits(3));
         assert!(Condition::if_match(&headers("*")).unwrap().admits(9));
         assert!(!Condition::if_match(&headers("v3")).unwrap().admits(3));
+        assert!(!Condition::if_match(&headers("\"v03\"")).unwrap().admits(3));
         assert_eq!(Condition::if_match(&HeaderMap::new()), None);
     }
 

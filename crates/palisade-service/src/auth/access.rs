@@ -1,0 +1,168 @@
+//! Checking a caller on every request, without a database round trip in the common case: an
+//! access token is a signature check plus the session cache; an API key is an HMAC plus the
+//! key cache. Both caches are trusted for one second, so a revocation on another node is
+//! honoured within a second, and one on this node at once.
+
+use super::api_keys::{Cached, TOUCH_EVERY as KEY_TOUCH_EVERY};
+use super::sessions::{CachedSession, TOUCH_EVERY as SESSION_TOUCH_EVERY};
+use super::{Auth, AuthError};
+use palisade_core::{SessionId, UserId};
+use palisade_crypto::api_key::PresentedKey;
+use palisade_store::{StoreError, WorkspaceScope};
+use time::OffsetDateTime;
+
+/// Who an access token speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller {
+    pub user: UserId,
+    pub session: SessionId,
+}
+
+/// Why a key was refused.
+#[derive(Debug)]
+pub enum KeyRefusal {
+    /// Malformed, unknown, revoked, expired, or a wrong secret.
+    Invalid,
+    /// A valid key of another workspace.
+    OtherWorkspace,
+    /// The key could not be checked: the store failed (an outage is not a bad key).
+    Store(StoreError),
+}
+
+impl Auth {
+    /// The user and session behind a presented access token, if both are still good.
+    pub async fn authenticate_access(&self, token: &str) -> Result<Caller, AuthError> {
+        let now = self.deps.now();
+        let claims = self
+            .keys
+            .verify(token, now)
+            .await
+            .map_err(|_| AuthError::InvalidAccessToken)?;
+        let user: UserId = claims
+            .sub
+            .parse()
+            .map_err(|_| AuthError::InvalidAccessToken)?;
+        let session: SessionId = claims
+            .sid
+            .parse()
+            .map_err(|_| AuthError::InvalidAccessToken)?;
+        self.check_session(session, user, now).await?;
+        Ok(Caller { user, session })
+    }
+
+    /// The scope a signed-in user has in workspace `slug`; `None` when not a member (or no
+    /// such workspace: the two are not told apart).
+    pub async fn authorize(
+        &self,
+        caller: &Caller,
+        slug: &str,
+    ) -> Result<Option<WorkspaceScope>, AuthError> {
+        Ok(self.deps.store.authorize(caller.user, slug).await?)
+    }
+
+    /// Whether the session behind an access token may still be used: the cache answers, the
+    /// store is asked when this node has not loaded the session in the last second.
+    async fn check_session(
+        &self,
+        id: SessionId,
+        user: UserId,
+        now: OffsetDateTime,
+    ) -> Result<(), AuthError> {
+        let cached = match self.sessions.get(id, now) {
+            Some(cached) => cached,
+            None => {
+                let record = self
+                    .deps
+                    .store
+                    .session(id)
+                    .await?
+                    .ok_or(AuthError::InvalidAccessToken)?;
+                let cached = CachedSession::loaded(&record, now);
+                self.sessions.put(id, cached);
+                if !cached.revoked && now - record.last_used_at >= SESSION_TOUCH_EVERY {
+                    self.mark_session_used(id, now);
+                }
+                cached
+            }
+        };
+        if cached.user != user {
+            return Err(AuthError::InvalidAccessToken);
+        }
+        if cached.revoked {
+            return Err(AuthError::SessionRevoked);
+        }
+        if now >= cached.absolute_expires_at {
+            return Err(AuthError::SessionExpired);
+        }
+        Ok(())
+    }
+
+    /// Records a session's use (what the session list shows and the idle timeout counts
+    /// from), off the request path. Reloads are at most once a second per node, and the
+    /// stored time moves at most once a minute, so this is rare.
+    fn mark_session_used(&self, id: SessionId, now: OffsetDateTime) {
+        let store = self.deps.store.clone();
+        self.deps.tasks.spawn(async move {
+            if let Err(err) = store.touch_session(id, now).await {
+                tracing::warn!(error = %err, "could not record session use");
+            }
+        });
+    }
+
+    /// The scope a presented API key grants in workspace `slug`.
+    pub async fn authenticate_key(
+        &self,
+        raw: &str,
+        slug: &str,
+    ) -> Result<WorkspaceScope, KeyRefusal> {
+        let keys = &self.api_keys;
+        let presented = PresentedKey::parse(raw).ok_or(KeyRefusal::Invalid)?;
+        let now = self.deps.now();
+        let mut entry = match keys.cached(&presented.key_id, now) {
+            Some(entry) => entry,
+            None => {
+                let authorization = self
+                    .deps
+                    .store
+                    .authorize_key(&presented.key_id)
+                    .await
+                    .map_err(KeyRefusal::Store)?
+                    .ok_or(KeyRefusal::Invalid)?;
+                Cached {
+                    authorization,
+                    fetched_at: now,
+                    touched_at: keys.touched_at(&presented.key_id),
+                }
+            }
+        };
+        if !keys
+            .hasher
+            .verify(&presented, &entry.authorization.verifier)
+        {
+            return Err(KeyRefusal::Invalid);
+        }
+        if entry.authorization.expires_at.is_some_and(|at| now >= at) {
+            return Err(KeyRefusal::Invalid);
+        }
+        if entry.authorization.scope.slug() != slug {
+            return Err(KeyRefusal::OtherWorkspace);
+        }
+        // Last use is written at most once a minute per key, off the request path.
+        if entry
+            .touched_at
+            .is_none_or(|at| now - at >= KEY_TOUCH_EVERY)
+        {
+            entry.touched_at = Some(now);
+            let store = self.deps.store.clone();
+            let scope = entry.authorization.scope.clone();
+            self.deps.tasks.spawn(async move {
+                if let Err(err) = store.touch_api_key(&scope, now).await {
+                    tracing::warn!(error = %err, "could not record API key use");
+                }
+            });
+        }
+        let scope = entry.authorization.scope.clone();
+        keys.remember(presented.key_id, entry);
+        Ok(scope)
+    }
+}

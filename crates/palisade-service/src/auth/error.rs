@@ -1,0 +1,85 @@
+use crate::auth::passwords::Saturated;
+use palisade_crypto::policy::PolicyViolation;
+use palisade_store::{Conflict, StoreError};
+
+/// Why an identity operation failed; each maps to one stable problem code.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("password hashing is saturated")]
+    Busy,
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
+    #[error("the refresh token is not valid")]
+    InvalidRefreshToken,
+    #[error("a spent refresh token was presented again")]
+    RefreshTokenReused,
+    #[error("the session has expired")]
+    SessionExpired,
+    #[error("the session was revoked")]
+    SessionRevoked,
+    #[error("no credentials")]
+    Unauthenticated,
+    #[error("the access token is not valid")]
+    InvalidAccessToken,
+    #[error("the API key is not valid")]
+    InvalidApiKey,
+    #[error("the CSRF token is missing or wrong")]
+    Csrf,
+    #[error("{0}")]
+    WeakPassword(#[from] PolicyViolation),
+    #[error("not a valid e-mail address")]
+    InvalidEmail,
+    #[error("a name is 1–100 characters, no control characters, not only white space")]
+    InvalidName,
+    #[error("an account with this e-mail exists")]
+    EmailTaken,
+    #[error("no such session")]
+    NoSuchSession,
+    #[error("the reset token is invalid, used or expired")]
+    InvalidResetToken,
+    #[error("sign-up needs an invitation")]
+    SignupInviteOnly,
+    #[error("sign-up needs a valid access code")]
+    InvalidAccessCode,
+    #[error(transparent)]
+    Store(StoreError),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<Saturated> for AuthError {
+    fn from(_: Saturated) -> Self {
+        AuthError::Busy
+    }
+}
+
+impl From<StoreError> for AuthError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Conflict(Conflict::Email) => AuthError::EmailTaken,
+            other => AuthError::Store(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_e_mail_conflict_means_the_e_mail_is_taken() {
+        assert!(matches!(
+            AuthError::from(StoreError::Conflict(Conflict::Email)),
+            AuthError::EmailTaken
+        ));
+        for other in [Conflict::Slug, Conflict::CollectionName] {
+            assert!(
+                matches!(
+                    AuthError::from(StoreError::Conflict(other)),
+                    AuthError::Store(_)
+                ),
+                "{other:?}"
+            );
+        }
+    }
+}

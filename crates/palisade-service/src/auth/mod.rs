@@ -1,0 +1,186 @@
+//! Identity: accounts, password hashing, sessions, refresh-token rotation, access tokens and
+//! workspace API keys. `Auth` owns the caches that keep an auth check off the database.
+
+mod access;
+pub(crate) mod api_keys;
+mod error;
+mod flows;
+pub mod keys;
+mod passwords;
+mod recovery;
+mod refresh;
+mod sessions;
+mod settings;
+
+pub use access::{Caller, KeyRefusal};
+pub use error::AuthError;
+pub use flows::{constant_time_eq, ClientInfo, IssuedTokens, SessionSummary, REFRESH_TOKEN_PREFIX};
+pub use passwords::{PasswordPool, Saturated};
+pub use recovery::{create_access_code, ACCESS_CODE_PREFIX, RESET_TOKEN_PREFIX};
+pub use settings::{AuthConfig, SignupPolicy};
+
+use crate::deps::Deps;
+use crate::mail::Mail;
+use api_keys::ApiKeys;
+use keys::{KeyRing, KeyRingError};
+use palisade_crypto::jwt::PublicJwk;
+use palisade_crypto::{MasterKey, SealingKey};
+use sessions::SessionCache;
+use std::sync::Arc;
+use time::OffsetDateTime;
+use url::Url;
+
+/// Why identity could not start; each part fails in its own words.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthStartError {
+    #[error("password hashing cannot start: {0}")]
+    Passwords(#[from] palisade_crypto::password::PasswordError),
+    #[error(transparent)]
+    SigningKeys(#[from] KeyRingError),
+    #[error("the API key pepper cannot be derived from the master key")]
+    ApiKeyPepper,
+}
+
+/// The identity service.
+#[derive(Debug)]
+pub struct Auth {
+    deps: Deps,
+    config: AuthConfig,
+    /// Where the reset link in a password-reset mail points.
+    public_url: Url,
+    passwords: PasswordPool,
+    keys: KeyRing,
+    sessions: SessionCache,
+    api_keys: Arc<ApiKeys>,
+    /// Seals a rotated refresh token's successor for the grace window.
+    successor_sealer: SealingKey,
+    mail: Mail,
+}
+
+impl Auth {
+    pub(crate) async fn start(
+        deps: Deps,
+        config: AuthConfig,
+        public_url: Url,
+        master: &MasterKey,
+        mail: Mail,
+    ) -> Result<Self, AuthStartError> {
+        let passwords = PasswordPool::new(
+            config.argon2,
+            config.hash_concurrency,
+            config.hash_queue,
+            deps.shared_rng(),
+        )?;
+        let issuer = public_url.as_str().trim_end_matches('/').to_owned();
+        let keys = KeyRing::load(
+            Arc::clone(&deps.store),
+            master,
+            deps.clock(),
+            deps.rng(),
+            issuer,
+            config.access_token_ttl,
+        )
+        .await?;
+        let hasher = palisade_crypto::api_key::KeyHasher::new(master)
+            .map_err(|_| AuthStartError::ApiKeyPepper)?;
+        Ok(Self {
+            deps,
+            config,
+            public_url,
+            passwords,
+            keys,
+            sessions: SessionCache::default(),
+            api_keys: Arc::new(ApiKeys::new(hasher)),
+            successor_sealer: SealingKey::derive(master, "refresh-successors"),
+            mail,
+        })
+    }
+
+    pub fn config(&self) -> &AuthConfig {
+        &self.config
+    }
+
+    /// The password hashing pool (its counters are what tests and metrics read).
+    pub fn passwords(&self) -> &PasswordPool {
+        &self.passwords
+    }
+
+    /// The signing keys (benchmarks compare a bare signature check with a full one).
+    pub fn keys(&self) -> &KeyRing {
+        &self.keys
+    }
+
+    /// The public signing keys, for `/.well-known/jwks.json`.
+    pub fn jwks(&self) -> Vec<PublicJwk> {
+        self.keys.jwks()
+    }
+
+    /// The API key cache, shared with the services that revoke keys.
+    pub(crate) fn api_keys(&self) -> &Arc<ApiKeys> {
+        &self.api_keys
+    }
+
+    /// Periodic upkeep: pick up signing keys rotated elsewhere (so this node signs with the
+    /// current key and stops accepting retired ones), drop sessions that can never be valid.
+    pub async fn upkeep(&self, now: OffsetDateTime) {
+        if let Err(err) = self.keys.reload(now).await {
+            tracing::warn!(error = %err, "reloading signing keys failed");
+        }
+        self.sessions.evict_expired(now);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Auth, AuthConfig, AuthStartError, SignupPolicy};
+    use crate::deps::Deps;
+    use crate::mail::{Mail, MailConfig};
+    use palisade_core::{OsSecureRng, SystemClock};
+    use palisade_crypto::{Argon2Cost, MasterKey};
+    use palisade_store::testing::TestDatabase;
+    use std::sync::Arc;
+    use time::Duration;
+
+    fn config(argon2: Argon2Cost) -> AuthConfig {
+        AuthConfig {
+            argon2,
+            hash_concurrency: 1,
+            hash_queue: 1,
+            access_token_ttl: Duration::minutes(15),
+            session_idle_timeout: Duration::days(1),
+            session_absolute_timeout: Duration::days(30),
+            refresh_reuse_grace: Duration::seconds(10),
+            signup_policy: SignupPolicy::Open,
+            password_reset_ttl: Duration::minutes(30),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_password_hashing_failure_at_start_is_reported_as_one() {
+        let db = TestDatabase::sqlite();
+        let store = db.connect().await;
+        let deps = Deps::new(
+            store,
+            Arc::new(SystemClock),
+            Arc::new(OsSecureRng),
+            Arc::default(),
+        );
+        let master = MasterKey::generate(&OsSecureRng);
+        let mail_config = MailConfig {
+            smtp_url: None,
+            from: "Palisade <no-reply@localhost>".into(),
+        };
+        let mail = Mail::new(deps.clone(), &master, mail_config);
+        // Below argon2's minimum (8 KiB per lane): only a hand-built config can say this.
+        let cost = Argon2Cost {
+            memory_kib: 1,
+            ..Argon2Cost::default()
+        };
+        let url = url::Url::parse("http://127.0.0.1").unwrap();
+        let refused = Auth::start(deps, config(cost), url, &master, mail)
+            .await
+            .unwrap_err();
+        assert!(matches!(refused, AuthStartError::Passwords(_)), "{refused}");
+        db.cleanup().await;
+    }
+}

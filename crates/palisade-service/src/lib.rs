@@ -1,0 +1,14 @@
+//! Palisade's business rules, one service per area, each owning what it needs (store, clock,
+//! RNG, caches, background tasks). Nothing here knows HTTP: services take parsed values and
+//! return their own error enums, which `palisade-server` turns into problem responses.
+
+pub mod auth;
+mod deps;
+pub mod mail;
+pub mod maintenance;
+mod platform;
+pub mod tasks;
+pub mod tenant_data;
+pub mod workspaces;
+
+pub use platform::{Platform, PlatformParts, StartError};

@@ -1,0 +1,101 @@
+//! Every service, built once at start-up from the store, the clock, the RNG and the master
+//! key. The HTTP layer holds one `Platform` and calls into it.
+
+use crate::auth::{Auth, AuthConfig, AuthStartError};
+use crate::deps::Deps;
+use crate::mail::{Mail, MailConfig};
+use crate::tasks::Background;
+use crate::tenant_data::{Collections, Records};
+use crate::workspaces::{Invitations, KeyAdmin, Workspaces};
+use palisade_core::{Clock, SecureRng};
+use palisade_crypto::MasterKey;
+use palisade_store::{Backend, Instance, Store, StoreError};
+use std::sync::Arc;
+use url::Url;
+
+/// What the services are made from.
+#[derive(Debug)]
+pub struct PlatformParts {
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub rng: Arc<dyn SecureRng>,
+    pub instance: Instance,
+    pub public_url: Url,
+    pub auth: AuthConfig,
+    pub mail: MailConfig,
+}
+
+/// Why the services could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Auth(#[from] AuthStartError),
+}
+
+#[derive(Debug)]
+pub struct Platform {
+    pub(crate) deps: Deps,
+    instance: Instance,
+    pub auth: Auth,
+    pub mail: Mail,
+    pub workspaces: Workspaces,
+    pub invitations: Invitations,
+    pub api_keys: KeyAdmin,
+    pub collections: Collections,
+    pub records: Records,
+}
+
+impl Platform {
+    /// Starts every service; the master key is only read (to derive the services' keys).
+    pub async fn start(parts: PlatformParts, master_key: &MasterKey) -> Result<Self, StartError> {
+        let tasks = Arc::new(Background::default());
+        let deps = Deps::new(parts.store, parts.clock, parts.rng, tasks);
+        let mail = Mail::new(deps.clone(), master_key, parts.mail);
+        let auth = Auth::start(
+            deps.clone(),
+            parts.auth,
+            parts.public_url,
+            master_key,
+            mail.clone(),
+        )
+        .await?;
+        let key_cache = Arc::clone(auth.api_keys());
+        let collections = Collections::new(deps.clone());
+        Ok(Self {
+            workspaces: Workspaces::new(deps.clone(), Arc::clone(&key_cache)),
+            invitations: Invitations::new(deps.clone(), mail.clone()),
+            api_keys: KeyAdmin::new(deps.clone(), key_cache),
+            records: Records::new(deps.clone(), collections.clone()),
+            collections,
+            instance: parts.instance,
+            auth,
+            mail,
+            deps,
+        })
+    }
+
+    /// This deployment, as registered in its database.
+    pub fn instance(&self) -> &Instance {
+        &self.instance
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.deps.store.backend()
+    }
+
+    /// Whether the database answers (for readiness checks).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.deps.store.ping().await
+    }
+
+    /// Work that outlives the request that started it; shutdown and tests wait on it.
+    pub fn tasks(&self) -> &Background {
+        &self.deps.tasks
+    }
+
+    /// Waits for background work, then closes the database pools.
+    pub async fn shutdown(&self) {
+        self.deps.tasks.idle().await;
+        self.deps.store.close().await;
+    }
+}

@@ -1,0 +1,55 @@
+use palisade_core::Permission;
+use palisade_store::{Conflict, StoreError};
+
+/// Why a workspace, membership, invitation or API key operation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("a slug is 3–40 characters a-z, 0-9 and -, not starting or ending with -")]
+    InvalidSlug,
+    #[error("this slug is reserved")]
+    ReservedSlug,
+    #[error("another workspace uses this slug")]
+    SlugTaken,
+    #[error("a name is 1–100 characters, no control characters, not only white space")]
+    InvalidName,
+    #[error("the role is one of owner, admin, member, viewer")]
+    InvalidRole,
+    #[error("not a valid e-mail address")]
+    InvalidEmail,
+    #[error("no such member")]
+    MemberNotFound,
+    #[error("a workspace keeps at least one owner; make someone else owner first")]
+    LastOwner,
+    /// Granting, removing or inviting to a role above one's own (or owner, by a non-owner).
+    #[error(
+        "nobody grants, removes or invites to a role above their own, and only owners touch owner"
+    )]
+    RoleAboveOwn,
+    #[error("no such pending invitation")]
+    InvitationNotFound,
+    #[error("the invitation is unknown, used, revoked, expired or addressed to another e-mail")]
+    InvalidInvitation,
+    #[error("the signed-in account no longer exists")]
+    AccountGone,
+    #[error("no such key")]
+    KeyNotFound,
+    #[error("`{0}` is not a permission")]
+    UnknownScope(String),
+    #[error("a key needs at least one scope")]
+    NoScopes,
+    #[error("a key cannot hold {0}, which its creator lacks")]
+    ScopeNotHeld(Permission),
+    #[error("expires_at must be in the future")]
+    ExpiryInPast,
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for WorkspaceError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Conflict(Conflict::Slug) => WorkspaceError::SlugTaken,
+            other => WorkspaceError::Store(other),
+        }
+    }
+}

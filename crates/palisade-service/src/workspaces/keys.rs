@@ -1,0 +1,100 @@
+//! Creating, listing and revoking a workspace's API keys. A key's scopes are a subset of its
+//! creator's permissions; only a verifier is stored, and the secret is shown once.
+
+use super::{names, WorkspaceError};
+use crate::auth::api_keys::ApiKeys;
+use crate::deps::Deps;
+use palisade_core::grant::ManageKeys;
+use palisade_core::Permission;
+use palisade_store::{ApiKeyRecord, Grant};
+use secrecy::SecretString;
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+/// A new key and its secret, which exists nowhere else.
+#[derive(Debug)]
+pub struct CreatedKey {
+    pub record: ApiKeyRecord,
+    pub secret: SecretString,
+}
+
+#[derive(Debug)]
+pub struct KeyAdmin {
+    deps: Deps,
+    keys: Arc<ApiKeys>,
+}
+
+impl KeyAdmin {
+    pub(crate) fn new(deps: Deps, keys: Arc<ApiKeys>) -> Self {
+        Self { deps, keys }
+    }
+
+    pub async fn create(
+        &self,
+        grant: &Grant<ManageKeys>,
+        name: &str,
+        scopes: &[String],
+        expires_at: Option<OffsetDateTime>,
+    ) -> Result<CreatedKey, WorkspaceError> {
+        let name = names::display_name(name)?;
+        let scope = grant.scope();
+        let mut held = Vec::new();
+        for raw in scopes {
+            let permission: Permission = raw
+                .parse()
+                .map_err(|_| WorkspaceError::UnknownScope(raw.clone()))?;
+            if !scope.allows(permission) {
+                return Err(WorkspaceError::ScopeNotHeld(permission));
+            }
+            if !held.contains(&permission) {
+                held.push(permission);
+            }
+        }
+        if held.is_empty() {
+            return Err(WorkspaceError::NoScopes);
+        }
+        let now = self.deps.now();
+        if expires_at.is_some_and(|at| at <= now) {
+            return Err(WorkspaceError::ExpiryInPast);
+        }
+        let key_id = palisade_core::id::new_ulid_text(self.deps.clock(), self.deps.rng());
+        let generated = self.keys.hasher.generate(&key_id, self.deps.rng());
+        let record = ApiKeyRecord {
+            id: key_id,
+            name,
+            scopes: held,
+            verifier: generated.verifier.clone(),
+            created_by: scope.actor(),
+            created_at: now,
+            expires_at,
+            last_used_at: None,
+        };
+        self.deps.store.create_api_key(grant, &record).await?;
+        Ok(CreatedKey {
+            record,
+            secret: generated.full,
+        })
+    }
+
+    /// The workspace's keys, without secrets.
+    pub async fn list(
+        &self,
+        grant: &Grant<ManageKeys>,
+    ) -> Result<Vec<ApiKeyRecord>, WorkspaceError> {
+        Ok(self.deps.store.api_keys(grant.scope()).await?)
+    }
+
+    /// Revokes a key; this node refuses it at once, other nodes within a second.
+    pub async fn revoke(&self, grant: &Grant<ManageKeys>, id: &str) -> Result<(), WorkspaceError> {
+        let revoked = self
+            .deps
+            .store
+            .revoke_api_key(grant, id, self.deps.now())
+            .await?;
+        if !revoked {
+            return Err(WorkspaceError::KeyNotFound);
+        }
+        self.keys.forget(&[id.to_owned()]);
+        Ok(())
+    }
+}

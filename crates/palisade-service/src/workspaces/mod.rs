@@ -1,0 +1,159 @@
+//! Workspaces, their members and roles, invitations, and API key administration.
+
+mod error;
+mod invitations;
+mod keys;
+mod names;
+
+pub use error::WorkspaceError;
+pub use invitations::{Invitations, INVITATION_TOKEN_PREFIX};
+pub use keys::{CreatedKey, KeyAdmin};
+pub use names::{check_slug, RESERVED_SLUGS};
+
+use crate::auth::api_keys::ApiKeys;
+use crate::deps::Deps;
+use palisade_core::grant::{AdministerSettings, DeleteWorkspace, ManageMembers, ReadWorkspace};
+use palisade_core::{Role, UserId, WorkspaceId};
+use palisade_store::{Grant, MemberChange, MemberRecord, WorkspaceRecord};
+use std::sync::Arc;
+
+/// Workspaces and memberships.
+#[derive(Debug)]
+pub struct Workspaces {
+    deps: Deps,
+    /// Keys are bounded by their creator's membership: membership changes flush them.
+    key_cache: Arc<ApiKeys>,
+}
+
+impl Workspaces {
+    pub(crate) fn new(deps: Deps, key_cache: Arc<ApiKeys>) -> Self {
+        Self { deps, key_cache }
+    }
+
+    /// Creates a workspace owned by `owner`.
+    pub async fn create(
+        &self,
+        owner: UserId,
+        slug: String,
+        name: &str,
+    ) -> Result<WorkspaceRecord, WorkspaceError> {
+        check_slug(&slug)?;
+        let name = names::display_name(name)?;
+        let now = self.deps.now();
+        let record = WorkspaceRecord {
+            id: WorkspaceId::generate(self.deps.clock(), self.deps.rng()),
+            slug,
+            name,
+            created_at: now,
+            updated_at: now,
+        };
+        self.deps.store.create_workspace(&record, owner).await?;
+        Ok(record)
+    }
+
+    /// The user's workspaces, with their role in each.
+    pub async fn of_user(
+        &self,
+        user: UserId,
+    ) -> Result<Vec<(WorkspaceRecord, Role)>, WorkspaceError> {
+        Ok(self.deps.store.workspaces_of(user).await?)
+    }
+
+    pub async fn get(
+        &self,
+        grant: &Grant<ReadWorkspace>,
+    ) -> Result<WorkspaceRecord, WorkspaceError> {
+        Ok(self.deps.store.workspace(grant.scope()).await?)
+    }
+
+    pub async fn rename(
+        &self,
+        grant: &Grant<AdministerSettings>,
+        name: &str,
+    ) -> Result<WorkspaceRecord, WorkspaceError> {
+        let name = names::display_name(name)?;
+        self.deps
+            .store
+            .rename_workspace(grant, &name, self.deps.now())
+            .await?;
+        Ok(self.deps.store.workspace(grant.scope()).await?)
+    }
+
+    /// Deletes the workspace and everything in it.
+    pub async fn delete(&self, grant: &Grant<DeleteWorkspace>) -> Result<(), WorkspaceError> {
+        self.deps.store.delete_workspace(grant).await?;
+        // Its keys went with it.
+        self.key_cache.forget_all();
+        Ok(())
+    }
+
+    pub async fn members(
+        &self,
+        grant: &Grant<ReadWorkspace>,
+    ) -> Result<Vec<MemberRecord>, WorkspaceError> {
+        Ok(self.deps.store.members(grant.scope()).await?)
+    }
+
+    /// Changes a member's role: never above one's own, and only owners touch `owner`.
+    pub async fn change_role(
+        &self,
+        grant: &Grant<ManageMembers>,
+        target: &str,
+        role: &str,
+    ) -> Result<(), WorkspaceError> {
+        let role: Role = role.parse().map_err(|_| WorkspaceError::InvalidRole)?;
+        let target = member_id(target)?;
+        self.may_change(grant, target, Some(role)).await?;
+        let change = self.deps.store.set_member_role(grant, target, role).await?;
+        outcome(change)?;
+        // Keys are bounded by their creator's role: cached grants must be recomputed.
+        self.key_cache.forget_all();
+        Ok(())
+    }
+
+    /// Removes a member, within the same limits as role changes; their keys die with it.
+    pub async fn remove_member(
+        &self,
+        grant: &Grant<ManageMembers>,
+        target: &str,
+    ) -> Result<(), WorkspaceError> {
+        let target = member_id(target)?;
+        self.may_change(grant, target, None).await?;
+        outcome(self.deps.store.remove_member(grant, target).await?)?;
+        let revoked = self
+            .deps
+            .store
+            .revoke_keys_created_by(grant, target, self.deps.now())
+            .await?;
+        self.key_cache.forget(&revoked);
+        Ok(())
+    }
+
+    /// Checks that the caller may change `target`'s membership, from its current role to `to`.
+    async fn may_change(
+        &self,
+        grant: &Grant<ManageMembers>,
+        target: UserId,
+        to: Option<Role>,
+    ) -> Result<(), WorkspaceError> {
+        let current = self.deps.store.member_role(grant.scope(), target).await?;
+        let current = current.ok_or(WorkspaceError::MemberNotFound)?;
+        let actor = grant.scope().role();
+        if !actor.may_assign(current) || to.is_some_and(|role| !actor.may_assign(role)) {
+            return Err(WorkspaceError::RoleAboveOwn);
+        }
+        Ok(())
+    }
+}
+
+fn member_id(raw: &str) -> Result<UserId, WorkspaceError> {
+    raw.parse().map_err(|_| WorkspaceError::MemberNotFound)
+}
+
+fn outcome(change: MemberChange) -> Result<(), WorkspaceError> {
+    match change {
+        MemberChange::Done => Ok(()),
+        MemberChange::NotAMember => Err(WorkspaceError::MemberNotFound),
+        MemberChange::LastOwner => Err(WorkspaceError::LastOwner),
+    }
+}
