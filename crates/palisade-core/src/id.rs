@@ -133,6 +133,12 @@ typed_id!(
 );
 
 typed_id!(
+    /// One event in an audit log.
+    AuditEventId,
+    "aud"
+);
+
+typed_id!(
     /// Identifies one HTTP request in logs, error bodies and the `X-Request-Id` header.
     RequestId,
     "req"

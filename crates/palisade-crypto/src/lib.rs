@@ -3,6 +3,7 @@
 
 pub mod aead;
 pub mod api_key;
+pub mod audit;
 pub mod jwt;
 pub mod master_key;
 pub mod password;

@@ -119,7 +119,9 @@ macro_rules! impl_record_store {
             ) -> Result<bool, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
-                let sql = $crate::shared_records::insert_record_sql::<Self>();
+                // Built once per backend: this is the hot path.
+                static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                let sql = SQL.get_or_init($crate::shared_records::insert_record_sql::<Self>);
                 let inserted = sqlx::query(&sql)
                     .bind(&record.data)
                     .bind(record.id.to_string())
@@ -147,7 +149,9 @@ macro_rules! impl_record_store {
                 id: palisade_core::RecordId,
             ) -> Result<Option<$crate::records::RecordRow>, $crate::StoreError> {
                 let mut tx = $crate::dialect::Dialect::scoped_read(self, scope).await?;
-                let sql = $crate::shared_records::record_sql::<Self>();
+                // Built once per backend: this is the hot path.
+                static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                let sql = SQL.get_or_init($crate::shared_records::record_sql::<Self>);
                 let row = sqlx::query(&sql)
                     .bind(scope.workspace_id().to_string())
                     .bind(collection)
@@ -207,7 +211,9 @@ macro_rules! impl_record_store {
             ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
-                let sql = $crate::shared_records::update_record_sql::<Self>();
+                // Built once per backend: this is the hot path.
+                static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                let sql = SQL.get_or_init($crate::shared_records::update_record_sql::<Self>);
                 let row = sqlx::query(&sql)
                     .bind(data)
                     .bind(now)

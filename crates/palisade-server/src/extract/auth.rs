@@ -29,15 +29,13 @@ pub struct Authenticated {
     pub user: UserId,
     pub session: SessionId,
     pub via: Credential,
+    caller: Caller,
 }
 
 impl Authenticated {
-    /// Who the services are told is calling.
+    /// Who the services are told is calling (only identity can make one).
     pub fn caller(&self) -> Caller {
-        Caller {
-            user: self.user,
-            session: self.session,
-        }
+        self.caller
     }
 }
 
@@ -102,7 +100,12 @@ impl FromRequestParts<AppState> for Authenticated {
         if via == Credential::Cookie {
             require_csrf(&parts.method, &parts.headers)?;
         }
-        let Caller { user, session } = state.platform().auth.authenticate_access(token).await?;
-        Ok(Authenticated { user, session, via })
+        let caller = state.platform().auth.authenticate_access(token).await?;
+        Ok(Authenticated {
+            user: caller.user(),
+            session: caller.session(),
+            via,
+            caller,
+        })
     }
 }

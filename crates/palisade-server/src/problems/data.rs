@@ -32,7 +32,10 @@ impl From<DataError> for ApiError {
                     .with_detail("The record kept changing under this write; try again.")
             }
             DataError::InvalidCollectionName => ProblemCode::InvalidCollectionName,
-            DataError::InvalidSchema(_) => ProblemCode::InvalidSchema,
+            DataError::InvalidSchema(why) => {
+                // The validator's own words, as they were.
+                return ApiError::new(ProblemCode::InvalidSchema).with_detail(why);
+            }
             DataError::CollectionExists => ProblemCode::CollectionExists,
             DataError::CollectionNotFound => ProblemCode::CollectionNotFound,
             DataError::RecordNotFound => ProblemCode::RecordNotFound,

@@ -16,14 +16,20 @@ impl From<WorkspaceError> for ApiError {
             | WorkspaceError::InvitationNotFound
             | WorkspaceError::KeyNotFound => ProblemCode::NotFound,
             WorkspaceError::LastOwner => ProblemCode::LastOwner,
-            WorkspaceError::RoleAboveOwn => ProblemCode::PermissionDenied,
+            WorkspaceError::RoleAboveOwn | WorkspaceError::InviteAboveOwn => {
+                ProblemCode::PermissionDenied
+            }
             WorkspaceError::InvalidInvitation => ProblemCode::InvalidInvitation,
             WorkspaceError::AccountGone => {
                 return palisade_service::auth::AuthError::InvalidAccessToken.into()
             }
             WorkspaceError::UnknownScope(_) | WorkspaceError::NoScopes => ProblemCode::InvalidScope,
             WorkspaceError::ScopeNotHeld(_) => ProblemCode::ScopeNotHeld,
-            WorkspaceError::ExpiryInPast => ProblemCode::InvalidExpiry,
+            WorkspaceError::ExpiryInPast => {
+                // Names a field: kept as the field is spelled.
+                return ApiError::new(ProblemCode::InvalidExpiry)
+                    .with_detail("expires_at must be in the future.");
+            }
             WorkspaceError::Store(store) => return store.into(),
         };
         ApiError::new(code).with_detail(detail)

@@ -11,11 +11,22 @@ use palisade_crypto::api_key::PresentedKey;
 use palisade_store::{StoreError, WorkspaceScope};
 use time::OffsetDateTime;
 
-/// Who an access token speaks for.
+/// Who an access token speaks for. Only [`Auth::authenticate_access`] makes one, so a
+/// service given a `Caller` knows a live session stands behind it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caller {
-    pub user: UserId,
-    pub session: SessionId,
+    user: UserId,
+    session: SessionId,
+}
+
+impl Caller {
+    pub fn user(&self) -> UserId {
+        self.user
+    }
+
+    pub fn session(&self) -> SessionId {
+        self.session
+    }
 }
 
 /// Why a key was refused.
@@ -57,7 +68,7 @@ impl Auth {
         caller: &Caller,
         slug: &str,
     ) -> Result<Option<WorkspaceScope>, AuthError> {
-        Ok(self.deps.store.authorize(caller.user, slug).await?)
+        Ok(self.deps.store.authorize(caller.user(), slug).await?)
     }
 
     /// Whether the session behind an access token may still be used: the cache answers, the

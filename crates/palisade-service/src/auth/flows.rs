@@ -241,7 +241,7 @@ impl Auth {
     pub async fn revoke_own_session(&self, caller: &Caller, target: &str) -> Result<(), AuthError> {
         let target: SessionId = target.parse().map_err(|_| AuthError::NoSuchSession)?;
         match self.deps.store.session(target).await? {
-            Some(session) if session.user_id == caller.user => {
+            Some(session) if session.user_id == caller.user() => {
                 self.revoke(&[target], "revoked_by_user").await
             }
             _ => Err(AuthError::NoSuchSession),
@@ -255,7 +255,7 @@ impl Auth {
         current: SecretString,
         new: SecretString,
     ) -> Result<(), AuthError> {
-        let (user, current_session) = (caller.user, caller.session);
+        let (user, current_session) = (caller.user(), caller.session());
         let record = self
             .deps
             .store
@@ -286,7 +286,7 @@ impl Auth {
     pub async fn account(&self, caller: &Caller) -> Result<UserRecord, AuthError> {
         self.deps
             .store
-            .user_by_id(caller.user)
+            .user_by_id(caller.user())
             .await?
             .ok_or(AuthError::InvalidAccessToken)
     }
@@ -295,7 +295,7 @@ impl Auth {
     pub async fn sessions_of(&self, caller: &Caller) -> Result<Vec<SessionSummary>, AuthError> {
         let now = self.deps.now();
         let idle = self.config.session_idle_timeout;
-        let records = self.deps.store.unrevoked_sessions(caller.user).await?;
+        let records = self.deps.store.unrevoked_sessions(caller.user()).await?;
         Ok(records
             .into_iter()
             .filter(|s| now < s.absolute_expires_at && now - s.last_used_at <= idle)
@@ -306,14 +306,14 @@ impl Auth {
                 expires_at: s.absolute_expires_at.min(s.last_used_at + idle),
                 user_agent: s.user_agent,
                 ip: s.ip,
-                current: s.id == caller.session,
+                current: s.id == caller.session(),
             })
             .collect())
     }
 
     /// Signs the caller's current session out.
     pub async fn logout(&self, caller: &Caller) -> Result<(), AuthError> {
-        self.revoke(&[caller.session], "logout").await
+        self.revoke(&[caller.session()], "logout").await
     }
 }
 

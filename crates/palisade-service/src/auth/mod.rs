@@ -105,11 +105,6 @@ impl Auth {
         &self.passwords
     }
 
-    /// The signing keys (benchmarks compare a bare signature check with a full one).
-    pub fn keys(&self) -> &KeyRing {
-        &self.keys
-    }
-
     /// The public signing keys, for `/.well-known/jwks.json`.
     pub fn jwks(&self) -> Vec<PublicJwk> {
         self.keys.jwks()

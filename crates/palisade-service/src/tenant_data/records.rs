@@ -106,14 +106,19 @@ impl Records {
         &self,
         grant: &Grant<ReadRecords>,
         collection: &str,
-        query: &RecordQuery,
+        query: RecordQuery,
         page_size: u32,
     ) -> Result<RecordPage, DataError> {
         let scope = grant.scope();
+        // One more than the page, to learn whether another page follows.
+        let query = RecordQuery {
+            limit: page_size + 1,
+            ..query
+        };
         let mut rows = self
             .deps
             .store
-            .list_records(scope, collection, query)
+            .list_records(scope, collection, &query)
             .await?;
         if rows.is_empty() && query.after.is_none() {
             // An empty first page of a collection that does not exist is a 404, not [].

@@ -20,11 +20,13 @@ pub enum WorkspaceError {
     MemberNotFound,
     #[error("a workspace keeps at least one owner; make someone else owner first")]
     LastOwner,
-    /// Granting, removing or inviting to a role above one's own (or owner, by a non-owner).
+    /// Granting or removing a role above one's own (or owner, by a non-owner).
     #[error(
-        "nobody grants, removes or invites to a role above their own, and only owners touch owner"
+        "nobody grants or removes a role above their own, and only owners grant or remove owner"
     )]
     RoleAboveOwn,
+    #[error("nobody invites to a role above their own, and only owners invite owners")]
+    InviteAboveOwn,
     #[error("no such pending invitation")]
     InvitationNotFound,
     #[error("the invitation is unknown, used, revoked, expired or addressed to another e-mail")]

@@ -37,7 +37,7 @@ impl Invitations {
         let role: Role = role.parse().map_err(|_| WorkspaceError::InvalidRole)?;
         let scope = grant.scope();
         if !scope.role().may_assign(role) {
-            return Err(WorkspaceError::RoleAboveOwn);
+            return Err(WorkspaceError::InviteAboveOwn);
         }
         let token = OpaqueToken::generate(INVITATION_TOKEN_PREFIX, self.deps.rng());
         let now = self.deps.now();
@@ -101,13 +101,13 @@ impl Invitations {
         caller: &Caller,
         token: &SecretString,
     ) -> Result<(String, Role), WorkspaceError> {
-        let user = self.deps.store.user_by_id(caller.user).await?;
+        let user = self.deps.store.user_by_id(caller.user()).await?;
         let user = user.ok_or(WorkspaceError::AccountGone)?;
         let digest = TokenDigest::of(token.expose_secret());
         let outcome = self
             .deps
             .store
-            .accept_invitation(digest.as_str(), caller.user, &user.email, self.deps.now())
+            .accept_invitation(digest.as_str(), caller.user(), &user.email, self.deps.now())
             .await?;
         match outcome {
             Acceptance::Joined { slug, role } => Ok((slug, role)),

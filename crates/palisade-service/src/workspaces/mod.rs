@@ -11,6 +11,7 @@ pub use keys::{CreatedKey, KeyAdmin};
 pub use names::{check_slug, RESERVED_SLUGS};
 
 use crate::auth::api_keys::ApiKeys;
+use crate::auth::Caller;
 use crate::deps::Deps;
 use palisade_core::grant::{AdministerSettings, DeleteWorkspace, ManageMembers, ReadWorkspace};
 use palisade_core::{Role, UserId, WorkspaceId};
@@ -30,10 +31,10 @@ impl Workspaces {
         Self { deps, key_cache }
     }
 
-    /// Creates a workspace owned by `owner`.
+    /// Creates a workspace owned by the caller.
     pub async fn create(
         &self,
-        owner: UserId,
+        owner: &Caller,
         slug: String,
         name: &str,
     ) -> Result<WorkspaceRecord, WorkspaceError> {
@@ -47,16 +48,19 @@ impl Workspaces {
             created_at: now,
             updated_at: now,
         };
-        self.deps.store.create_workspace(&record, owner).await?;
+        self.deps
+            .store
+            .create_workspace(&record, owner.user())
+            .await?;
         Ok(record)
     }
 
     /// The user's workspaces, with their role in each.
-    pub async fn of_user(
+    pub async fn of_caller(
         &self,
-        user: UserId,
+        caller: &Caller,
     ) -> Result<Vec<(WorkspaceRecord, Role)>, WorkspaceError> {
-        Ok(self.deps.store.workspaces_of(user).await?)
+        Ok(self.deps.store.workspaces_of(caller.user()).await?)
     }
 
     pub async fn get(

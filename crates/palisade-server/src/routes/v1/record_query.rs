@@ -22,8 +22,7 @@ fn invalid(code: ProblemCode, detail: String) -> ApiError {
     ApiError::new(code).with_detail(detail)
 }
 
-/// The page a request asks for. `limit` in the returned query is one more than the page
-/// size, so the caller learns whether another page follows.
+/// The page a request asks for: the query and the page size.
 pub fn parse(raw_query: Option<&str>) -> Result<(RecordQuery, u32), ApiError> {
     let mut limit = DEFAULT_LIMIT;
     let mut query = RecordQuery::default();
@@ -74,7 +73,7 @@ pub fn parse(raw_query: Option<&str>) -> Result<(RecordQuery, u32), ApiError> {
             ));
         }
     }
-    query.limit = limit + 1;
+    query.limit = limit;
     Ok((query, limit))
 }
 
@@ -132,12 +131,9 @@ mod tests {
     use palisade_core::{ManualClock, SeededRng};
 
     #[test]
-    fn defaults_to_fifty_and_asks_the_store_for_one_more() {
+    fn defaults_to_a_page_of_fifty_from_the_start_unfiltered() {
         let (query, page) = parse(None).unwrap();
-        assert_eq!(
-            (page, query.limit, query.after, query.filters.len()),
-            (50, 51, None, 0)
-        );
+        assert_eq!((page, query.after, query.filters.len()), (50, None, 0));
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub async fn list(
     let (query, page_size) = record_query::parse(raw.as_deref())?;
     let records = &state.platform().records;
     let page = records
-        .list(&access.grant, &path.1, &query, page_size)
+        .list(&access.grant, &path.1, query, page_size)
         .await?;
     let items = page
         .rows

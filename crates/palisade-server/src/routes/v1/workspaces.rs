@@ -61,7 +61,7 @@ pub async fn create(
 ) -> Result<(StatusCode, axum::Json<Workspace>), ApiError> {
     let workspaces = &state.platform().workspaces;
     let record = workspaces
-        .create(caller.user, body.slug, &body.name)
+        .create(&caller.caller(), body.slug, &body.name)
         .await?;
     Ok((StatusCode::CREATED, axum::Json(view(record, Role::Owner))))
 }
@@ -73,7 +73,11 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Authenticated,
 ) -> Result<axum::Json<Vec<Workspace>>, ApiError> {
-    let memberships = state.platform().workspaces.of_user(caller.user).await?;
+    let memberships = state
+        .platform()
+        .workspaces
+        .of_caller(&caller.caller())
+        .await?;
     Ok(axum::Json(
         memberships
             .into_iter()
