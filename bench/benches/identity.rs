@@ -17,7 +17,7 @@ use palisade_core::Granted;
 use palisade_core::{OsSecureRng, SystemClock};
 use palisade_crypto::{Argon2Cost, PasswordHasher};
 use palisade_server::{serve, AppState, Config, Services};
-use palisade_service::auth::ClientInfo;
+use palisade_service::audit::Origin;
 use secrecy::SecretString;
 use std::sync::Arc;
 use tokio::runtime::Runtime;
@@ -41,9 +41,16 @@ fn app(runtime: &Runtime, dir: &tempfile::TempDir) -> AppState {
     runtime.block_on(async {
         let state = serve::prepare(config, services).await.unwrap();
         let auth = &state.platform().auth;
-        auth.signup(EMAIL, secret(PASSWORD), None, None, None)
-            .await
-            .unwrap();
+        auth.signup(
+            EMAIL,
+            secret(PASSWORD),
+            None,
+            None,
+            None,
+            &Origin::default(),
+        )
+        .await
+        .unwrap();
         state
     })
 }
@@ -63,7 +70,7 @@ fn identity(c: &mut Criterion) {
     group.bench_function("login_owasp", |b| {
         b.iter(|| {
             runtime
-                .block_on(auth.login(EMAIL, secret(PASSWORD), ClientInfo::default()))
+                .block_on(auth.login(EMAIL, secret(PASSWORD), &Origin::default()))
                 .unwrap()
         })
     });
@@ -71,19 +78,19 @@ fn identity(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("session");
     let mut refresh_token = runtime
-        .block_on(auth.login(EMAIL, secret(PASSWORD), ClientInfo::default()))
+        .block_on(auth.login(EMAIL, secret(PASSWORD), &Origin::default()))
         .unwrap()
         .refresh_token;
     group.bench_function("refresh_rotation", |b| {
         b.iter(|| {
             let issued = runtime
-                .block_on(auth.refresh(secret(refresh_token.expose())))
+                .block_on(auth.refresh(secret(refresh_token.expose()), &Origin::default()))
                 .unwrap();
             refresh_token = issued.refresh_token;
         })
     });
     let tokens = runtime
-        .block_on(auth.login(EMAIL, secret(PASSWORD), ClientInfo::default()))
+        .block_on(auth.login(EMAIL, secret(PASSWORD), &Origin::default()))
         .unwrap();
     group.bench_function("verify_access_token_and_session", |b| {
         b.iter(|| {
@@ -136,14 +143,24 @@ fn identity(c: &mut Criterion) {
             .unwrap();
         platform
             .workspaces
-            .create(&caller, "bench".into(), "Bench")
+            .create(&caller, "bench".into(), "Bench", &Origin::default())
             .await
             .unwrap();
-        let scope = auth.authorize(&caller, "bench").await.unwrap().unwrap();
+        let scope = auth
+            .authorize(&caller, "bench", &Origin::default())
+            .await
+            .unwrap()
+            .unwrap();
         let grant = Granted::<ManageKeys, _>::check(scope).unwrap();
         let created = platform
             .api_keys
-            .create(&grant, "bench", &["workspace:read".to_owned()], None)
+            .create(
+                &grant,
+                "bench",
+                &["workspace:read".to_owned()],
+                None,
+                &Origin::default(),
+            )
             .await
             .unwrap();
         secrecy::ExposeSecret::expose_secret(&created.secret).to_owned()
@@ -151,7 +168,7 @@ fn identity(c: &mut Criterion) {
     group.bench_function("authenticate_cached_key", |b| {
         b.iter(|| {
             runtime
-                .block_on(auth.authenticate_key(&secret, "bench"))
+                .block_on(auth.authenticate_key(&secret, "bench", &Origin::default()))
                 .unwrap()
         })
     });

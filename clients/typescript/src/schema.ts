@@ -16,6 +16,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/palisade-audit-keys.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that verify the audit log's signed checkpoints, as a JSON Web Key Set:
+         *     what an auditor checks an export against.
+         */
+        get: operations["well_known_audit_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/security.txt": {
         parameters: {
             query?: never;
@@ -363,6 +383,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's audit events in sequence order (`audit:read`). */
+        get: operations["audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the log's events between two times, and the signed checkpoint that lets the file
+         *     be verified offline (`palisade audit verify --export FILE`) (`audit:read`).
+         */
+        get: operations["audit_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the workspace's chain and check every checkpoint (`audit:read`). */
+        get: operations["audit_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/collections": {
         parameters: {
             query?: never;
@@ -539,6 +613,58 @@ export interface components {
             name: string;
             scopes: string[];
         };
+        /** @description One event, with its place in the log's hash chain. */
+        AuditEvent: {
+            /** @example api_key.revoked */
+            action: string;
+            /** @example user:usr_01jd5v3k2m0000000000000000 */
+            actor: string;
+            hash: string;
+            /** @example aud_01jd6q8m3k2x0v9yq5w7r4t1sa */
+            id: string;
+            /** @description The source address, or `h:` and its keyed hash (`audit.ip = "hashed"`, the default). */
+            ip?: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @example success */
+            outcome: string;
+            prev_hash: string;
+            reason?: string | null;
+            request_id?: string | null;
+            resource_id?: string | null;
+            resource_type: string;
+            /** Format: int64 */
+            sequence: number;
+            user_agent?: string | null;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last one. */
+            next_cursor?: string | null;
+        };
+        /** @description The verdict of recomputing the log's chain and checking its signed checkpoints. */
+        AuditVerdict: {
+            /** Format: int64 */
+            checkpoints_checked: number;
+            /** Format: int64 */
+            events_checked: number;
+            /**
+             * Format: int64
+             * @description The first sequence number that does not verify.
+             */
+            first_bad_sequence?: number | null;
+            /**
+             * Format: int64
+             * @description The last event checked.
+             */
+            head_sequence?: number | null;
+            ok: boolean;
+            /**
+             * @description What is wrong there: `tampered`, `reordered`, `missing`, `chain_broken`,
+             *     `bad_checkpoint_signature` or `checkpoint_mismatch`.
+             */
+            problem?: string | null;
+        };
         ChangePasswordRequest: {
             /** Format: password */
             current_password: string;
@@ -621,6 +747,8 @@ export interface components {
              */
             pointer: string;
         };
+        /** @enum {string} */
+        Format: "jsonl" | "csv";
         Health: {
             /** @example ok */
             status: string;
@@ -810,6 +938,82 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     well_known_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Web Key Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    well_known_audit_keys: {
         parameters: {
             query?: never;
             header?: never;
@@ -3767,6 +3971,401 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    audit_events: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description Only this action, e.g. `api_key.revoked`. */
+                action?: string | null;
+                /** @description Only this actor: `user:<id>`, `key:<id>`, `system` or `anonymous`. */
+                actor?: string | null;
+                resource_type?: string | null;
+                resource_id?: string | null;
+                /** @description Only events at or after this time (RFC 3339). */
+                from?: string | null;
+                /** @description Only events before this time (RFC 3339). */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_limit` (Invalid query); `invalid_cursor` (Invalid query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_limit" | "invalid_cursor";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    audit_export: {
+        parameters: {
+            query?: {
+                /** @description `jsonl` (default) or `csv`. */
+                format?: components["schemas"]["Format"];
+                /** @description From the first event at or after this time (RFC 3339). */
+                from?: string | null;
+                /** @description To the last event before this time (RFC 3339). */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Lines (`application/x-ndjson`) or CSV (`text/csv`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": unknown;
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    audit_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerdict"];
+                };
+            };
+            /** @description `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };

@@ -47,6 +47,8 @@ permits! {
     WriteRecords => RecordsWrite,
     /// `collections:manage`
     ManageCollections => CollectionsManage,
+    /// `audit:read`
+    ReadAudit => AuditRead,
 }
 
 /// Proof that `scope` allows `P`. The field is private: `check` is the only way in.

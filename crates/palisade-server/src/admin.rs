@@ -44,3 +44,61 @@ pub async fn rotate_signing_key(config: &Config) -> Result<String, StartupError>
     store.close().await;
     Ok(kid)
 }
+
+/// `palisade audit verify`: recomputes a workspace's log (or the platform log) and checks
+/// its checkpoints, reporting progress as it goes.
+pub async fn verify_audit_log(
+    config: &Config,
+    workspace: Option<&str>,
+    progress: &mut (dyn FnMut(u64) + Send),
+) -> Result<palisade_core::audit::Verdict, StartupError> {
+    let (store, master) = open(config).await?;
+    let log = match workspace {
+        None => palisade_core::audit::PLATFORM_LOG.to_owned(),
+        Some(slug) => store
+            .audit_log_of(slug)
+            .await?
+            .ok_or_else(|| StartupError::Admin(format!("no workspace has the slug `{slug}`")))?,
+    };
+    let audit = palisade_service::audit::Audit::for_operator(
+        std::sync::Arc::clone(&store),
+        &master,
+        config.audit.clone(),
+    );
+    let verdict = audit.verify_with_progress(&log, progress).await?;
+    store.close().await;
+    Ok(verdict)
+}
+
+/// `palisade audit verify --export FILE`: checks an exported file offline, against the keys
+/// in a saved `/.well-known/palisade-audit-keys.json` or, without one, this deployment's.
+pub async fn verify_audit_export(
+    config: &Config,
+    file: &std::path::Path,
+    keys: Option<&std::path::Path>,
+) -> Result<palisade_core::audit::Verdict, StartupError> {
+    let read = |path: &std::path::Path| {
+        std::fs::read_to_string(path)
+            .map_err(|err| StartupError::Admin(format!("cannot read {}: {err}", path.display())))
+    };
+    let text = read(file)?;
+    let keys = match keys {
+        Some(path) => {
+            let jwks: serde_json::Value = serde_json::from_str(&read(path)?)
+                .map_err(|err| StartupError::Admin(format!("{}: {err}", path.display())))?;
+            let listed: Vec<palisade_crypto::jwt::PublicJwk> =
+                serde_json::from_value(jwks["keys"].clone())
+                    .map_err(|err| StartupError::Admin(format!("{}: {err}", path.display())))?;
+            listed
+                .iter()
+                .filter_map(palisade_crypto::audit::CheckpointKey::from_jwk)
+                .collect()
+        }
+        None => {
+            let master = palisade_crypto::master_key::load(&config.master_key_file)?;
+            vec![palisade_crypto::audit::CheckpointSigner::derive(&master).public_key()]
+        }
+    };
+    palisade_service::audit::verify_export(&text, &keys)
+        .map_err(|err| StartupError::Admin(err.to_string()))
+}

@@ -1,11 +1,13 @@
 //! Configuration: defaults, then `palisade.toml`, then `PALISADE_*` environment variables
 //! (env wins). Everything is validated at start; an error names the key that is wrong.
 
+mod audit;
 mod auth;
 mod describe;
 mod mail;
 mod raw;
 
+pub use audit::AuditConfig;
 pub use auth::{AuthConfig, SignupPolicy};
 pub use mail::MailConfig;
 
@@ -45,6 +47,7 @@ pub struct Config {
     pub security_txt: SecurityTxt,
     pub auth: AuthConfig,
     pub mail: MailConfig,
+    pub audit: AuditConfig,
 }
 
 /// Where the TLS certificate comes from when Palisade terminates TLS itself.

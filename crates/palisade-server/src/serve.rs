@@ -100,6 +100,7 @@ pub async fn assemble(
             public_url: config.public_url.clone(),
             auth: config.auth.clone(),
             mail: config.mail.clone(),
+            audit: config.audit.clone(),
         },
         master_key,
     )
@@ -194,6 +195,9 @@ impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TlsL
         Self(*stream.remote_addr())
     }
 }
+
+/// How long an audit event that changes nothing waits to be appended with others.
+const AUDIT_BATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// A bound, not yet serving, server.
 #[derive(Debug)]
@@ -290,6 +294,8 @@ impl Server {
         let worker = tokio::spawn(mail.run(transport));
         let upkeep_state = self.state.clone();
         let upkeep = tokio::spawn(async move { upkeep_state.platform().run_upkeep().await });
+        let audit = self.state.platform().audit.clone();
+        let batches = tokio::spawn(async move { audit.run_batches(AUDIT_BATCH_EVERY).await });
         let result = match self.listener {
             Listening::Plain(tcp) => {
                 let service = app.into_make_service_with_connect_info::<PeerAddr>();
@@ -306,6 +312,7 @@ impl Server {
         };
         worker.abort();
         upkeep.abort();
+        batches.abort();
         self.state.platform().shutdown().await;
         result
     }

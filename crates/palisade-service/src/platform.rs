@@ -1,6 +1,7 @@
 //! Every service, built once at start-up from the store, the clock, the RNG and the master
 //! key. The HTTP layer holds one `Platform` and calls into it.
 
+use crate::audit::{Audit, AuditConfig};
 use crate::auth::{Auth, AuthConfig, AuthStartError};
 use crate::deps::Deps;
 use crate::mail::{Mail, MailConfig};
@@ -23,6 +24,7 @@ pub struct PlatformParts {
     pub public_url: Url,
     pub auth: AuthConfig,
     pub mail: MailConfig,
+    pub audit: AuditConfig,
 }
 
 /// Why the services could not start.
@@ -36,6 +38,7 @@ pub enum StartError {
 pub struct Platform {
     pub(crate) deps: Deps,
     instance: Instance,
+    pub audit: Audit,
     pub auth: Auth,
     pub mail: Mail,
     pub workspaces: Workspaces,
@@ -43,6 +46,7 @@ pub struct Platform {
     pub api_keys: KeyAdmin,
     pub collections: Collections,
     pub records: Records,
+    pub(crate) last_retention: std::sync::Mutex<Option<time::OffsetDateTime>>,
 }
 
 impl Platform {
@@ -50,6 +54,7 @@ impl Platform {
     pub async fn start(parts: PlatformParts, master_key: &MasterKey) -> Result<Self, StartError> {
         let tasks = Arc::new(Background::default());
         let deps = Deps::new(parts.store, parts.clock, parts.rng, tasks);
+        let audit = Audit::new(deps.clone(), master_key, parts.audit);
         let mail = Mail::new(deps.clone(), master_key, parts.mail);
         let auth = Auth::start(
             deps.clone(),
@@ -57,19 +62,22 @@ impl Platform {
             parts.public_url,
             master_key,
             mail.clone(),
+            audit.clone(),
         )
         .await?;
         let key_cache = Arc::clone(auth.api_keys());
-        let collections = Collections::new(deps.clone());
+        let collections = Collections::new(deps.clone(), audit.clone());
         Ok(Self {
-            workspaces: Workspaces::new(deps.clone(), Arc::clone(&key_cache)),
-            invitations: Invitations::new(deps.clone(), mail.clone()),
-            api_keys: KeyAdmin::new(deps.clone(), key_cache),
+            workspaces: Workspaces::new(deps.clone(), Arc::clone(&key_cache), audit.clone()),
+            invitations: Invitations::new(deps.clone(), mail.clone(), audit.clone()),
+            api_keys: KeyAdmin::new(deps.clone(), key_cache, audit.clone()),
             records: Records::new(deps.clone(), collections.clone()),
             collections,
             instance: parts.instance,
             auth,
             mail,
+            audit,
+            last_retention: std::sync::Mutex::new(None),
             deps,
         })
     }
@@ -93,9 +101,13 @@ impl Platform {
         &self.deps.tasks
     }
 
-    /// Waits for background work, then closes the database pools.
+    /// Waits for background work, appends the last audit batch and checkpoints what this
+    /// node appended, then closes the database pools.
     pub async fn shutdown(&self) {
         self.deps.tasks.idle().await;
+        if let Err(err) = self.audit.checkpoint_appended().await {
+            tracing::error!(error = %err, "the last audit events could not be appended or signed");
+        }
         self.deps.store.close().await;
     }
 }

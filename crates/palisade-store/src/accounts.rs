@@ -72,7 +72,11 @@ pub struct SigningKeyRecord {
 #[async_trait]
 pub trait AccountStore: Send + Sync {
     /// Fails with [`StoreError::Conflict`] when the e-mail is taken (case-insensitively).
-    async fn create_user(&self, user: &UserRecord) -> Result<(), StoreError>;
+    async fn create_user(
+        &self,
+        user: &UserRecord,
+        audit: &palisade_core::audit::AuditEntry,
+    ) -> Result<(), StoreError>;
     async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError>;
     async fn user_by_id(&self, id: UserId) -> Result<Option<UserRecord>, StoreError>;
     async fn set_password_hash(
@@ -80,6 +84,7 @@ pub trait AccountStore: Send + Sync {
         id: UserId,
         hash: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
 
     /// Creates a session with its first refresh token (by digest).
@@ -87,6 +92,7 @@ pub trait AccountStore: Send + Sync {
         &self,
         session: &SessionRecord,
         refresh_digest: &str,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     async fn session(&self, id: SessionId) -> Result<Option<SessionRecord>, StoreError>;
     /// Sessions of the user that are not revoked (expiry is the caller's to judge).
@@ -98,6 +104,7 @@ pub trait AccountStore: Send + Sync {
         id: SessionId,
         reason: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<bool, StoreError>;
     /// Revokes every session of `user` except `keep`; returns the ids revoked.
     async fn revoke_user_sessions(
@@ -106,6 +113,7 @@ pub trait AccountStore: Send + Sync {
         keep: Option<SessionId>,
         reason: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<Vec<SessionId>, StoreError>;
 
     async fn refresh_token(&self, digest: &str) -> Result<Option<RefreshRecord>, StoreError>;
@@ -119,7 +127,11 @@ pub trait AccountStore: Send + Sync {
         now: OffsetDateTime,
     ) -> Result<bool, StoreError>;
 
-    async fn insert_signing_key(&self, key: &SigningKeyRecord) -> Result<(), StoreError>;
+    async fn insert_signing_key(
+        &self,
+        key: &SigningKeyRecord,
+        audit: &palisade_core::audit::AuditEntry,
+    ) -> Result<(), StoreError>;
     async fn signing_keys(&self) -> Result<Vec<SigningKeyRecord>, StoreError>;
     async fn retire_signing_keys_except(
         &self,

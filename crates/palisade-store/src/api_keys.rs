@@ -73,6 +73,7 @@ pub trait ApiKeyStore: Send + Sync {
         &self,
         grant: &crate::Grant<palisade_core::grant::ManageKeys>,
         key: &ApiKeyRecord,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     /// Keys of the workspace that are not revoked.
     async fn api_keys(&self, scope: &WorkspaceScope) -> Result<Vec<ApiKeyRecord>, StoreError>;
@@ -81,6 +82,7 @@ pub trait ApiKeyStore: Send + Sync {
         grant: &crate::Grant<palisade_core::grant::ManageKeys>,
         id: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<bool, StoreError>;
     /// Revokes every key `user` created in the workspace; returns their ids.
     async fn revoke_keys_created_by(
@@ -88,6 +90,7 @@ pub trait ApiKeyStore: Send + Sync {
         grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         user: UserId,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<Vec<String>, StoreError>;
     /// The scope an unrevoked key has in its own workspace, bounded by its creator's current
     /// role; `None` when the key is unknown, revoked, or its creator is no longer a member.

@@ -15,7 +15,8 @@
 //! - the workspace wall: [`Dialect::scoped_write`], [`Dialect::scoped_read`],
 //!   [`Dialect::in_workspace`], [`Dialect::enter_workspace`], [`Dialect::lookup`];
 //! - record data: [`Dialect::RECORD_DATA_IN`], [`Dialect::RECORD_DATA_OUT`],
-//!   [`Dialect::field_filter`]. The two constants used to be literal arguments of the
+//!   [`Dialect::field_filter`];
+//! - the audit log: [`Dialect::lock_audit_log`], [`Dialect::begin_retention`]. The two constants used to be literal arguments of the
 //!   records macro, spliced in with `concat!`; as constants the four record statements are
 //!   put together at run time instead, to the same text (`shared_records`' tests compare).
 //!
@@ -104,6 +105,21 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
     /// The condition that a record's top-level `field` equals `value`, with placeholders
     /// numbered from `$first`; pushes the values for them onto `binds`, in order. Both
     /// backends compare typed JSON: `1` matches `1.0` but not `"1"`.
+    /// Serialises appends to one audit log until the transaction ends, so its chain never
+    /// forks (PostgreSQL: an advisory lock per log; SQLite: its single writer already does).
+    fn lock_audit_log(
+        tx: &mut Tx<Self>,
+        log: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A transaction that may delete `log`'s audit events below a recorded cut, which the
+    /// append-only triggers otherwise refuse (PostgreSQL: as the schema owner, with
+    /// `palisade.audit_retention` on, inside the log's workspace).
+    fn begin_retention(
+        &self,
+        log: &str,
+    ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
+
     fn field_filter(
         first: usize,
         field: &str,

@@ -32,6 +32,7 @@ pub trait InvitationStore: Send + Sync {
         &self,
         grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         invitation: &InvitationRecord,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     /// Invitations neither accepted nor revoked (expiry is the caller's to judge).
     async fn open_invitations(
@@ -43,6 +44,7 @@ pub trait InvitationStore: Send + Sync {
         grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         id: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<bool, StoreError>;
     /// The e-mail a usable invitation was sent to.
     async fn invitation_email(
@@ -57,5 +59,6 @@ pub trait InvitationStore: Send + Sync {
         user: UserId,
         email: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<Acceptance, StoreError>;
 }

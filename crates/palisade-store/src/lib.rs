@@ -12,6 +12,7 @@
 
 pub mod accounts;
 pub mod api_keys;
+pub mod audit;
 mod dialect;
 mod error;
 mod grant;
@@ -22,6 +23,7 @@ pub mod recovery;
 mod rows;
 mod shared_accounts;
 mod shared_api_keys;
+mod shared_audit;
 mod shared_core;
 mod shared_invitations;
 mod shared_records;
@@ -34,6 +36,7 @@ pub mod workspaces;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 pub use api_keys::{ApiKeyRecord, ApiKeyStore, KeyAuthorization};
+pub use audit::{AuditQuery, AuditStore, SignedCheckpoint};
 pub use error::{Conflict, StoreError};
 pub use grant::Grant;
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
@@ -83,6 +86,7 @@ pub trait Store:
     + InvitationStore
     + ApiKeyStore
     + RecordStore
+    + AuditStore
     + Send
     + Sync
     + fmt::Debug

@@ -134,6 +134,7 @@ impl Dialect for PostgresStore {
                  EXECUTE format('GRANT USAGE ON SCHEMA %I TO \"{role}\"', current_schema()); \
                  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO \"{role}\"', current_schema()); \
                  EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON %I._sqlx_migrations FROM \"{role}\"', current_schema()); \
+                 EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.audit_events, %I.audit_checkpoints, %I.audit_cuts FROM \"{role}\"', current_schema(), current_schema(), current_schema()); \
                  END $$"
             ),
         ];
@@ -191,6 +192,31 @@ impl Dialect for PostgresStore {
         sqlx::query("SELECT set_config('palisade.lookup', 'on', true)")
             .execute(&mut *tx)
             .await?;
+        Ok(tx)
+    }
+
+    async fn lock_audit_log(tx: &mut Tx<Self>, log: &str) -> Result<(), StoreError> {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('palisade-audit:' || $1, 0))")
+            .bind(log)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn begin_retention(&self, log: &str) -> Result<Tx<Self>, StoreError> {
+        let mut tx = self.owner.begin().await?;
+        let workspace = if log == palisade_core::audit::PLATFORM_LOG {
+            ""
+        } else {
+            log
+        };
+        sqlx::query(
+            "SELECT set_config('palisade.workspace_id', $1, true), \
+             set_config('palisade.audit_retention', 'on', true)",
+        )
+        .bind(workspace)
+        .execute(&mut *tx)
+        .await?;
         Ok(tx)
     }
 

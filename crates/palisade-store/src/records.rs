@@ -88,6 +88,7 @@ pub trait RecordStore: Send + Sync {
         &self,
         grant: &crate::Grant<palisade_core::grant::ManageCollections>,
         collection: &CollectionRecord,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     async fn collections(
         &self,
@@ -105,12 +106,14 @@ pub trait RecordStore: Send + Sync {
         name: &str,
         json_schema: Option<&str>,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<bool, StoreError>;
     /// Deletes the collection and every record in it; `false` if there is none.
     async fn delete_collection(
         &self,
         grant: &crate::Grant<palisade_core::grant::ManageCollections>,
         name: &str,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<bool, StoreError>;
 
     /// `false` when the collection does not exist (nothing is written).

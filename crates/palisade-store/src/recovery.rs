@@ -36,6 +36,7 @@ pub trait RecoveryStore: Send + Sync {
         user: UserId,
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     /// The account a reset token belongs to, if it is unused and unexpired at `now`.
     async fn password_reset_owner(
@@ -72,11 +73,16 @@ pub trait RecoveryStore: Send + Sync {
         retry_at: OffsetDateTime,
     ) -> Result<(), StoreError>;
 
-    async fn create_access_code(&self, code: &AccessCodeRecord) -> Result<(), StoreError>;
+    async fn create_access_code(
+        &self,
+        code: &AccessCodeRecord,
+        audit: &palisade_core::audit::AuditEntry,
+    ) -> Result<(), StoreError>;
     /// Uses the code once if it exists, is unexpired at `now` and has uses left.
     async fn redeem_access_code(
         &self,
         digest: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<bool, StoreError>;
 }

@@ -6,7 +6,8 @@ macro_rules! impl_account_store {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::accounts::AccountStore for $store {
-            async fn create_user(&self, user: &$crate::accounts::UserRecord) -> Result<(), $crate::StoreError> {
+            async fn create_user(&self, user: &$crate::accounts::UserRecord, audit: &palisade_core::audit::AuditEntry) -> Result<(), $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query(
                     "INSERT INTO users (id, email, email_key, name, password_hash, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -18,9 +19,11 @@ macro_rules! impl_account_store {
                 .bind(&user.password_hash)
                 .bind(user.created_at)
                 .bind(user.updated_at)
-                .execute($crate::dialect::Dialect::write_pool(self))
+                .execute(&mut *tx)
                 .await
                 .map_err(|err| $crate::error::conflict_on_unique(err, $crate::error::Conflict::Email))?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -45,13 +48,17 @@ macro_rules! impl_account_store {
                 id: palisade_core::UserId,
                 hash: &str,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
                     .bind(hash)
                     .bind(now)
                     .bind(id.to_string())
-                    .execute($crate::dialect::Dialect::write_pool(self))
+                    .execute(&mut *tx)
                     .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -59,6 +66,7 @@ macro_rules! impl_account_store {
                 &self,
                 session: &$crate::accounts::SessionRecord,
                 refresh_digest: &str,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query(
@@ -80,6 +88,7 @@ macro_rules! impl_account_store {
                     .bind(session.created_at)
                     .execute(&mut *tx)
                     .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -120,15 +129,21 @@ macro_rules! impl_account_store {
                 id: palisade_core::SessionId,
                 reason: &str,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<bool, $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let done = sqlx::query(
                     "UPDATE sessions SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL",
                 )
                 .bind(now)
                 .bind(reason)
                 .bind(id.to_string())
-                .execute($crate::dialect::Dialect::write_pool(self))
+                .execute(&mut *tx)
                 .await?;
+                if done.rows_affected() == 1 {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
+                tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
 
@@ -138,7 +153,9 @@ macro_rules! impl_account_store {
                 keep: Option<palisade_core::SessionId>,
                 reason: &str,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<Vec<palisade_core::SessionId>, $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let keep = keep.map(|id| id.to_string()).unwrap_or_default();
                 let rows = sqlx::query(
                     "UPDATE sessions SET revoked_at = $1, revoked_reason = $2 \
@@ -148,8 +165,12 @@ macro_rules! impl_account_store {
                 .bind(reason)
                 .bind(user.to_string())
                 .bind(keep)
-                .fetch_all($crate::dialect::Dialect::write_pool(self))
+                .fetch_all(&mut *tx)
                 .await?;
+                if !rows.is_empty() {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
+                tx.commit().await?;
                 rows.iter().map(|row| $crate::rows::id(row, "id")).collect()
             }
 
@@ -198,7 +219,8 @@ macro_rules! impl_account_store {
                 Ok(true)
             }
 
-            async fn insert_signing_key(&self, key: &$crate::accounts::SigningKeyRecord) -> Result<(), $crate::StoreError> {
+            async fn insert_signing_key(&self, key: &$crate::accounts::SigningKeyRecord, audit: &palisade_core::audit::AuditEntry) -> Result<(), $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query(
                     "INSERT INTO signing_keys (kid, algorithm, public_key, sealed_seed, created_at, retired_at) \
                      VALUES ($1, 'EdDSA', $2, $3, $4, $5)",
@@ -208,8 +230,10 @@ macro_rules! impl_account_store {
                 .bind(&key.sealed_seed)
                 .bind(key.created_at)
                 .bind(key.retired_at)
-                .execute($crate::dialect::Dialect::write_pool(self))
+                .execute(&mut *tx)
                 .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
                 Ok(())
             }
 

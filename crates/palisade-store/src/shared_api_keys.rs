@@ -8,6 +8,7 @@ macro_rules! impl_api_key_store {
                 &self,
                 grant: &$crate::Grant<palisade_core::grant::ManageKeys>,
                 key: &$crate::api_keys::ApiKeyRecord,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -25,6 +26,7 @@ macro_rules! impl_api_key_store {
                 .bind(key.expires_at)
                 .execute(&mut *tx)
                 .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -48,6 +50,7 @@ macro_rules! impl_api_key_store {
                 grant: &$crate::Grant<palisade_core::grant::ManageKeys>,
                 id: &str,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<bool, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -59,6 +62,9 @@ macro_rules! impl_api_key_store {
                 .bind(scope.workspace_id().to_string())
                 .execute(&mut *tx)
                 .await?;
+                if done.rows_affected() == 1 {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
@@ -68,6 +74,7 @@ macro_rules! impl_api_key_store {
                 grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 user: palisade_core::UserId,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<Vec<String>, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -80,6 +87,9 @@ macro_rules! impl_api_key_store {
                 .bind(user.to_string())
                 .fetch_all(&mut *tx)
                 .await?;
+                if !rows.is_empty() {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
                 tx.commit().await?;
                 rows.iter().map(|row| Ok(sqlx::Row::try_get::<String, _>(row, "id")?)).collect()
             }

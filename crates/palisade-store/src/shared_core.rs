@@ -97,6 +97,7 @@ macro_rules! impl_shared_store {
         $crate::shared_invitations::impl_invitation_store!($store);
         $crate::shared_api_keys::impl_api_key_store!($store);
         $crate::shared_records::impl_record_store!($store);
+        $crate::shared_audit::impl_audit_store!($store);
     };
 }
 

@@ -8,6 +8,7 @@ macro_rules! impl_invitation_store {
                 &self,
                 grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 invitation: &$crate::invitations::InvitationRecord,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -26,6 +27,7 @@ macro_rules! impl_invitation_store {
                 .bind(invitation.expires_at)
                 .execute(&mut *tx)
                 .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -49,6 +51,7 @@ macro_rules! impl_invitation_store {
                 grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 id: &str,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<bool, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -61,6 +64,9 @@ macro_rules! impl_invitation_store {
                 .bind(scope.workspace_id().to_string())
                 .execute(&mut *tx)
                 .await?;
+                if done.rows_affected() == 1 {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
@@ -86,6 +92,7 @@ macro_rules! impl_invitation_store {
                 user: palisade_core::UserId,
                 email: &str,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::invitations::Acceptance, $crate::StoreError> {
                 use $crate::invitations::Acceptance;
                 let mut tx = $crate::dialect::Dialect::lookup(self, true).await?;
@@ -129,6 +136,12 @@ macro_rules! impl_invitation_store {
                     .fetch_one(&mut *tx)
                     .await?;
                 let role = $crate::rows::role(&joined)?;
+                // The event goes to the workspace the invitation names, known only here.
+                let event = palisade_core::audit::AuditEntry {
+                    log: workspace.clone(),
+                    ..audit.clone()
+                };
+                Self::append_audit_in(&mut tx, &event).await?;
                 tx.commit().await?;
                 Ok(Acceptance::Joined { slug, role })
             }

@@ -21,6 +21,7 @@ macro_rules! impl_record_store {
                 &self,
                 grant: &$crate::Grant<palisade_core::grant::ManageCollections>,
                 collection: &$crate::records::CollectionRecord,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -36,6 +37,7 @@ macro_rules! impl_record_store {
                 .execute(&mut *tx)
                 .await
                 .map_err(|err| $crate::error::conflict_on_unique(err, $crate::error::Conflict::CollectionName))?;
+                Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -80,6 +82,7 @@ macro_rules! impl_record_store {
                 name: &str,
                 json_schema: Option<&str>,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<bool, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -92,6 +95,9 @@ macro_rules! impl_record_store {
                 .bind(name)
                 .execute(&mut *tx)
                 .await?;
+                if done.rows_affected() == 1 {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
@@ -100,6 +106,7 @@ macro_rules! impl_record_store {
                 &self,
                 grant: &$crate::Grant<palisade_core::grant::ManageCollections>,
                 name: &str,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<bool, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -108,6 +115,9 @@ macro_rules! impl_record_store {
                     .bind(name)
                     .execute(&mut *tx)
                     .await?;
+                if done.rows_affected() == 1 {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }

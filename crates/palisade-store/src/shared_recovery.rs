@@ -10,14 +10,18 @@ macro_rules! impl_recovery_store {
                 user: palisade_core::UserId,
                 now: time::OffsetDateTime,
                 expires_at: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query("INSERT INTO password_resets (digest, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
                     .bind(digest)
                     .bind(user.to_string())
                     .bind(now)
                     .bind(expires_at)
-                    .execute($crate::dialect::Dialect::write_pool(self))
+                    .execute(&mut *tx)
                     .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -135,7 +139,8 @@ macro_rules! impl_recovery_store {
                 Ok(())
             }
 
-            async fn create_access_code(&self, code: &$crate::recovery::AccessCodeRecord) -> Result<(), $crate::StoreError> {
+            async fn create_access_code(&self, code: &$crate::recovery::AccessCodeRecord, audit: &palisade_core::audit::AuditEntry) -> Result<(), $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query(
                     "INSERT INTO access_codes (id, digest, max_uses, uses, expires_at, created_at) VALUES ($1, $2, $3, 0, $4, $5)",
                 )
@@ -144,15 +149,18 @@ macro_rules! impl_recovery_store {
                 .bind(code.max_uses)
                 .bind(code.expires_at)
                 .bind(code.created_at)
-                .execute($crate::dialect::Dialect::write_pool(self))
+                .execute(&mut *tx)
                 .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
                 Ok(())
             }
 
-            async fn redeem_access_code(&self, digest: &str, now: time::OffsetDateTime) -> Result<bool, $crate::StoreError> {
+            async fn redeem_access_code(&self, digest: &str, now: time::OffsetDateTime, audit: &palisade_core::audit::AuditEntry) -> Result<bool, $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let row = sqlx::query("SELECT expires_at FROM access_codes WHERE digest = $1")
                     .bind(digest)
-                    .fetch_optional($crate::dialect::Dialect::write_pool(self))
+                    .fetch_optional(&mut *tx)
                     .await?;
                 let Some(row) = row else { return Ok(false) };
                 let expires_at: Option<time::OffsetDateTime> = sqlx::Row::try_get(&row, "expires_at")?;
@@ -163,8 +171,12 @@ macro_rules! impl_recovery_store {
                     "UPDATE access_codes SET uses = uses + 1 WHERE digest = $1 AND (max_uses IS NULL OR uses < max_uses)",
                 )
                 .bind(digest)
-                .execute($crate::dialect::Dialect::write_pool(self))
+                .execute(&mut *tx)
                 .await?;
+                if done.rows_affected() == 1 {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
+                tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
         }

@@ -9,6 +9,7 @@ macro_rules! impl_workspace_store {
                 &self,
                 workspace: &$crate::workspaces::WorkspaceRecord,
                 owner: palisade_core::UserId,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = $crate::dialect::Dialect::in_workspace(self, &workspace.id.to_string()).await?;
                 sqlx::query("INSERT INTO workspaces (id, slug, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)")
@@ -26,6 +27,7 @@ macro_rules! impl_workspace_store {
                     .bind(workspace.created_at)
                     .execute(&mut *tx)
                     .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -81,23 +83,30 @@ macro_rules! impl_workspace_store {
                 grant: &$crate::Grant<palisade_core::grant::AdministerSettings>,
                 name: &str,
                 now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
                 let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query("UPDATE workspaces SET name = $1, updated_at = $2 WHERE id = $3")
                     .bind(name)
                     .bind(now)
                     .bind(scope.workspace_id().to_string())
-                    .execute($crate::dialect::Dialect::write_pool(self))
+                    .execute(&mut *tx)
                     .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
                 Ok(())
             }
 
-            async fn delete_workspace(&self, grant: &$crate::Grant<palisade_core::grant::DeleteWorkspace>) -> Result<(), $crate::StoreError> {
+            async fn delete_workspace(&self, grant: &$crate::Grant<palisade_core::grant::DeleteWorkspace>, audit: &palisade_core::audit::AuditEntry) -> Result<(), $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let scope = grant.scope();
                 sqlx::query("DELETE FROM workspaces WHERE id = $1")
                     .bind(scope.workspace_id().to_string())
-                    .execute($crate::dialect::Dialect::write_pool(self))
+                    .execute(&mut *tx)
                     .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -133,18 +142,20 @@ macro_rules! impl_workspace_store {
                 grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 user: palisade_core::UserId,
                 role: palisade_core::Role,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
                 let scope = grant.scope();
-                self.change_membership(scope, user, Some(role)).await
+                self.change_membership(scope, user, Some(role), audit).await
             }
 
             async fn remove_member(
                 &self,
                 grant: &$crate::Grant<palisade_core::grant::ManageMembers>,
                 user: palisade_core::UserId,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
                 let scope = grant.scope();
-                self.change_membership(scope, user, None).await
+                self.change_membership(scope, user, None, audit).await
             }
         }
 
@@ -156,6 +167,7 @@ macro_rules! impl_workspace_store {
                 scope: &$crate::workspaces::WorkspaceScope,
                 user: palisade_core::UserId,
                 role: Option<palisade_core::Role>,
+                audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
                 use $crate::workspaces::MemberChange;
                 let workspace = scope.workspace_id().to_string();
@@ -188,6 +200,7 @@ macro_rules! impl_workspace_store {
                     None => sqlx::query("DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2"),
                 };
                 query.bind(&workspace).bind(user.to_string()).execute(&mut *tx).await?;
+                Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(MemberChange::Done)
             }

@@ -157,6 +157,14 @@ impl Dialect for SqliteStore {
         Ok(pool.begin().await?)
     }
 
+    async fn lock_audit_log(_tx: &mut Tx<Self>, _log: &str) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    async fn begin_retention(&self, _log: &str) -> Result<Tx<Self>, StoreError> {
+        Ok(self.writer.begin().await?)
+    }
+
     /// `json_type`/`json_extract` compare typed values, so `1` matches `1.0` but not `"1"`.
     fn field_filter(
         first: usize,

@@ -100,6 +100,39 @@ impl TestDatabase {
             .expect("connect to the PostgreSQL test database")
     }
 
+    /// Runs `sql` straight on the database, past the audit log's append-only triggers, as
+    /// someone with the database's files or superuser rights could: for tests of tampering.
+    pub async fn tamper(&self, sql: &str) {
+        let statement = if self.url.starts_with("sqlite:") {
+            format!(
+                "DROP TRIGGER IF EXISTS audit_events_never_change; \
+                 DROP TRIGGER IF EXISTS audit_events_removed_only_below_a_cut; {sql}"
+            )
+        } else {
+            format!("SET session_replication_role = replica; {sql}")
+        };
+        #[allow(clippy::expect_used)]
+        self.execute_as_owner(&statement)
+            .await
+            .expect("tamper with the test database");
+    }
+
+    /// Runs `sql` as the schema owner, triggers in force; the database's refusal, if any.
+    pub async fn execute_as_owner(&self, sql: &str) -> Result<(), String> {
+        let done = if self.url.starts_with("sqlite:") {
+            let mut conn = sqlx::SqliteConnection::connect(&self.url)
+                .await
+                .map_err(|err| err.to_string())?;
+            sqlx::raw_sql(sql).execute(&mut conn).await.map(|_| ())
+        } else {
+            let mut conn = PgConnection::connect(&self.url)
+                .await
+                .map_err(|err| err.to_string())?;
+            sqlx::raw_sql(sql).execute(&mut conn).await.map(|_| ())
+        };
+        done.map_err(|err| err.to_string())
+    }
+
     /// Drops the PostgreSQL schema (SQLite files go with the temporary directory).
     pub async fn cleanup(self) {
         if let Cleanup::Schema { admin_url, schema } = &self.cleanup {

@@ -107,6 +107,7 @@ pub trait WorkspaceStore: Send + Sync {
         &self,
         workspace: &WorkspaceRecord,
         owner: UserId,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     /// The workspaces `user` belongs to, with their role in each.
     async fn workspaces_of(&self, user: UserId)
@@ -125,11 +126,13 @@ pub trait WorkspaceStore: Send + Sync {
         grant: &crate::Grant<palisade_core::grant::AdministerSettings>,
         name: &str,
         now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     /// Deletes the workspace and, by cascade, everything in it.
     async fn delete_workspace(
         &self,
         grant: &crate::Grant<palisade_core::grant::DeleteWorkspace>,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     async fn members(&self, scope: &WorkspaceScope) -> Result<Vec<MemberRecord>, StoreError>;
     async fn member_role(
@@ -142,10 +145,12 @@ pub trait WorkspaceStore: Send + Sync {
         grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         user: UserId,
         role: Role,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<MemberChange, StoreError>;
     async fn remove_member(
         &self,
         grant: &crate::Grant<palisade_core::grant::ManageMembers>,
         user: UserId,
+        audit: &palisade_core::audit::AuditEntry,
     ) -> Result<MemberChange, StoreError>;
 }

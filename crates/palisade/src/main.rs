@@ -47,8 +47,31 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Check the tamper-evident audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Print the OpenAPI 3.1 document the server publishes at /openapi.json.
     Openapi,
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Recompute a log's hash chain and check its signed checkpoints; exits 1 naming the
+    /// first bad sequence number. With --export, checks an exported file offline instead.
+    Verify {
+        /// The workspace whose log to check (default: the platform log).
+        #[arg(long, value_name = "SLUG", conflicts_with = "export")]
+        workspace: Option<String>,
+        /// An export (JSON Lines or CSV) to check offline.
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+        /// The checkpoint keys to trust, as saved from /.well-known/palisade-audit-keys.json
+        /// (default: this deployment's, from its master key).
+        #[arg(long, value_name = "FILE", requires = "export")]
+        keys: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -158,6 +181,38 @@ async fn run(cli: Cli) -> ExitCode {
             }
             Err(err) => fail(&err.to_string()),
         },
+        Command::Audit {
+            command:
+                AuditCommand::Verify {
+                    workspace,
+                    export,
+                    keys,
+                },
+        } => {
+            let verdict = match &export {
+                Some(file) => {
+                    palisade_server::admin::verify_audit_export(&config, file, keys.as_deref())
+                        .await
+                }
+                None => {
+                    let mut progress = |checked: u64| {
+                        eprint!("\rverifying… {checked} events");
+                    };
+                    let verdict = palisade_server::admin::verify_audit_log(
+                        &config,
+                        workspace.as_deref(),
+                        &mut progress,
+                    )
+                    .await;
+                    eprintln!();
+                    verdict
+                }
+            };
+            match verdict {
+                Ok(verdict) => report(&verdict),
+                Err(err) => fail(&err.to_string()),
+            }
+        }
         Command::Migrate => {
             telemetry::init(&config.log_level, config.log_format);
             match serve::migrate(&config).await {
@@ -213,6 +268,33 @@ fn load_config(
         figment = figment.merge(("tls_self_signed", true));
     }
     Config::from_figment(figment)
+}
+
+/// Prints the verdict; a log that does not verify is a failure.
+fn report(verdict: &palisade_core::audit::Verdict) -> ExitCode {
+    match verdict.first_bad {
+        None => {
+            println!(
+                "ok: {} events and {} checkpoints verify (log {}, head {})",
+                verdict.events_checked,
+                verdict.checkpoints_checked,
+                verdict.log,
+                verdict
+                    .head_seq
+                    .map_or("none".to_owned(), |s| s.to_string())
+            );
+            ExitCode::SUCCESS
+        }
+        Some((seq, why)) => {
+            println!(
+                "FAILED: log {} does not verify at sequence {seq} ({}); {} events verified before it",
+                verdict.log,
+                why.as_str(),
+                verdict.events_checked
+            );
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn fail(message: &str) -> ExitCode {

@@ -96,6 +96,11 @@ impl ChainVerifier {
         }
     }
 
+    /// How many events have verified so far.
+    pub fn checked(&self) -> u64 {
+        self.checked
+    }
+
     /// Whether checking has already found the log bad.
     pub fn failed(&self) -> bool {
         self.first_bad.is_some()

@@ -115,6 +115,7 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
             ),
             ("mail.from", config.mail.from.clone()),
         ])
+        .chain(super::audit::RawAudit::describe(&config.audit))
         .map(|(key, value)| (key, env(key), value))
         .collect()
 }

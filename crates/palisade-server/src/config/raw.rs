@@ -32,6 +32,7 @@ const KNOWN_KEYS: &[&str] = &[
     "security_txt",
     "auth",
     "mail",
+    "audit",
 ];
 
 pub(super) fn is_known_key(env_key: &str) -> bool {
@@ -79,6 +80,8 @@ pub(super) struct RawConfig {
     auth: super::auth::RawAuth,
     #[serde(default)]
     mail: super::mail::RawMail,
+    #[serde(default)]
+    audit: super::audit::RawAudit,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -223,6 +226,7 @@ impl RawConfig {
         let security_txt = self.security_txt.validate(&public_url)?;
         let auth = self.auth.validate()?;
         let mail = self.mail.validate(&public_url)?;
+        let audit = self.audit.validate();
         Ok(Config {
             bind: self.bind,
             master_key_file: self
@@ -243,6 +247,7 @@ impl RawConfig {
             security_txt,
             auth,
             mail,
+            audit,
         })
     }
 }

@@ -3,9 +3,11 @@
 pub mod auth;
 mod client_addr;
 mod json;
+mod origin;
 pub mod scoped;
 
 pub use auth::{Authenticated, Credential};
 pub use client_addr::ClientAddr;
 pub use json::Json;
+pub use origin::{origin_of, RequestOrigin};
 pub use scoped::Scoped;

@@ -13,6 +13,7 @@ use axum::extract::{FromRequestParts, Path};
 use axum::http::header;
 use axum::http::request::Parts;
 use palisade_core::{Granted, Permit};
+use palisade_service::audit::Origin;
 use palisade_store::{Grant, WorkspaceScope};
 use std::collections::HashMap;
 
@@ -20,6 +21,8 @@ use std::collections::HashMap;
 #[derive(Debug)]
 pub struct Scoped<N: Permit> {
     pub grant: Grant<N>,
+    /// Where the request came from, for the audit events the services record.
+    pub origin: Origin,
 }
 
 /// A bearer credential that is an API key (`pal_…`) rather than an access token.
@@ -35,14 +38,15 @@ async fn scope_for(
     parts: &mut Parts,
     state: &AppState,
     slug: &str,
+    origin: &Origin,
 ) -> Result<WorkspaceScope, ApiError> {
     if let Some(key) = api_key(parts) {
         let auth = &state.platform().auth;
-        return Ok(auth.authenticate_key(key, slug).await?);
+        return Ok(auth.authenticate_key(key, slug, origin).await?);
     }
     let caller = Authenticated::from_request_parts(parts, state).await?;
     let auth = &state.platform().auth;
-    auth.authorize(&caller.caller(), slug)
+    auth.authorize(&caller.caller(), slug, origin)
         .await?
         .ok_or_else(forbidden)
 }
@@ -58,17 +62,23 @@ impl<N: Permit> FromRequestParts<AppState> for Scoped<N> {
             .await
             .map_err(|_| forbidden())?;
         let slug = params.get("ws").ok_or_else(forbidden)?.clone();
-        let scope = scope_for(parts, state, &slug).await?;
-        Granted::check(scope)
-            .map(|grant| Self { grant })
-            .map_err(|scope| {
+        let origin = crate::extract::origin_of(parts);
+        let scope = scope_for(parts, state, &slug, &origin).await?;
+        match Granted::check(scope) {
+            Ok(grant) => Ok(Self { grant, origin }),
+            Err(scope) => {
+                state
+                    .platform()
+                    .audit
+                    .permission_denied(&scope, N::PERMISSION, &origin);
                 let who = if scope.key_id().is_some() {
                     "This API key"
                 } else {
                     "Your role"
                 };
-                ApiError::new(ProblemCode::PermissionDenied)
-                    .with_detail(format!("{who} lacks {}.", N::PERMISSION))
-            })
+                Err(ApiError::new(ProblemCode::PermissionDenied)
+                    .with_detail(format!("{who} lacks {}.", N::PERMISSION)))
+            }
+        }
     }
 }

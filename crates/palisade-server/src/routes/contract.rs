@@ -5,7 +5,7 @@
 //! new extractor does not compile into a route until it says what it refuses.
 
 use super::Verb;
-use crate::extract::{Authenticated, ClientAddr, Json, Scoped};
+use crate::extract::{Authenticated, ClientAddr, Json, RequestOrigin, Scoped};
 use crate::problem_code::ProblemCode;
 use axum::extract::{Path, Query, RawQuery, Request, State};
 use axum::http::HeaderMap;
@@ -65,7 +65,7 @@ macro_rules! refuses_nothing {
     };
 }
 
-refuses_nothing!(HeaderMap, RawQuery, ClientAddr, Request);
+refuses_nothing!(HeaderMap, RawQuery, ClientAddr, RequestOrigin, Request);
 
 impl<S> Refusals for State<S> {
     fn refusals(_: Verb, _: &mut Contract) {}

@@ -5,6 +5,7 @@ pub mod contract;
 pub mod health;
 pub mod openapi;
 mod openapi_contract;
+mod own_codes;
 pub mod v1;
 pub mod well_known;
 
@@ -14,6 +15,7 @@ use axum::handler::Handler;
 use axum::routing::{on, MethodFilter};
 use axum::Router;
 use contract::{Contract, Documented};
+use own_codes::*;
 
 /// The HTTP methods routes may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -141,6 +143,12 @@ pub fn table() -> RouteTable {
             &[],
         )
         .add(Verb::Get, "/.well-known/jwks.json", well_known::jwks, &[])
+        .add(
+            Verb::Get,
+            "/.well-known/palisade-audit-keys.json",
+            well_known::audit_keys,
+            &[],
+        )
         .add(Verb::Get, "/openapi.json", openapi::openapi_json, &[])
         .add(Verb::Post, "/v1/auth/signup", v1::auth::signup, AUTH_SIGNUP)
         .add(Verb::Post, "/v1/auth/login", v1::auth::login, AUTH_LOGIN)
@@ -258,6 +266,24 @@ pub fn table() -> RouteTable {
             API_KEYS_REVOKE,
         )
         .add(
+            Verb::Get,
+            "/v1/workspaces/{ws}/audit-events",
+            v1::audit::events,
+            AUDIT_EVENTS,
+        )
+        .add(
+            Verb::Get,
+            "/v1/workspaces/{ws}/audit-events/export",
+            v1::audit::export,
+            &[],
+        )
+        .add(
+            Verb::Get,
+            "/v1/workspaces/{ws}/audit/verify",
+            v1::audit::verify,
+            &[],
+        )
+        .add(
             Verb::Post,
             COLLECTIONS,
             v1::collections::create,
@@ -289,116 +315,3 @@ const COLLECTIONS: &str = "/v1/workspaces/{ws}/collections";
 const COLLECTION: &str = "/v1/workspaces/{ws}/collections/{name}";
 const RECORDS: &str = "/v1/workspaces/{ws}/collections/{name}/records";
 const RECORD: &str = "/v1/workspaces/{ws}/collections/{name}/records/{id}";
-
-// What each handler's service calls can answer, beyond what its extractors declare. Refresh
-// reads its JSON body itself (cookie mode has none), so it lists the body's codes too.
-const HEALTH_READYZ: &[ProblemCode] = &[ProblemCode::DatabaseUnavailable];
-const AUTH_SIGNUP: &[ProblemCode] = &[
-    ProblemCode::InvalidName,
-    ProblemCode::EmailTaken,
-    ProblemCode::WeakPassword,
-    ProblemCode::InvalidEmail,
-    ProblemCode::SignupInviteOnly,
-    ProblemCode::InvalidAccessCode,
-    ProblemCode::AuthBusy,
-];
-const AUTH_LOGIN: &[ProblemCode] = &[ProblemCode::InvalidCredentials, ProblemCode::AuthBusy];
-const AUTH_REFRESH: &[ProblemCode] = &[
-    ProblemCode::InvalidRefreshToken,
-    ProblemCode::RefreshTokenReused,
-    ProblemCode::SessionExpired,
-    ProblemCode::SessionRevoked,
-    ProblemCode::CsrfTokenInvalid,
-    ProblemCode::BadRequest,
-    ProblemCode::MalformedJson,
-    ProblemCode::PayloadTooLarge,
-    ProblemCode::UnsupportedMediaType,
-    ProblemCode::InvalidBody,
-];
-const AUTH_CONFIRM_PASSWORD_RESET: &[ProblemCode] = &[
-    ProblemCode::InvalidResetToken,
-    ProblemCode::WeakPassword,
-    ProblemCode::AuthBusy,
-];
-const ME_REVOKE_SESSION: &[ProblemCode] = &[ProblemCode::NotFound];
-const ME_CHANGE_PASSWORD: &[ProblemCode] = &[
-    ProblemCode::InvalidCredentials,
-    ProblemCode::WeakPassword,
-    ProblemCode::AuthBusy,
-];
-const WORKSPACES_CREATE: &[ProblemCode] = &[
-    ProblemCode::SlugTaken,
-    ProblemCode::InvalidSlug,
-    ProblemCode::ReservedSlug,
-    ProblemCode::InvalidName,
-];
-const WORKSPACES_UPDATE: &[ProblemCode] = &[ProblemCode::InvalidName];
-const WORKSPACES_CHANGE_ROLE: &[ProblemCode] = &[
-    ProblemCode::NotFound,
-    ProblemCode::LastOwner,
-    ProblemCode::InvalidRole,
-];
-const WORKSPACES_REMOVE_MEMBER: &[ProblemCode] = &[ProblemCode::NotFound, ProblemCode::LastOwner];
-const INVITATIONS_CREATE: &[ProblemCode] = &[ProblemCode::InvalidEmail, ProblemCode::InvalidRole];
-const INVITATIONS_REVOKE: &[ProblemCode] = &[ProblemCode::NotFound];
-const INVITATIONS_ACCEPT: &[ProblemCode] = &[ProblemCode::InvalidInvitation];
-const API_KEYS_CREATE: &[ProblemCode] = &[
-    ProblemCode::ScopeNotHeld,
-    ProblemCode::InvalidScope,
-    ProblemCode::InvalidName,
-    ProblemCode::InvalidExpiry,
-];
-const API_KEYS_REVOKE: &[ProblemCode] = &[ProblemCode::NotFound];
-const COLLECTIONS_CREATE: &[ProblemCode] = &[
-    ProblemCode::CollectionExists,
-    ProblemCode::InvalidCollectionName,
-    ProblemCode::InvalidSchema,
-];
-const COLLECTIONS_GET: &[ProblemCode] = &[ProblemCode::CollectionNotFound];
-const COLLECTIONS_UPDATE: &[ProblemCode] = &[
-    ProblemCode::CollectionNotFound,
-    ProblemCode::InvalidSchema,
-    ProblemCode::NothingToChange,
-];
-const COLLECTIONS_DELETE: &[ProblemCode] = &[ProblemCode::CollectionNotFound];
-const RECORDS_CREATE: &[ProblemCode] = &[
-    ProblemCode::CollectionNotFound,
-    ProblemCode::RecordNotObject,
-    ProblemCode::UnsupportedCharacter,
-    ProblemCode::RecordTooLarge,
-    ProblemCode::SchemaViolation,
-];
-const RECORDS_LIST: &[ProblemCode] = &[
-    ProblemCode::CollectionNotFound,
-    ProblemCode::InvalidLimit,
-    ProblemCode::InvalidCursor,
-    ProblemCode::InvalidFilter,
-    ProblemCode::InvalidQuery,
-];
-const RECORDS_GET: &[ProblemCode] = &[ProblemCode::RecordNotFound, ProblemCode::CollectionNotFound];
-const RECORDS_REPLACE: &[ProblemCode] = &[
-    ProblemCode::RecordNotFound,
-    ProblemCode::CollectionNotFound,
-    ProblemCode::WriteConflict,
-    ProblemCode::PreconditionFailed,
-    ProblemCode::RecordNotObject,
-    ProblemCode::UnsupportedCharacter,
-    ProblemCode::RecordTooLarge,
-    ProblemCode::SchemaViolation,
-];
-const RECORDS_PATCH: &[ProblemCode] = &[
-    ProblemCode::RecordNotFound,
-    ProblemCode::CollectionNotFound,
-    ProblemCode::WriteConflict,
-    ProblemCode::PreconditionFailed,
-    ProblemCode::RecordNotObject,
-    ProblemCode::UnsupportedCharacter,
-    ProblemCode::RecordTooLarge,
-    ProblemCode::SchemaViolation,
-];
-const RECORDS_DELETE: &[ProblemCode] = &[
-    ProblemCode::RecordNotFound,
-    ProblemCode::CollectionNotFound,
-    ProblemCode::WriteConflict,
-    ProblemCode::PreconditionFailed,
-];

@@ -19,6 +19,7 @@ use utoipa::OpenApi;
         super::well_known::security_txt,
         super::well_known::security_policy,
         super::well_known::jwks,
+        super::well_known::audit_keys,
         openapi_json,
         super::v1::auth::signup,
         super::v1::auth::login,
@@ -45,6 +46,9 @@ use utoipa::OpenApi;
         super::v1::api_keys::create,
         super::v1::api_keys::list,
         super::v1::api_keys::revoke,
+        super::v1::audit::events,
+        super::v1::audit::export,
+        super::v1::audit::verify,
         super::v1::collections::create,
         super::v1::collections::list,
         super::v1::collections::get,
@@ -57,7 +61,7 @@ use utoipa::OpenApi;
         super::v1::records::patch,
         super::v1::records::delete,
     ),
-    components(schemas(Problem, FieldProblem, Health, TokenMode))
+    components(schemas(Problem, FieldProblem, Health, TokenMode, super::v1::audit::Format))
 )]
 pub struct ApiDoc;
 

@@ -84,3 +84,19 @@ pub struct Jwks {
     #[schema(value_type = Vec<crate::routes::v1::json_types::JsonObject>)]
     pub keys: Vec<palisade_crypto::jwt::PublicJwk>,
 }
+
+/// The public keys that verify the audit log's signed checkpoints, as a JSON Web Key Set:
+/// what an auditor checks an export against.
+#[utoipa::path(get, path = "/.well-known/palisade-audit-keys.json", tag = "well-known",
+    responses((status = 200, description = "JSON Web Key Set", body = Jwks)))]
+pub async fn audit_keys(State(state): State<AppState>) -> Response {
+    let mut response = axum::Json(Jwks {
+        keys: state.platform().audit.public_keys(),
+    })
+    .into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    response
+}

@@ -122,7 +122,12 @@ async fn a_revocation_made_by_another_node_takes_effect_within_a_second() {
             .unwrap();
         let grant = palisade_core::Granted::check(scope).unwrap();
         app.store
-            .revoke_api_key(&grant, &id, app.clock.now())
+            .revoke_api_key(
+                &grant,
+                &id,
+                app.clock.now(),
+                &crate::helpers::test_event(&grant.scope().workspace_id().to_string()),
+            )
             .await
             .unwrap();
         app.clock.advance(Duration::seconds(1));

@@ -114,7 +114,12 @@ async fn a_hash_with_outdated_cost_is_upgraded_on_login() {
             )
             .unwrap();
         app.store
-            .set_password_hash(id, &old, app.clock.now())
+            .set_password_hash(
+                id,
+                &old,
+                app.clock.now(),
+                &crate::helpers::test_event(palisade_core::audit::PLATFORM_LOG),
+            )
             .await
             .unwrap();
         login(&app, "ada@example.com").await;
@@ -145,7 +150,12 @@ async fn an_imported_bcrypt_hash_verifies_and_is_upgraded_to_argon2id() {
         let imported = bcrypt::hash(PASSWORD, 4).unwrap();
         assert!(imported.starts_with("$2b$"));
         app.store
-            .set_password_hash(id, &imported, app.clock.now())
+            .set_password_hash(
+                id,
+                &imported,
+                app.clock.now(),
+                &crate::helpers::test_event(palisade_core::audit::PLATFORM_LOG),
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -242,14 +252,20 @@ async fn an_account_registered_under_the_first_address_rules_can_still_sign_in()
     // Stored as the first releases did: these rules no longer let such an address sign up.
     let legacy = "ad\u{e9}.lovelace@example.com";
     app.store
-        .create_user(&palisade_store::UserRecord {
-            id: palisade_core::UserId::generate(app.clock.as_ref(), &palisade_core::OsSecureRng),
-            email: legacy.to_owned(),
-            name: None,
-            password_hash: hash,
-            created_at: app.clock.now(),
-            updated_at: app.clock.now(),
-        })
+        .create_user(
+            &palisade_store::UserRecord {
+                id: palisade_core::UserId::generate(
+                    app.clock.as_ref(),
+                    &palisade_core::OsSecureRng,
+                ),
+                email: legacy.to_owned(),
+                name: None,
+                password_hash: hash,
+                created_at: app.clock.now(),
+                updated_at: app.clock.now(),
+            },
+            &crate::helpers::test_event(palisade_core::audit::PLATFORM_LOG),
+        )
         .await
         .unwrap();
     assert_eq!(login_response(&app, legacy, PASSWORD).await.status(), 200);

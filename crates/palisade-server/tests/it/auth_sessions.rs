@@ -338,7 +338,12 @@ async fn a_session_revoked_by_another_node_is_refused_within_a_second() {
             .unwrap();
         // Another node revokes it in the shared database; this node's cache does not know.
         app.store
-            .revoke_session(session, "logout", app.clock.now())
+            .revoke_session(
+                session,
+                "logout",
+                app.clock.now(),
+                &crate::helpers::test_event(palisade_core::audit::PLATFORM_LOG),
+            )
             .await
             .unwrap();
         app.clock.advance(time::Duration::seconds(1));

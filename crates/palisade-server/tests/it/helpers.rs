@@ -95,6 +95,13 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The test's database, for tests that work on it directly (tampering).
+    pub fn db(&self) -> &TestDatabase {
+        self.db
+            .as_ref()
+            .expect("the database lives as long as the app")
+    }
+
     pub fn at(&self, path: &str) -> String {
         format!("{}{path}", self.url)
     }
@@ -218,4 +225,14 @@ pub async fn send(
         request = request.json(&body);
     }
     request.send().await.unwrap()
+}
+
+/// An audit event for a write a test makes straight through the store.
+pub fn test_event(log: &str) -> palisade_core::audit::AuditEntry {
+    use palisade_service::audit::{system_entry, Actor, Draft, Resource};
+    system_entry(
+        Draft::success(log, Actor::System, "test.write", Resource::kind("test")),
+        &palisade_core::SystemClock,
+        &OsSecureRng,
+    )
 }

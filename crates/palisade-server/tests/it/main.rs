@@ -6,6 +6,8 @@ mod accounts;
 mod helpers;
 
 mod api_keys;
+mod audit;
+mod audit_tamper;
 mod auth_cookies;
 mod auth_login;
 mod auth_recovery;

@@ -303,14 +303,17 @@ async fn invite_only_sign_up_accepts_an_invited_address() {
     let now = palisade_core::Clock::now(app.clock.as_ref());
     let ada_id = palisade_core::UserId::generate(app.clock.as_ref(), &palisade_core::OsSecureRng);
     app.store
-        .create_user(&palisade_store::UserRecord {
-            id: ada_id,
-            email: "ada@example.com".into(),
-            name: None,
-            password_hash: hash,
-            created_at: now,
-            updated_at: now,
-        })
+        .create_user(
+            &palisade_store::UserRecord {
+                id: ada_id,
+                email: "ada@example.com".into(),
+                name: None,
+                password_hash: hash,
+                created_at: now,
+                updated_at: now,
+            },
+            &crate::helpers::test_event(palisade_core::audit::PLATFORM_LOG),
+        )
         .await
         .unwrap();
     let ada = login(&app, "ada@example.com").await;

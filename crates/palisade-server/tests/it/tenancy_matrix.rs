@@ -138,6 +138,24 @@ fn matrix() -> Vec<Row> {
             None,
             [204, 204, 403, 403],
         ),
+        row(
+            Method::GET,
+            "/v1/workspaces/{ws}/audit-events",
+            None,
+            [200, 200, 403, 403],
+        ),
+        row(
+            Method::GET,
+            "/v1/workspaces/{ws}/audit-events/export",
+            None,
+            [200, 200, 403, 403],
+        ),
+        row(
+            Method::GET,
+            "/v1/workspaces/{ws}/audit/verify",
+            None,
+            [200, 200, 403, 403],
+        ),
     ]
 }
 

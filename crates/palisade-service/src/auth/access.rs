@@ -5,7 +5,8 @@
 
 use super::api_keys::{Cached, TOUCH_EVERY as KEY_TOUCH_EVERY};
 use super::sessions::{CachedSession, TOUCH_EVERY as SESSION_TOUCH_EVERY};
-use super::{Auth, AuthError};
+use super::{platform, Auth, AuthError};
+use crate::audit::{Actor, Origin, Resource};
 use palisade_core::{SessionId, UserId};
 use palisade_crypto::api_key::PresentedKey;
 use palisade_store::{StoreError, WorkspaceScope};
@@ -67,8 +68,23 @@ impl Auth {
         &self,
         caller: &Caller,
         slug: &str,
+        origin: &Origin,
     ) -> Result<Option<WorkspaceScope>, AuthError> {
-        Ok(self.deps.store.authorize(caller.user(), slug).await?)
+        let scope = self.deps.store.authorize(caller.user(), slug).await?;
+        if scope.is_none() {
+            // In the platform log: the workspace may not exist, and its members must not
+            // learn who probes it.
+            self.audit.record(
+                platform(
+                    Actor::User(caller.user()),
+                    "workspace.accessed",
+                    Resource::new("workspace", slug),
+                )
+                .denied("not_a_member"),
+                origin,
+            );
+        }
+        Ok(scope)
     }
 
     /// Whether the session behind an access token may still be used: the cache answers, the
@@ -125,7 +141,29 @@ impl Auth {
         &self,
         raw: &str,
         slug: &str,
+        origin: &Origin,
     ) -> Result<WorkspaceScope, KeyRefusal> {
+        let refused = self.check_key(raw, slug).await;
+        if let Err(refusal) = &refused {
+            let reason = match refusal {
+                KeyRefusal::Invalid => "invalid_api_key",
+                KeyRefusal::OtherWorkspace => "other_workspace",
+                KeyRefusal::Store(_) => return refused,
+            };
+            let key = PresentedKey::parse(raw).map(|key| key.key_id);
+            let resource = match key {
+                Some(id) => Resource::new("api_key", id),
+                None => Resource::kind("api_key"),
+            };
+            self.audit.record(
+                platform(Actor::Anonymous, "api_key.used", resource).denied(reason),
+                origin,
+            );
+        }
+        refused
+    }
+
+    async fn check_key(&self, raw: &str, slug: &str) -> Result<WorkspaceScope, KeyRefusal> {
         let keys = &self.api_keys;
         let presented = PresentedKey::parse(raw).ok_or(KeyRefusal::Invalid)?;
         let now = self.deps.now();

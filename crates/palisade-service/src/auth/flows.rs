@@ -1,8 +1,9 @@
 //! The identity operations behind `/v1/auth/*` and `/v1/me*`.
 
-use super::access::Caller;
 use super::sessions::CachedSession;
-use super::{Auth, AuthError, SignupPolicy};
+use super::{platform, Auth, AuthError, SignupPolicy};
+use crate::audit::{Actor, Origin, Resource};
+use palisade_core::audit::PLATFORM_LOG;
 use palisade_core::{DisplayName, Email, SessionId, UserId};
 use palisade_crypto::jwt::{AccessClaims, AUDIENCE};
 use palisade_crypto::{policy, OpaqueToken, TokenDigest, Verification};
@@ -11,13 +12,6 @@ use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
 pub const REFRESH_TOKEN_PREFIX: &str = "palr_";
-
-/// Where a sign-in came from, as shown in the session list.
-#[derive(Debug, Clone, Default)]
-pub struct ClientInfo {
-    pub user_agent: Option<String>,
-    pub ip: Option<String>,
-}
 
 /// A fresh access token and refresh token for one session.
 #[derive(Debug)]
@@ -49,6 +43,7 @@ impl Auth {
         name: Option<String>,
         access_code: Option<SecretString>,
         invitation: Option<SecretString>,
+        origin: &Origin,
     ) -> Result<UserRecord, AuthError> {
         let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
         let name = name
@@ -83,12 +78,25 @@ impl Auth {
         if self.config.signup_policy == SignupPolicy::AccessCode {
             let code = access_code.ok_or(AuthError::InvalidAccessCode)?;
             let digest = TokenDigest::of(code.expose_secret());
+            let redeemed = self.audit.entry(
+                platform(
+                    Actor::Anonymous,
+                    "access_code.redeemed",
+                    Resource::kind("access_code"),
+                ),
+                origin,
+            );
             if !self
                 .deps
                 .store
-                .redeem_access_code(digest.as_str(), self.deps.clock().now())
+                .redeem_access_code(digest.as_str(), self.deps.clock().now(), &redeemed)
                 .await?
             {
+                self.audit.record(
+                    platform(Actor::Anonymous, "user.signed_up", Resource::kind("user"))
+                        .denied("invalid_access_code"),
+                    origin,
+                );
                 return Err(AuthError::InvalidAccessCode);
             }
         }
@@ -102,7 +110,16 @@ impl Auth {
             created_at: now,
             updated_at: now,
         };
-        self.deps.store.create_user(&user).await?;
+        let event = self.audit.entry(
+            platform(
+                Actor::User(user.id),
+                "user.signed_up",
+                Resource::new("user", user.id),
+            ),
+            origin,
+        );
+        self.deps.store.create_user(&user, &event).await?;
+        self.audit.appended(PLATFORM_LOG);
         Ok(user)
     }
 
@@ -110,7 +127,7 @@ impl Auth {
         &self,
         email: &str,
         password: SecretString,
-        client: ClientInfo,
+        origin: &Origin,
     ) -> Result<IssuedTokens, AuthError> {
         // A malformed address is looked up like an unknown one: same work, same answer. Accounts
         // registered under the first releases' looser address rules are still found.
@@ -120,13 +137,22 @@ impl Auth {
         };
         let stored = user.as_ref().map(|u| u.password_hash.clone());
         let verification = self.passwords.verify(password.clone(), stored).await?;
-        let (Some(user), Verification::Valid { needs_rehash }) = (user, verification) else {
+        let (Some(user), Verification::Valid { needs_rehash }) = (&user, verification) else {
+            // Who was tried, when the account exists; never the address or the password.
+            let resource = match &user {
+                Some(user) => Resource::new("user", user.id),
+                None => Resource::kind("user"),
+            };
+            self.audit.record(
+                platform(Actor::Anonymous, "user.login", resource).denied("invalid_credentials"),
+                origin,
+            );
             return Err(AuthError::InvalidCredentials);
         };
         if needs_rehash {
             self.upgrade_hash(user.id, password).await;
         }
-        self.start_session(user.id, client).await
+        self.start_session(user.id, origin).await
     }
 
     /// A verifier for a password being set (sign-up, change, reset).
@@ -147,7 +173,19 @@ impl Auth {
                 if let Err(err) = self
                     .deps
                     .store
-                    .set_password_hash(user, &hash, self.deps.clock().now())
+                    .set_password_hash(
+                        user,
+                        &hash,
+                        self.deps.clock().now(),
+                        &self.audit.entry(
+                            platform(
+                                Actor::System,
+                                "password.rehashed",
+                                Resource::new("user", user),
+                            ),
+                            &Origin::system(),
+                        ),
+                    )
                     .await
                 {
                     tracing::warn!(error = %err, "could not store the upgraded password hash");
@@ -163,7 +201,7 @@ impl Auth {
     async fn start_session(
         &self,
         user: UserId,
-        client: ClientInfo,
+        origin: &Origin,
     ) -> Result<IssuedTokens, AuthError> {
         let now = self.deps.clock().now();
         let session = SessionRecord {
@@ -173,14 +211,23 @@ impl Auth {
             last_used_at: now,
             absolute_expires_at: now + self.config.session_absolute_timeout,
             revoked_at: None,
-            user_agent: client.user_agent,
-            ip: client.ip,
+            user_agent: origin.user_agent.clone(),
+            ip: origin.ip.clone(),
         };
         let refresh = OpaqueToken::generate(REFRESH_TOKEN_PREFIX, self.deps.rng());
+        let event = self.audit.entry(
+            platform(
+                Actor::User(user),
+                "user.login",
+                Resource::new("session", session.id),
+            ),
+            origin,
+        );
         self.deps
             .store
-            .create_session(&session, refresh.digest().as_str())
+            .create_session(&session, refresh.digest().as_str(), &event)
             .await?;
+        self.audit.appended(PLATFORM_LOG);
         self.sessions
             .put(session.id, CachedSession::loaded(&session, now));
         self.issue(user, session.id, refresh)
@@ -214,106 +261,6 @@ impl Auth {
             expires_in: ttl,
             session,
         })
-    }
-
-    /// Revokes sessions in the store and in this node's cache.
-    pub(super) async fn revoke(&self, ids: &[SessionId], reason: &str) -> Result<(), AuthError> {
-        let now = self.deps.clock().now();
-        for id in ids {
-            self.deps.store.revoke_session(*id, reason, now).await?;
-        }
-        self.sessions.revoke(ids);
-        Ok(())
-    }
-
-    /// Revokes every session of an account (password reset, account compromise).
-    pub(crate) async fn revoke_all(&self, user: UserId, reason: &str) -> Result<(), AuthError> {
-        let revoked = self
-            .deps
-            .store
-            .revoke_user_sessions(user, None, reason, self.deps.clock().now())
-            .await?;
-        self.sessions.revoke(&revoked);
-        Ok(())
-    }
-
-    /// Revokes one of the caller's own sessions; anybody else's is "no such session".
-    pub async fn revoke_own_session(&self, caller: &Caller, target: &str) -> Result<(), AuthError> {
-        let target: SessionId = target.parse().map_err(|_| AuthError::NoSuchSession)?;
-        match self.deps.store.session(target).await? {
-            Some(session) if session.user_id == caller.user() => {
-                self.revoke(&[target], "revoked_by_user").await
-            }
-            _ => Err(AuthError::NoSuchSession),
-        }
-    }
-
-    /// Changes the password (the current one is required) and revokes every other session.
-    pub async fn change_password(
-        &self,
-        caller: &Caller,
-        current: SecretString,
-        new: SecretString,
-    ) -> Result<(), AuthError> {
-        let (user, current_session) = (caller.user(), caller.session());
-        let record = self
-            .deps
-            .store
-            .user_by_id(user)
-            .await?
-            .ok_or(AuthError::InvalidAccessToken)?;
-        let verification = self
-            .passwords
-            .verify(current, Some(record.password_hash.clone()))
-            .await?;
-        if verification == Verification::Invalid {
-            return Err(AuthError::InvalidCredentials);
-        }
-        check_strength(&new, &record.email, record.name.as_deref())?;
-        let hash = self.new_password_hash(new).await?;
-        let now = self.deps.clock().now();
-        self.deps.store.set_password_hash(user, &hash, now).await?;
-        let revoked = self
-            .deps
-            .store
-            .revoke_user_sessions(user, Some(current_session), "password_changed", now)
-            .await?;
-        self.sessions.revoke(&revoked);
-        Ok(())
-    }
-
-    /// The signed-in account.
-    pub async fn account(&self, caller: &Caller) -> Result<UserRecord, AuthError> {
-        self.deps
-            .store
-            .user_by_id(caller.user())
-            .await?
-            .ok_or(AuthError::InvalidAccessToken)
-    }
-
-    /// The caller's sessions that are neither revoked nor past a timeout.
-    pub async fn sessions_of(&self, caller: &Caller) -> Result<Vec<SessionSummary>, AuthError> {
-        let now = self.deps.now();
-        let idle = self.config.session_idle_timeout;
-        let records = self.deps.store.unrevoked_sessions(caller.user()).await?;
-        Ok(records
-            .into_iter()
-            .filter(|s| now < s.absolute_expires_at && now - s.last_used_at <= idle)
-            .map(|s| SessionSummary {
-                id: s.id,
-                created_at: s.created_at,
-                last_used_at: s.last_used_at,
-                expires_at: s.absolute_expires_at.min(s.last_used_at + idle),
-                user_agent: s.user_agent,
-                ip: s.ip,
-                current: s.id == caller.session(),
-            })
-            .collect())
-    }
-
-    /// Signs the caller's current session out.
-    pub async fn logout(&self, caller: &Caller) -> Result<(), AuthError> {
-        self.revoke(&[caller.session()], "logout").await
     }
 }
 

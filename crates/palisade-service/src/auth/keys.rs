@@ -3,6 +3,8 @@
 //! token they signed has expired. An unknown `kid` triggers a (throttled) reload, so a key
 //! rotated by another node is picked up without a restart.
 
+use super::platform;
+use crate::audit::{system_entry, Actor, Resource};
 use palisade_core::{Clock, SecureRng, SigningKeyId};
 use palisade_crypto::jwt::{AccessClaims, JwtError, PublicJwk, SigningKey, Verifier, LEEWAY_SECS};
 use palisade_crypto::{MasterKey, SealingKey};
@@ -57,14 +59,26 @@ pub async fn rotate(
     let sealer = SealingKey::derive(master, SEALING_PURPOSE);
     let kid = SigningKeyId::generate(clock, rng).to_string();
     let key = SigningKey::generate(kid.clone(), rng)?;
+    let event = system_entry(
+        platform(
+            Actor::System,
+            "signing_key.rotated",
+            Resource::new("signing_key", &kid),
+        ),
+        clock,
+        rng,
+    );
     store
-        .insert_signing_key(&SigningKeyRecord {
-            kid: kid.clone(),
-            public_key: key.public_key().to_vec(),
-            sealed_seed: sealer.seal(key.seed(), &context(&kid), rng),
-            created_at: clock.now(),
-            retired_at: None,
-        })
+        .insert_signing_key(
+            &SigningKeyRecord {
+                kid: kid.clone(),
+                public_key: key.public_key().to_vec(),
+                sealed_seed: sealer.seal(key.seed(), &context(&kid), rng),
+                created_at: clock.now(),
+                retired_at: None,
+            },
+            &event,
+        )
         .await?;
     store.retire_signing_keys_except(&kid, clock.now()).await?;
     Ok(kid)

@@ -2,6 +2,7 @@
 //! workspace API keys. `Auth` owns the caches that keep an auth check off the database.
 
 mod access;
+mod account;
 pub(crate) mod api_keys;
 mod error;
 mod flows;
@@ -14,11 +15,12 @@ mod settings;
 
 pub use access::{Caller, KeyRefusal};
 pub use error::AuthError;
-pub use flows::{constant_time_eq, ClientInfo, IssuedTokens, SessionSummary, REFRESH_TOKEN_PREFIX};
+pub use flows::{constant_time_eq, IssuedTokens, SessionSummary, REFRESH_TOKEN_PREFIX};
 pub use passwords::{PasswordPool, Saturated};
 pub use recovery::{create_access_code, ACCESS_CODE_PREFIX, RESET_TOKEN_PREFIX};
 pub use settings::{AuthConfig, SignupPolicy};
 
+use crate::audit::{Actor, Audit, Draft, Resource};
 use crate::deps::Deps;
 use crate::mail::Mail;
 use api_keys::ApiKeys;
@@ -55,6 +57,12 @@ pub struct Auth {
     /// Seals a rotated refresh token's successor for the grace window.
     successor_sealer: SealingKey,
     mail: Mail,
+    audit: Audit,
+}
+
+/// An event of the platform log (accounts, sessions, operators).
+pub(crate) fn platform(actor: Actor, action: &'static str, resource: Resource) -> Draft {
+    Draft::success(palisade_core::audit::PLATFORM_LOG, actor, action, resource)
 }
 
 impl Auth {
@@ -64,6 +72,7 @@ impl Auth {
         public_url: Url,
         master: &MasterKey,
         mail: Mail,
+        audit: Audit,
     ) -> Result<Self, AuthStartError> {
         let passwords = PasswordPool::new(
             config.argon2,
@@ -93,6 +102,7 @@ impl Auth {
             api_keys: Arc::new(ApiKeys::new(hasher)),
             successor_sealer: SealingKey::derive(master, "refresh-successors"),
             mail,
+            audit,
         })
     }
 
@@ -166,13 +176,14 @@ mod tests {
             from: "Palisade <no-reply@localhost>".into(),
         };
         let mail = Mail::new(deps.clone(), &master, mail_config);
+        let audit = crate::audit::Audit::new(deps.clone(), &master, Default::default());
         // Below argon2's minimum (8 KiB per lane): only a hand-built config can say this.
         let cost = Argon2Cost {
             memory_kib: 1,
             ..Argon2Cost::default()
         };
         let url = url::Url::parse("http://127.0.0.1").unwrap();
-        let refused = Auth::start(deps, config(cost), url, &master, mail)
+        let refused = Auth::start(deps, config(cost), url, &master, mail, audit)
             .await
             .unwrap_err();
         assert!(matches!(refused, AuthStartError::Passwords(_)), "{refused}");

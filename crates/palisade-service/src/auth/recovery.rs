@@ -1,9 +1,11 @@
 //! Password reset by e-mail, and sign-up access codes.
 
 use super::flows::check_strength;
-use super::{Auth, AuthError};
+use super::{platform, Auth, AuthError};
+use crate::audit::{system_entry, Actor, Audit, Origin, Resource};
 use crate::deps::Deps;
 use crate::mail::Mail;
+use palisade_core::audit::PLATFORM_LOG;
 use palisade_core::{Clock, Email, SecureRng};
 use palisade_crypto::{OpaqueToken, TokenDigest};
 use palisade_store::{AccessCodeRecord, Store};
@@ -20,6 +22,8 @@ struct ResetMailer {
     ttl: Duration,
     public_url: Url,
     mail: Mail,
+    audit: Audit,
+    origin: Origin,
 }
 
 impl ResetMailer {
@@ -29,10 +33,25 @@ impl ResetMailer {
         };
         let token = OpaqueToken::generate(RESET_TOKEN_PREFIX, self.deps.rng());
         let now = self.deps.now();
+        let event = self.audit.entry(
+            platform(
+                Actor::Anonymous,
+                "password_reset.requested",
+                Resource::new("user", user.id),
+            ),
+            &self.origin,
+        );
         self.deps
             .store
-            .create_password_reset(token.digest().as_str(), user.id, now, now + self.ttl)
+            .create_password_reset(
+                token.digest().as_str(),
+                user.id,
+                now,
+                now + self.ttl,
+                &event,
+            )
             .await?;
+        self.audit.appended(PLATFORM_LOG);
         let link = self
             .public_url
             .join(&format!("/reset-password#token={}", token.expose()))
@@ -57,13 +76,15 @@ impl Auth {
     /// Starts a reset. A malformed address is refused (that depends on its shape alone); a
     /// well-formed one always gets the same answer at once, and whether the account exists
     /// only decides, in the background, whether a mail is sent.
-    pub fn request_reset(&self, email: &str) -> Result<(), AuthError> {
+    pub fn request_reset(&self, email: &str, origin: &Origin) -> Result<(), AuthError> {
         let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
         let mailer = ResetMailer {
             deps: self.deps.clone(),
             ttl: self.config.password_reset_ttl,
             public_url: self.public_url.clone(),
             mail: self.mail.clone(),
+            audit: self.audit.clone(),
+            origin: origin.clone(),
         };
         self.deps.tasks.spawn(async move {
             if let Err(err) = mailer.send(&email).await {
@@ -78,15 +99,24 @@ impl Auth {
         &self,
         token: SecretString,
         new_password: SecretString,
+        origin: &Origin,
     ) -> Result<(), AuthError> {
         let digest = TokenDigest::of(token.expose_secret());
         let now = self.deps.clock().now();
+        let refused = || {
+            self.audit.record(
+                platform(Actor::Anonymous, "password.reset", Resource::kind("user"))
+                    .denied("invalid_reset_token"),
+                origin,
+            );
+            AuthError::InvalidResetToken
+        };
         let user_id = self
             .deps
             .store
             .password_reset_owner(digest.as_str(), now)
             .await?
-            .ok_or(AuthError::InvalidResetToken)?;
+            .ok_or_else(refused)?;
         let user = self
             .deps
             .store
@@ -102,14 +132,24 @@ impl Auth {
             .await?
             .is_none()
         {
-            return Err(AuthError::InvalidResetToken);
+            return Err(refused());
         }
         let hash = self.new_password_hash(new_password).await?;
+        let event = self.audit.entry(
+            platform(
+                Actor::User(user.id),
+                "password.reset",
+                Resource::new("user", user.id),
+            ),
+            origin,
+        );
         self.deps
             .store
-            .set_password_hash(user.id, &hash, now)
+            .set_password_hash(user.id, &hash, now, &event)
             .await?;
-        self.revoke_all(user.id, "password_reset").await
+        self.audit.appended(PLATFORM_LOG);
+        self.revoke_all(user.id, None, "password_reset", origin)
+            .await
     }
 }
 
@@ -125,14 +165,27 @@ pub async fn create_access_code(
     let code = OpaqueToken::generate(ACCESS_CODE_PREFIX, rng);
     let now = clock.now();
     let id = palisade_core::id::new_ulid_text(clock, rng);
+    let id = format!("acc_{id}");
+    let event = system_entry(
+        platform(
+            Actor::System,
+            "access_code.created",
+            Resource::new("access_code", &id),
+        ),
+        clock,
+        rng,
+    );
     store
-        .create_access_code(&AccessCodeRecord {
-            id: format!("acc_{id}"),
-            digest: code.digest().as_str().to_owned(),
-            max_uses,
-            expires_at: expires_in.map(|d| now + d),
-            created_at: now,
-        })
+        .create_access_code(
+            &AccessCodeRecord {
+                id,
+                digest: code.digest().as_str().to_owned(),
+                max_uses,
+                expires_at: expires_in.map(|d| now + d),
+                created_at: now,
+            },
+            &event,
+        )
         .await?;
     Ok(code)
 }

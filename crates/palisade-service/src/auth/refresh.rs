@@ -1,6 +1,7 @@
 //! Refresh-token rotation with reuse detection and a grace window for racing tabs.
 
 use super::{Auth, AuthError, IssuedTokens, REFRESH_TOKEN_PREFIX};
+use crate::audit::{Actor, Origin};
 use palisade_core::SessionId;
 use palisade_crypto::{OpaqueToken, TokenDigest};
 use palisade_store::{RefreshRecord, SessionRecord};
@@ -10,7 +11,11 @@ impl Auth {
     /// Rotates a refresh token. A spent token presented again revokes its session, unless it
     /// was rotated within the grace window and its successor is still unused: then that same
     /// successor is returned, so two tabs refreshing together do not sign the user out.
-    pub async fn refresh(&self, presented: SecretString) -> Result<IssuedTokens, AuthError> {
+    pub async fn refresh(
+        &self,
+        presented: SecretString,
+        origin: &Origin,
+    ) -> Result<IssuedTokens, AuthError> {
         let presented = OpaqueToken::from_presented(presented);
         let digest = presented.digest();
         let record = self
@@ -19,7 +24,7 @@ impl Auth {
             .refresh_token(digest.as_str())
             .await?
             .ok_or(AuthError::InvalidRefreshToken)?;
-        let session = self.live_session(record.session_id).await?;
+        let session = self.live_session(record.session_id, origin).await?;
         if record.spent_at.is_none() {
             let successor = OpaqueToken::generate(REFRESH_TOKEN_PREFIX, self.deps.rng());
             let sealed = self.successor_sealer.seal(
@@ -47,7 +52,14 @@ impl Auth {
         match self.successor_within_grace(&record, &digest).await? {
             Some(successor) => self.issue(session.user_id, session.id, successor),
             None => {
-                self.revoke(&[session.id], "refresh_token_reuse").await?;
+                // Whoever presents a spent token is not trusted to be the session's owner.
+                self.revoke(
+                    &[session.id],
+                    "refresh_token_reuse",
+                    Actor::Anonymous,
+                    origin,
+                )
+                .await?;
                 tracing::warn!(session = %session.id, "refresh token reuse detected; session revoked");
                 Err(AuthError::RefreshTokenReused)
             }
@@ -85,7 +97,11 @@ impl Auth {
     }
 
     /// The session if it is neither revoked nor past its idle or absolute timeout.
-    async fn live_session(&self, id: SessionId) -> Result<SessionRecord, AuthError> {
+    async fn live_session(
+        &self,
+        id: SessionId,
+        origin: &Origin,
+    ) -> Result<SessionRecord, AuthError> {
         let session = self
             .deps
             .store
@@ -98,7 +114,7 @@ impl Auth {
         let now = self.deps.clock().now();
         let idle = now - session.last_used_at > self.config.session_idle_timeout;
         if idle || now >= session.absolute_expires_at {
-            self.revoke(&[id], "expired").await?;
+            self.revoke(&[id], "expired", Actor::System, origin).await?;
             return Err(AuthError::SessionExpired);
         }
         Ok(session)

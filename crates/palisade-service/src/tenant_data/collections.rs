@@ -3,6 +3,7 @@
 
 use super::schema::{self, SchemaCache};
 use super::{documents, is_collection_name, DataError};
+use crate::audit::{Actor, Audit, Draft, Origin, Resource};
 use crate::deps::Deps;
 use palisade_core::grant::{ManageCollections, ReadRecords};
 use palisade_store::{CollectionRecord, Grant, WorkspaceScope};
@@ -14,6 +15,16 @@ use std::sync::Arc;
 pub struct Collections {
     deps: Deps,
     schemas: Arc<SchemaCache>,
+    audit: Audit,
+}
+
+fn draft(scope: &WorkspaceScope, action: &'static str, name: &str) -> Draft {
+    Draft::success(
+        &scope.workspace_id().to_string(),
+        Actor::of(scope),
+        action,
+        Resource::new("collection", name),
+    )
 }
 
 fn stored_schema(schema: &Value) -> Result<String, DataError> {
@@ -21,10 +32,11 @@ fn stored_schema(schema: &Value) -> Result<String, DataError> {
 }
 
 impl Collections {
-    pub(crate) fn new(deps: Deps) -> Self {
+    pub(crate) fn new(deps: Deps, audit: Audit) -> Self {
         Self {
             deps,
             schemas: Arc::default(),
+            audit,
         }
     }
 
@@ -33,6 +45,7 @@ impl Collections {
         grant: &Grant<ManageCollections>,
         name: String,
         schema: Option<&Value>,
+        origin: &Origin,
     ) -> Result<CollectionRecord, DataError> {
         if !is_collection_name(&name) {
             return Err(DataError::InvalidCollectionName);
@@ -45,7 +58,15 @@ impl Collections {
             created_at: now,
             updated_at: now,
         };
-        self.deps.store.create_collection(grant, &record).await?;
+        let event = self.audit.entry(
+            draft(grant.scope(), "collection.created", &record.name),
+            origin,
+        );
+        self.deps
+            .store
+            .create_collection(grant, &record, &event)
+            .await?;
+        self.audit.appended(&event.log);
         Ok(record)
     }
 
@@ -70,6 +91,7 @@ impl Collections {
         grant: &Grant<ManageCollections>,
         name: &str,
         schema: &Value,
+        origin: &Origin,
     ) -> Result<CollectionRecord, DataError> {
         let json_schema = match schema {
             Value::Null => None,
@@ -78,8 +100,18 @@ impl Collections {
         let changed = self
             .deps
             .store
-            .set_collection_schema(grant, name, json_schema.as_deref(), self.deps.now())
+            .set_collection_schema(
+                grant,
+                name,
+                json_schema.as_deref(),
+                self.deps.now(),
+                &self
+                    .audit
+                    .entry(draft(grant.scope(), "collection.updated", name), origin),
+            )
             .await?;
+        self.audit
+            .appended(&grant.scope().workspace_id().to_string());
         if !changed {
             return Err(DataError::CollectionNotFound);
         }
@@ -91,8 +123,17 @@ impl Collections {
         &self,
         grant: &Grant<ManageCollections>,
         name: &str,
+        origin: &Origin,
     ) -> Result<(), DataError> {
-        let deleted = self.deps.store.delete_collection(grant, name).await?;
+        let event = self
+            .audit
+            .entry(draft(grant.scope(), "collection.deleted", name), origin);
+        let deleted = self
+            .deps
+            .store
+            .delete_collection(grant, name, &event)
+            .await?;
+        self.audit.appended(&event.log);
         deleted.then_some(()).ok_or(DataError::CollectionNotFound)
     }
 

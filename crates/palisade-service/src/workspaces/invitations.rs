@@ -2,9 +2,11 @@
 //! own); the invitee signs in with that e-mail and presents the mailed token to join.
 
 use super::WorkspaceError;
+use crate::audit::{Actor, Audit, Draft, Origin, Resource};
 use crate::auth::Caller;
 use crate::deps::Deps;
 use crate::mail::Mail;
+use palisade_core::audit::PLATFORM_LOG;
 use palisade_core::grant::ManageMembers;
 use palisade_core::{Email, Role};
 use palisade_crypto::{OpaqueToken, TokenDigest};
@@ -19,11 +21,12 @@ const INVITATION_TTL: Duration = Duration::days(7);
 pub struct Invitations {
     deps: Deps,
     mail: Mail,
+    audit: Audit,
 }
 
 impl Invitations {
-    pub(crate) fn new(deps: Deps, mail: Mail) -> Self {
-        Self { deps, mail }
+    pub(crate) fn new(deps: Deps, mail: Mail, audit: Audit) -> Self {
+        Self { deps, mail, audit }
     }
 
     /// Records an invitation and mails its token to the invitee.
@@ -32,11 +35,23 @@ impl Invitations {
         grant: &Grant<ManageMembers>,
         email: &str,
         role: &str,
+        origin: &Origin,
     ) -> Result<InvitationRecord, WorkspaceError> {
         let email = Email::parse(email).map_err(|_| WorkspaceError::InvalidEmail)?;
         let role: Role = role.parse().map_err(|_| WorkspaceError::InvalidRole)?;
         let scope = grant.scope();
+        let log = scope.workspace_id().to_string();
         if !scope.role().may_assign(role) {
+            self.audit.record(
+                Draft::success(
+                    &log,
+                    Actor::of(scope),
+                    "invitation.created",
+                    Resource::kind("invitation"),
+                )
+                .denied("role_above_own"),
+                origin,
+            );
             return Err(WorkspaceError::InviteAboveOwn);
         }
         let token = OpaqueToken::generate(INVITATION_TOKEN_PREFIX, self.deps.rng());
@@ -51,7 +66,21 @@ impl Invitations {
             created_at: now,
             expires_at: now + INVITATION_TTL,
         };
-        self.deps.store.create_invitation(grant, &record).await?;
+        let event = self.audit.entry(
+            Draft::success(
+                &log,
+                Actor::of(scope),
+                "invitation.created",
+                Resource::new("invitation", &record.id),
+            )
+            .because(role.as_str()),
+            origin,
+        );
+        self.deps
+            .store
+            .create_invitation(grant, &record, &event)
+            .await?;
+        self.audit.appended(&log);
         let body = format!(
             "You are invited to join the workspace {} as {role}.\n\n\
              Sign in (or sign up) with this e-mail address, then send this token to POST /v1/invitations/accept\n\
@@ -83,12 +112,24 @@ impl Invitations {
         &self,
         grant: &Grant<ManageMembers>,
         id: &str,
+        origin: &Origin,
     ) -> Result<(), WorkspaceError> {
+        let scope = grant.scope();
+        let event = self.audit.entry(
+            Draft::success(
+                &scope.workspace_id().to_string(),
+                Actor::of(scope),
+                "invitation.revoked",
+                Resource::new("invitation", id),
+            ),
+            origin,
+        );
         let revoked = self
             .deps
             .store
-            .revoke_invitation(grant, id, self.deps.now())
+            .revoke_invitation(grant, id, self.deps.now(), &event)
             .await?;
+        self.audit.appended(&event.log);
         revoked
             .then_some(())
             .ok_or(WorkspaceError::InvitationNotFound)
@@ -100,18 +141,47 @@ impl Invitations {
         &self,
         caller: &Caller,
         token: &SecretString,
+        origin: &Origin,
     ) -> Result<(String, Role), WorkspaceError> {
         let user = self.deps.store.user_by_id(caller.user()).await?;
         let user = user.ok_or(WorkspaceError::AccountGone)?;
         let digest = TokenDigest::of(token.expose_secret());
+        // The store files it in the invitation's workspace, which only it can look up.
+        let event = self.audit.entry(
+            Draft::success(
+                PLATFORM_LOG,
+                Actor::User(caller.user()),
+                "invitation.accepted",
+                Resource::new("user", caller.user()),
+            ),
+            origin,
+        );
         let outcome = self
             .deps
             .store
-            .accept_invitation(digest.as_str(), caller.user(), &user.email, self.deps.now())
+            .accept_invitation(
+                digest.as_str(),
+                caller.user(),
+                &user.email,
+                self.deps.now(),
+                &event,
+            )
             .await?;
         match outcome {
             Acceptance::Joined { slug, role } => Ok((slug, role)),
-            Acceptance::Invalid => Err(WorkspaceError::InvalidInvitation),
+            Acceptance::Invalid => {
+                self.audit.record(
+                    Draft::success(
+                        PLATFORM_LOG,
+                        Actor::User(caller.user()),
+                        "invitation.accepted",
+                        Resource::new("user", caller.user()),
+                    )
+                    .denied("invalid_invitation"),
+                    origin,
+                );
+                Err(WorkspaceError::InvalidInvitation)
+            }
         }
     }
 }

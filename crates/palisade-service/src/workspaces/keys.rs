@@ -2,6 +2,7 @@
 //! creator's permissions; only a verifier is stored, and the secret is shown once.
 
 use super::{names, WorkspaceError};
+use crate::audit::{Actor, Audit, Draft, Origin, Resource};
 use crate::auth::api_keys::ApiKeys;
 use crate::deps::Deps;
 use palisade_core::grant::ManageKeys;
@@ -22,11 +23,25 @@ pub struct CreatedKey {
 pub struct KeyAdmin {
     deps: Deps,
     keys: Arc<ApiKeys>,
+    audit: Audit,
 }
 
 impl KeyAdmin {
-    pub(crate) fn new(deps: Deps, keys: Arc<ApiKeys>) -> Self {
-        Self { deps, keys }
+    pub(crate) fn new(deps: Deps, keys: Arc<ApiKeys>, audit: Audit) -> Self {
+        Self { deps, keys, audit }
+    }
+
+    fn draft(
+        grant_scope: &palisade_store::WorkspaceScope,
+        action: &'static str,
+        key: &str,
+    ) -> Draft {
+        Draft::success(
+            &grant_scope.workspace_id().to_string(),
+            Actor::of(grant_scope),
+            action,
+            Resource::new("api_key", key),
+        )
     }
 
     pub async fn create(
@@ -35,6 +50,7 @@ impl KeyAdmin {
         name: &str,
         scopes: &[String],
         expires_at: Option<OffsetDateTime>,
+        origin: &Origin,
     ) -> Result<CreatedKey, WorkspaceError> {
         let name = names::display_name(name)?;
         let scope = grant.scope();
@@ -44,6 +60,16 @@ impl KeyAdmin {
                 .parse()
                 .map_err(|_| WorkspaceError::UnknownScope(raw.clone()))?;
             if !scope.allows(permission) {
+                self.audit.record(
+                    Draft::success(
+                        &scope.workspace_id().to_string(),
+                        Actor::of(scope),
+                        "api_key.created",
+                        Resource::kind("api_key"),
+                    )
+                    .denied("scope_not_held"),
+                    origin,
+                );
                 return Err(WorkspaceError::ScopeNotHeld(permission));
             }
             if !held.contains(&permission) {
@@ -69,7 +95,14 @@ impl KeyAdmin {
             expires_at,
             last_used_at: None,
         };
-        self.deps.store.create_api_key(grant, &record).await?;
+        let event = self
+            .audit
+            .entry(Self::draft(scope, "api_key.created", &record.id), origin);
+        self.deps
+            .store
+            .create_api_key(grant, &record, &event)
+            .await?;
+        self.audit.appended(&event.log);
         Ok(CreatedKey {
             record,
             secret: generated.full,
@@ -85,12 +118,21 @@ impl KeyAdmin {
     }
 
     /// Revokes a key; this node refuses it at once, other nodes within a second.
-    pub async fn revoke(&self, grant: &Grant<ManageKeys>, id: &str) -> Result<(), WorkspaceError> {
+    pub async fn revoke(
+        &self,
+        grant: &Grant<ManageKeys>,
+        id: &str,
+        origin: &Origin,
+    ) -> Result<(), WorkspaceError> {
+        let event = self
+            .audit
+            .entry(Self::draft(grant.scope(), "api_key.revoked", id), origin);
         let revoked = self
             .deps
             .store
-            .revoke_api_key(grant, id, self.deps.now())
+            .revoke_api_key(grant, id, self.deps.now(), &event)
             .await?;
+        self.audit.appended(&event.log);
         if !revoked {
             return Err(WorkspaceError::KeyNotFound);
         }

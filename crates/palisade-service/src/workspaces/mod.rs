@@ -10,9 +10,11 @@ pub use invitations::{Invitations, INVITATION_TOKEN_PREFIX};
 pub use keys::{CreatedKey, KeyAdmin};
 pub use names::{check_slug, RESERVED_SLUGS};
 
+use crate::audit::{Actor, Audit, Draft, Origin, Resource};
 use crate::auth::api_keys::ApiKeys;
 use crate::auth::Caller;
 use crate::deps::Deps;
+use palisade_core::audit::PLATFORM_LOG;
 use palisade_core::grant::{AdministerSettings, DeleteWorkspace, ManageMembers, ReadWorkspace};
 use palisade_core::{Role, UserId, WorkspaceId};
 use palisade_store::{Grant, MemberChange, MemberRecord, WorkspaceRecord};
@@ -24,11 +26,20 @@ pub struct Workspaces {
     deps: Deps,
     /// Keys are bounded by their creator's membership: membership changes flush them.
     key_cache: Arc<ApiKeys>,
+    audit: Audit,
+}
+
+fn log_of(grant_scope: &palisade_store::WorkspaceScope) -> String {
+    grant_scope.workspace_id().to_string()
 }
 
 impl Workspaces {
-    pub(crate) fn new(deps: Deps, key_cache: Arc<ApiKeys>) -> Self {
-        Self { deps, key_cache }
+    pub(crate) fn new(deps: Deps, key_cache: Arc<ApiKeys>, audit: Audit) -> Self {
+        Self {
+            deps,
+            key_cache,
+            audit,
+        }
     }
 
     /// Creates a workspace owned by the caller.
@@ -37,6 +48,7 @@ impl Workspaces {
         owner: &Caller,
         slug: String,
         name: &str,
+        origin: &Origin,
     ) -> Result<WorkspaceRecord, WorkspaceError> {
         check_slug(&slug)?;
         let name = names::display_name(name)?;
@@ -48,10 +60,20 @@ impl Workspaces {
             created_at: now,
             updated_at: now,
         };
+        let event = self.audit.entry(
+            Draft::success(
+                &record.id.to_string(),
+                Actor::User(owner.user()),
+                "workspace.created",
+                Resource::new("workspace", record.id),
+            ),
+            origin,
+        );
         self.deps
             .store
-            .create_workspace(&record, owner.user())
+            .create_workspace(&record, owner.user(), &event)
             .await?;
+        self.audit.appended(&event.log);
         Ok(record)
     }
 
@@ -74,18 +96,46 @@ impl Workspaces {
         &self,
         grant: &Grant<AdministerSettings>,
         name: &str,
+        origin: &Origin,
     ) -> Result<WorkspaceRecord, WorkspaceError> {
         let name = names::display_name(name)?;
+        let scope = grant.scope();
+        let event = self.audit.entry(
+            Draft::success(
+                &log_of(scope),
+                Actor::of(scope),
+                "workspace.renamed",
+                Resource::new("workspace", scope.workspace_id()),
+            ),
+            origin,
+        );
         self.deps
             .store
-            .rename_workspace(grant, &name, self.deps.now())
+            .rename_workspace(grant, &name, self.deps.now(), &event)
             .await?;
+        self.audit.appended(&event.log);
         Ok(self.deps.store.workspace(grant.scope()).await?)
     }
 
     /// Deletes the workspace and everything in it.
-    pub async fn delete(&self, grant: &Grant<DeleteWorkspace>) -> Result<(), WorkspaceError> {
-        self.deps.store.delete_workspace(grant).await?;
+    pub async fn delete(
+        &self,
+        grant: &Grant<DeleteWorkspace>,
+        origin: &Origin,
+    ) -> Result<(), WorkspaceError> {
+        let scope = grant.scope();
+        // The workspace's own log stays (until retention); its deletion is a platform event.
+        let event = self.audit.entry(
+            Draft::success(
+                PLATFORM_LOG,
+                Actor::of(scope),
+                "workspace.deleted",
+                Resource::new("workspace", scope.workspace_id()),
+            ),
+            origin,
+        );
+        self.deps.store.delete_workspace(grant, &event).await?;
+        self.audit.appended(PLATFORM_LOG);
         // Its keys went with it.
         self.key_cache.forget_all();
         Ok(())
@@ -104,11 +154,28 @@ impl Workspaces {
         grant: &Grant<ManageMembers>,
         target: &str,
         role: &str,
+        origin: &Origin,
     ) -> Result<(), WorkspaceError> {
         let role: Role = role.parse().map_err(|_| WorkspaceError::InvalidRole)?;
         let target = member_id(target)?;
-        self.may_change(grant, target, Some(role)).await?;
-        let change = self.deps.store.set_member_role(grant, target, role).await?;
+        self.may_change(grant, target, Some(role), origin).await?;
+        let scope = grant.scope();
+        let event = self.audit.entry(
+            Draft::success(
+                &log_of(scope),
+                Actor::of(scope),
+                "member.role_changed",
+                Resource::new("user", target),
+            )
+            .because(role.as_str()),
+            origin,
+        );
+        let change = self
+            .deps
+            .store
+            .set_member_role(grant, target, role, &event)
+            .await?;
+        self.audit.appended(&event.log);
         outcome(change)?;
         // Keys are bounded by their creator's role: cached grants must be recomputed.
         self.key_cache.forget_all();
@@ -120,15 +187,36 @@ impl Workspaces {
         &self,
         grant: &Grant<ManageMembers>,
         target: &str,
+        origin: &Origin,
     ) -> Result<(), WorkspaceError> {
         let target = member_id(target)?;
-        self.may_change(grant, target, None).await?;
-        outcome(self.deps.store.remove_member(grant, target).await?)?;
+        self.may_change(grant, target, None, origin).await?;
+        let scope = grant.scope();
+        let draft = |action, kind| {
+            Draft::success(
+                &log_of(scope),
+                Actor::of(scope),
+                action,
+                Resource::new(kind, target),
+            )
+        };
+        let removed = self.audit.entry(draft("member.removed", "user"), origin);
+        outcome(
+            self.deps
+                .store
+                .remove_member(grant, target, &removed)
+                .await?,
+        )?;
+        let keys_revoked = self.audit.entry(
+            draft("api_key.revoked", "user").because("member_removed"),
+            origin,
+        );
         let revoked = self
             .deps
             .store
-            .revoke_keys_created_by(grant, target, self.deps.now())
+            .revoke_keys_created_by(grant, target, self.deps.now(), &keys_revoked)
             .await?;
+        self.audit.appended(&removed.log);
         self.key_cache.forget(&revoked);
         Ok(())
     }
@@ -139,11 +227,28 @@ impl Workspaces {
         grant: &Grant<ManageMembers>,
         target: UserId,
         to: Option<Role>,
+        origin: &Origin,
     ) -> Result<(), WorkspaceError> {
-        let current = self.deps.store.member_role(grant.scope(), target).await?;
+        let scope = grant.scope();
+        let current = self.deps.store.member_role(scope, target).await?;
         let current = current.ok_or(WorkspaceError::MemberNotFound)?;
-        let actor = grant.scope().role();
+        let actor = scope.role();
         if !actor.may_assign(current) || to.is_some_and(|role| !actor.may_assign(role)) {
+            let action = if to.is_some() {
+                "member.role_changed"
+            } else {
+                "member.removed"
+            };
+            self.audit.record(
+                Draft::success(
+                    &log_of(scope),
+                    Actor::of(scope),
+                    action,
+                    Resource::new("user", target),
+                )
+                .denied("role_above_own"),
+                origin,
+            );
             return Err(WorkspaceError::RoleAboveOwn);
         }
         Ok(())

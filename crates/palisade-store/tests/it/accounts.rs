@@ -1,3 +1,4 @@
+use crate::platform_event;
 use palisade_core::{ManualClock, SeededRng, SessionId, UserId};
 use palisade_store::testing::TestDatabase;
 use palisade_store::{Conflict, SessionRecord, SigningKeyRecord, Store, StoreError, UserRecord};
@@ -17,7 +18,7 @@ fn ids(seed: u64) -> (ManualClock, SeededRng) {
     (ManualClock::starting_at(T0), SeededRng::new(seed))
 }
 
-fn user(email: &str, seed: u64) -> UserRecord {
+pub fn user(email: &str, seed: u64) -> UserRecord {
     let (clock, rng) = ids(seed);
     UserRecord {
         id: UserId::generate(&clock, &rng),
@@ -46,7 +47,7 @@ fn session_for(user: &UserRecord, seed: u64) -> SessionRecord {
 pub async fn users_are_found_by_email_whatever_its_case(db: &TestDatabase) {
     let store = migrated(db).await;
     let ada = user("Ada@Example.COM", 1);
-    store.create_user(&ada).await.unwrap();
+    store.create_user(&ada, &platform_event()).await.unwrap();
     assert_eq!(
         store.user_by_email("ada@example.com").await.unwrap(),
         Some(ada.clone())
@@ -58,11 +59,11 @@ pub async fn users_are_found_by_email_whatever_its_case(db: &TestDatabase) {
 pub async fn an_email_differing_only_in_case_is_taken(db: &TestDatabase) {
     let store = migrated(db).await;
     store
-        .create_user(&user("ada@example.com", 1))
+        .create_user(&user("ada@example.com", 1), &platform_event())
         .await
         .unwrap();
     let err = store
-        .create_user(&user("ADA@example.com", 2))
+        .create_user(&user("ADA@example.com", 2), &platform_event())
         .await
         .unwrap_err();
     assert!(
@@ -74,9 +75,14 @@ pub async fn an_email_differing_only_in_case_is_taken(db: &TestDatabase) {
 pub async fn a_password_hash_can_be_replaced(db: &TestDatabase) {
     let store = migrated(db).await;
     let ada = user("ada@example.com", 1);
-    store.create_user(&ada).await.unwrap();
+    store.create_user(&ada, &platform_event()).await.unwrap();
     store
-        .set_password_hash(ada.id, "$argon2id$new", T0 + Duration::hours(1))
+        .set_password_hash(
+            ada.id,
+            "$argon2id$new",
+            T0 + Duration::hours(1),
+            &platform_event(),
+        )
         .await
         .unwrap();
     let stored = store.user_by_id(ada.id).await.unwrap().unwrap();
@@ -87,17 +93,29 @@ pub async fn a_password_hash_can_be_replaced(db: &TestDatabase) {
 pub async fn sessions_round_trip_and_list_until_revoked(db: &TestDatabase) {
     let store = migrated(db).await;
     let ada = user("ada@example.com", 1);
-    store.create_user(&ada).await.unwrap();
+    store.create_user(&ada, &platform_event()).await.unwrap();
     let first = session_for(&ada, 10);
     let second = session_for(&ada, 11);
-    store.create_session(&first, "digest-1").await.unwrap();
-    store.create_session(&second, "digest-2").await.unwrap();
+    store
+        .create_session(&first, "digest-1", &platform_event())
+        .await
+        .unwrap();
+    store
+        .create_session(&second, "digest-2", &platform_event())
+        .await
+        .unwrap();
     assert_eq!(store.session(first.id).await.unwrap(), Some(first.clone()));
     assert_eq!(store.unrevoked_sessions(ada.id).await.unwrap().len(), 2);
 
-    assert!(store.revoke_session(first.id, "logout", T0).await.unwrap());
+    assert!(store
+        .revoke_session(first.id, "logout", T0, &platform_event())
+        .await
+        .unwrap());
     assert!(
-        !store.revoke_session(first.id, "logout", T0).await.unwrap(),
+        !store
+            .revoke_session(first.id, "logout", T0, &platform_event())
+            .await
+            .unwrap(),
         "revoking twice reports no change"
     );
     let remaining = store.unrevoked_sessions(ada.id).await.unwrap();
@@ -114,16 +132,22 @@ pub async fn sessions_round_trip_and_list_until_revoked(db: &TestDatabase) {
 pub async fn revoking_all_sessions_can_keep_the_current_one(db: &TestDatabase) {
     let store = migrated(db).await;
     let ada = user("ada@example.com", 1);
-    store.create_user(&ada).await.unwrap();
+    store.create_user(&ada, &platform_event()).await.unwrap();
     let sessions: Vec<_> = (0..3).map(|i| session_for(&ada, 20 + i)).collect();
     for (i, session) in sessions.iter().enumerate() {
         store
-            .create_session(session, &format!("digest-{i}"))
+            .create_session(session, &format!("digest-{i}"), &platform_event())
             .await
             .unwrap();
     }
     let mut revoked = store
-        .revoke_user_sessions(ada.id, Some(sessions[0].id), "password changed", T0)
+        .revoke_user_sessions(
+            ada.id,
+            Some(sessions[0].id),
+            "password changed",
+            T0,
+            &platform_event(),
+        )
         .await
         .unwrap();
     revoked.sort();
@@ -139,9 +163,12 @@ pub async fn revoking_all_sessions_can_keep_the_current_one(db: &TestDatabase) {
 pub async fn a_refresh_token_rotates_exactly_once(db: &TestDatabase) {
     let store = migrated(db).await;
     let ada = user("ada@example.com", 1);
-    store.create_user(&ada).await.unwrap();
+    store.create_user(&ada, &platform_event()).await.unwrap();
     let session = session_for(&ada, 30);
-    store.create_session(&session, "first").await.unwrap();
+    store
+        .create_session(&session, "first", &platform_event())
+        .await
+        .unwrap();
     let later = T0 + Duration::minutes(20);
 
     assert!(store
@@ -176,9 +203,9 @@ pub async fn a_refresh_token_rotates_exactly_once(db: &TestDatabase) {
 pub async fn concurrent_rotations_of_one_token_let_only_one_win(db: &TestDatabase) {
     let store = migrated(db).await;
     let ada = user("ada@example.com", 1);
-    store.create_user(&ada).await.unwrap();
+    store.create_user(&ada, &platform_event()).await.unwrap();
     store
-        .create_session(&session_for(&ada, 40), "origin")
+        .create_session(&session_for(&ada, 40), "origin", &platform_event())
         .await
         .unwrap();
     let tasks: Vec<_> = (0..8)
@@ -209,9 +236,12 @@ pub async fn signing_keys_are_listed_and_retired(db: &TestDatabase) {
         created_at: at,
         retired_at: None,
     };
-    store.insert_signing_key(&key("kid_a", T0)).await.unwrap();
     store
-        .insert_signing_key(&key("kid_b", T0 + Duration::days(1)))
+        .insert_signing_key(&key("kid_a", T0), &platform_event())
+        .await
+        .unwrap();
+    store
+        .insert_signing_key(&key("kid_b", T0 + Duration::days(1)), &platform_event())
         .await
         .unwrap();
     store

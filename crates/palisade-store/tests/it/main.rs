@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod audit;
 mod postgres_rls;
 mod postgres_role;
 mod records;
@@ -56,6 +57,11 @@ macro_rules! conformance {
 }
 
 conformance!(
+    a_change_whose_event_cannot_be_written_is_not_made,
+    a_platform_change_commits_with_its_event_or_not_at_all,
+    appends_to_a_log_form_one_unbroken_chain,
+    audit_rows_refuse_updates_and_deletes,
+    retention_removes_only_events_up_to_its_recorded_cut,
     migrations_apply_once_and_are_idempotent,
     both_backends_know_the_same_migration_versions,
     ping_succeeds_on_an_open_store,
@@ -95,6 +101,7 @@ conformance!(
 );
 
 use accounts::*;
+use audit::*;
 use records::*;
 use recovery::*;
 use suite::*;
@@ -105,4 +112,32 @@ fn grant<P: palisade_core::Permit>(
     scope: &palisade_store::WorkspaceScope,
 ) -> palisade_store::Grant<P> {
     palisade_store::testing::try_grant(scope).expect("the scope holds the permission")
+}
+
+/// An event for a write outside any workspace (accounts, sessions, codes).
+fn platform_event() -> palisade_core::audit::AuditEntry {
+    event_in_log(palisade_core::audit::PLATFORM_LOG)
+}
+
+/// An event for a write in the workspace of `scope`.
+fn event_in(scope: &palisade_store::WorkspaceScope) -> palisade_core::audit::AuditEntry {
+    event_in_log(&scope.workspace_id().to_string())
+}
+
+fn event_in_log(log: &str) -> palisade_core::audit::AuditEntry {
+    let clock = palisade_core::SystemClock;
+    palisade_core::audit::AuditEntry {
+        id: palisade_core::AuditEventId::generate(&clock, &palisade_core::OsSecureRng),
+        log: log.to_owned(),
+        at_micros: 1,
+        actor: "system".into(),
+        action: "test.write".into(),
+        resource_type: "test".into(),
+        resource_id: None,
+        outcome: palisade_core::audit::Outcome::Success,
+        reason: None,
+        request_id: None,
+        ip: None,
+        user_agent: None,
+    }
 }

@@ -195,3 +195,35 @@ async fn a_credential_lookup_reads_memberships_but_never_tenant_data_and_never_w
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_application_role_may_only_read_and_append_audit_rows() {
+    with_two_tenants(|db, acme, _| async move {
+        let store = db.connect_postgres().await;
+        let mut tx = store.scoped_transaction_for_tests(&acme).await.unwrap();
+        for table in ["audit_events", "audit_checkpoints", "audit_cuts"] {
+            for (verb, sql) in [
+                ("UPDATE", format!("UPDATE {table} SET log_id = log_id")),
+                ("DELETE", format!("DELETE FROM {table}")),
+                ("TRUNCATE", format!("TRUNCATE {table}")),
+            ] {
+                sqlx::query("SAVEPOINT attempt")
+                    .execute(&mut *tx)
+                    .await
+                    .unwrap();
+                let refused = sqlx::query(&sql).execute(&mut *tx).await;
+                let err = refused.expect_err(&format!("{verb} on {table} was allowed"));
+                assert!(
+                    err.to_string().contains("permission denied"),
+                    "{verb} {table}: {err}"
+                );
+                sqlx::query("ROLLBACK TO SAVEPOINT attempt")
+                    .execute(&mut *tx)
+                    .await
+                    .unwrap();
+            }
+        }
+        db
+    })
+    .await;
+}

@@ -1,7 +1,7 @@
 //! Collections and records: every call is confined to its scope's workspace.
 
-use crate::grant;
 use crate::workspaces::{workspace, world, World, T0};
+use crate::{event_in, event_in_log, grant, platform_event};
 use palisade_core::{ManualClock, RecordId, SeededRng};
 use palisade_store::testing::TestDatabase;
 use palisade_store::{
@@ -14,18 +14,26 @@ use time::Duration;
 pub async fn two_tenants(db: &TestDatabase) -> (World, WorkspaceScope, WorkspaceScope) {
     let w = world(db).await;
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     w.store
-        .create_workspace(&workspace("globex", 11), w.bob)
+        .create_workspace(
+            &workspace("globex", 11),
+            w.bob,
+            &event_in_log(&(workspace("globex", 11)).id.to_string()),
+        )
         .await
         .unwrap();
     let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     let globex = w.store.authorize(w.bob, "globex").await.unwrap().unwrap();
     for scope in [&acme, &globex] {
         w.store
-            .create_collection(&grant(scope), &collection("notes", None))
+            .create_collection(&grant(scope), &collection("notes", None), &event_in(scope))
             .await
             .unwrap();
     }
@@ -63,12 +71,13 @@ pub async fn collections_are_listed_per_workspace_and_a_taken_name_conflicts(db:
         .create_collection(
             &grant(&acme),
             &collection("tasks", Some(r#"{"type":"object"}"#)),
+            &event_in(&acme),
         )
         .await
         .unwrap();
     let again = w
         .store
-        .create_collection(&grant(&acme), &collection("tasks", None))
+        .create_collection(&grant(&acme), &collection("tasks", None), &event_in(&acme))
         .await;
     assert!(matches!(
         again,
@@ -94,7 +103,13 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
     let schema = r#"{"required":["title"]}"#;
     assert!(w
         .store
-        .set_collection_schema(&grant(&acme), "notes", Some(schema), later)
+        .set_collection_schema(
+            &grant(&acme),
+            "notes",
+            Some(schema),
+            later,
+            &event_in(&acme)
+        )
         .await
         .unwrap());
     let notes = w.store.collection(&acme, "notes").await.unwrap().unwrap();
@@ -102,7 +117,7 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
     assert_eq!(notes.updated_at, later);
     assert!(w
         .store
-        .set_collection_schema(&grant(&acme), "notes", None, later)
+        .set_collection_schema(&grant(&acme), "notes", None, later, &event_in(&acme))
         .await
         .unwrap());
     assert_eq!(
@@ -116,7 +131,13 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
     );
     assert!(!w
         .store
-        .set_collection_schema(&grant(&globex), "missing", Some(schema), later)
+        .set_collection_schema(
+            &grant(&globex),
+            "missing",
+            Some(schema),
+            later,
+            &event_in(&globex)
+        )
         .await
         .unwrap());
     let theirs = w.store.collection(&globex, "notes").await.unwrap().unwrap();
@@ -385,17 +406,17 @@ pub async fn deleting_a_collection_deletes_its_records(db: &TestDatabase) {
     w.store.insert_record(&grant(&acme), &row).await.unwrap();
     assert!(!w
         .store
-        .delete_collection(&grant(&globex), "tasks")
+        .delete_collection(&grant(&globex), "tasks", &event_in(&globex))
         .await
         .unwrap());
     assert!(w
         .store
-        .delete_collection(&grant(&acme), "notes")
+        .delete_collection(&grant(&acme), "notes", &event_in(&acme))
         .await
         .unwrap());
     assert_eq!(w.store.collection(&acme, "notes").await.unwrap(), None);
     w.store
-        .create_collection(&grant(&acme), &collection("notes", None))
+        .create_collection(&grant(&acme), &collection("notes", None), &event_in(&acme))
         .await
         .unwrap();
     assert_eq!(w.store.record(&acme, "notes", row.id).await.unwrap(), None);
@@ -411,15 +432,26 @@ pub async fn deleting_a_workspace_purges_its_tenant_data(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(50, r#"{"secret":"acme only"}"#);
     w.store.insert_record(&grant(&acme), &row).await.unwrap();
-    w.store.delete_workspace(&grant(&acme)).await.unwrap();
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .delete_workspace(&grant(&acme), &platform_event())
+        .await
+        .unwrap();
+    w.store
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     let reborn = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     assert!(w.store.collections(&reborn).await.unwrap().is_empty());
     w.store
-        .create_collection(&grant(&reborn), &collection("notes", None))
+        .create_collection(
+            &grant(&reborn),
+            &collection("notes", None),
+            &event_in(&reborn),
+        )
         .await
         .unwrap();
     assert_eq!(

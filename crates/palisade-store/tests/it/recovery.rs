@@ -1,3 +1,4 @@
+use crate::platform_event;
 use palisade_core::{MailId, ManualClock, SeededRng, UserId};
 use palisade_store::testing::TestDatabase;
 use palisade_store::{AccessCodeRecord, MailRecord, Store, UserRecord};
@@ -13,14 +14,17 @@ async fn with_user(db: &TestDatabase) -> (Arc<dyn Store>, UserId) {
     let clock = ManualClock::starting_at(T0);
     let id = UserId::generate(&clock, &SeededRng::new(1));
     store
-        .create_user(&UserRecord {
-            id,
-            email: "ada@example.com".into(),
-            name: None,
-            password_hash: "$argon2id$x".into(),
-            created_at: T0,
-            updated_at: T0,
-        })
+        .create_user(
+            &UserRecord {
+                id,
+                email: "ada@example.com".into(),
+                name: None,
+                password_hash: "$argon2id$x".into(),
+                created_at: T0,
+                updated_at: T0,
+            },
+            &platform_event(),
+        )
         .await
         .unwrap();
     (store, id)
@@ -43,11 +47,23 @@ fn mail(seed: u64, at: OffsetDateTime) -> MailRecord {
 pub async fn a_reset_token_works_once_and_only_before_it_expires(db: &TestDatabase) {
     let (store, user) = with_user(db).await;
     store
-        .create_password_reset("d1", user, T0, T0 + Duration::minutes(30))
+        .create_password_reset(
+            "d1",
+            user,
+            T0,
+            T0 + Duration::minutes(30),
+            &platform_event(),
+        )
         .await
         .unwrap();
     store
-        .create_password_reset("d2", user, T0, T0 + Duration::minutes(30))
+        .create_password_reset(
+            "d2",
+            user,
+            T0,
+            T0 + Duration::minutes(30),
+            &platform_event(),
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -149,34 +165,50 @@ pub async fn access_codes_honour_their_use_limit_and_expiry(db: &TestDatabase) {
         created_at: T0,
     };
     store
-        .create_access_code(&code("twice", Some(2), None))
+        .create_access_code(&code("twice", Some(2), None), &platform_event())
         .await
         .unwrap();
     store
-        .create_access_code(&code("unlimited", None, Some(T0 + Duration::days(1))))
+        .create_access_code(
+            &code("unlimited", None, Some(T0 + Duration::days(1))),
+            &platform_event(),
+        )
         .await
         .unwrap();
-    assert!(store.redeem_access_code("digest-twice", T0).await.unwrap());
-    assert!(store.redeem_access_code("digest-twice", T0).await.unwrap());
+    assert!(store
+        .redeem_access_code("digest-twice", T0, &platform_event())
+        .await
+        .unwrap());
+    assert!(store
+        .redeem_access_code("digest-twice", T0, &platform_event())
+        .await
+        .unwrap());
     assert!(
-        !store.redeem_access_code("digest-twice", T0).await.unwrap(),
+        !store
+            .redeem_access_code("digest-twice", T0, &platform_event())
+            .await
+            .unwrap(),
         "used up"
     );
     for _ in 0..5 {
         assert!(store
-            .redeem_access_code("digest-unlimited", T0)
+            .redeem_access_code("digest-unlimited", T0, &platform_event())
             .await
             .unwrap());
     }
     assert!(
         !store
-            .redeem_access_code("digest-unlimited", T0 + Duration::days(1))
+            .redeem_access_code(
+                "digest-unlimited",
+                T0 + Duration::days(1),
+                &platform_event()
+            )
             .await
             .unwrap(),
         "expired"
     );
     assert!(!store
-        .redeem_access_code("digest-unknown", T0)
+        .redeem_access_code("digest-unknown", T0, &platform_event())
         .await
         .unwrap());
 }

@@ -1,4 +1,4 @@
-use crate::grant;
+use crate::{event_in, event_in_log, grant, platform_event};
 use palisade_core::{ManualClock, Role, SeededRng, UserId, WorkspaceId};
 use palisade_store::testing::TestDatabase;
 use palisade_store::{Conflict, MemberChange, Store, StoreError, UserRecord, WorkspaceRecord};
@@ -34,7 +34,7 @@ pub async fn world(db: &TestDatabase) -> World {
             created_at: T0,
             updated_at: T0,
         };
-        store.create_user(&user).await.unwrap();
+        store.create_user(&user, &platform_event()).await.unwrap();
         ids.push(id);
     }
     World {
@@ -59,7 +59,10 @@ pub fn workspace(slug: &str, seed: u64) -> WorkspaceRecord {
 pub async fn the_creator_owns_a_new_workspace(db: &TestDatabase) {
     let w = world(db).await;
     let acme = workspace("acme", 10);
-    w.store.create_workspace(&acme, w.ada).await.unwrap();
+    w.store
+        .create_workspace(&acme, w.ada, &event_in_log(&(acme).id.to_string()))
+        .await
+        .unwrap();
     let scope = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     assert_eq!((scope.workspace_id(), scope.role()), (acme.id, Role::Owner));
     assert_eq!(w.store.workspace(&scope).await.unwrap(), acme);
@@ -72,12 +75,20 @@ pub async fn the_creator_owns_a_new_workspace(db: &TestDatabase) {
 pub async fn a_taken_slug_conflicts(db: &TestDatabase) {
     let w = world(db).await;
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     let err = w
         .store
-        .create_workspace(&workspace("acme", 11), w.bob)
+        .create_workspace(
+            &workspace("acme", 11),
+            w.bob,
+            &event_in_log(&(workspace("acme", 11)).id.to_string()),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(Conflict::Slug)), "{err}");
@@ -86,7 +97,11 @@ pub async fn a_taken_slug_conflicts(db: &TestDatabase) {
 pub async fn outsiders_get_no_scope_whether_or_not_the_workspace_exists(db: &TestDatabase) {
     let w = world(db).await;
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     assert_eq!(w.store.authorize(w.eve, "acme").await.unwrap(), None);
@@ -99,11 +114,19 @@ pub async fn outsiders_get_no_scope_whether_or_not_the_workspace_exists(db: &Tes
 pub async fn a_scope_reaches_only_its_own_workspace(db: &TestDatabase) {
     let w = world(db).await;
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     w.store
-        .create_workspace(&workspace("globex", 11), w.eve)
+        .create_workspace(
+            &workspace("globex", 11),
+            w.eve,
+            &event_in_log(&(workspace("globex", 11)).id.to_string()),
+        )
         .await
         .unwrap();
     let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
@@ -115,18 +138,24 @@ pub async fn a_scope_reaches_only_its_own_workspace(db: &TestDatabase) {
     // Eve is a member elsewhere, not here: acme's scope cannot change her membership.
     assert_eq!(
         w.store
-            .set_member_role(&grant(&acme), w.eve, Role::Viewer)
+            .set_member_role(&grant(&acme), w.eve, Role::Viewer, &event_in(&acme))
             .await
             .unwrap(),
         MemberChange::NotAMember
     );
     assert_eq!(
-        w.store.remove_member(&grant(&acme), w.eve).await.unwrap(),
+        w.store
+            .remove_member(&grant(&acme), w.eve, &event_in(&acme))
+            .await
+            .unwrap(),
         MemberChange::NotAMember
     );
     let globex = w.store.authorize(w.eve, "globex").await.unwrap().unwrap();
     assert_eq!(globex.role(), Role::Owner);
-    w.store.delete_workspace(&grant(&acme)).await.unwrap();
+    w.store
+        .delete_workspace(&grant(&acme), &platform_event())
+        .await
+        .unwrap();
     assert!(
         w.store.workspace(&globex).await.is_ok(),
         "deleting one workspace leaves the other"
@@ -136,19 +165,26 @@ pub async fn a_scope_reaches_only_its_own_workspace(db: &TestDatabase) {
 pub async fn a_workspace_always_keeps_an_owner(db: &TestDatabase) {
     let w = world(db).await;
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     let scope = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
     assert_eq!(
         w.store
-            .set_member_role(&grant(&scope), w.ada, Role::Admin)
+            .set_member_role(&grant(&scope), w.ada, Role::Admin, &event_in(&scope))
             .await
             .unwrap(),
         MemberChange::LastOwner
     );
     assert_eq!(
-        w.store.remove_member(&grant(&scope), w.ada).await.unwrap(),
+        w.store
+            .remove_member(&grant(&scope), w.ada, &event_in(&scope))
+            .await
+            .unwrap(),
         MemberChange::LastOwner
     );
     assert_eq!(
@@ -178,11 +214,19 @@ pub async fn a_key_acts_only_in_its_workspace_and_only_with_its_scopes(db: &Test
     use palisade_core::Permission;
     let w = world(db).await;
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     w.store
-        .create_workspace(&workspace("globex", 11), w.eve)
+        .create_workspace(
+            &workspace("globex", 11),
+            w.eve,
+            &event_in_log(&(workspace("globex", 11)).id.to_string()),
+        )
         .await
         .unwrap();
     let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
@@ -190,6 +234,7 @@ pub async fn a_key_acts_only_in_its_workspace_and_only_with_its_scopes(db: &Test
         .create_api_key(
             &grant(&acme),
             &key("k1", w.ada, vec![Permission::RecordsRead]),
+            &event_in(&acme),
         )
         .await
         .unwrap();
@@ -208,7 +253,7 @@ pub async fn a_key_acts_only_in_its_workspace_and_only_with_its_scopes(db: &Test
     let globex = w.store.authorize(w.eve, "globex").await.unwrap().unwrap();
     assert!(
         !w.store
-            .revoke_api_key(&grant(&globex), "k1", T0)
+            .revoke_api_key(&grant(&globex), "k1", T0, &event_in(&globex))
             .await
             .unwrap(),
         "another workspace cannot revoke it"
@@ -216,7 +261,7 @@ pub async fn a_key_acts_only_in_its_workspace_and_only_with_its_scopes(db: &Test
 
     assert!(w
         .store
-        .revoke_api_key(&grant(&acme), "k1", T0)
+        .revoke_api_key(&grant(&acme), "k1", T0, &event_in(&acme))
         .await
         .unwrap());
     assert_eq!(w.store.authorize_key("k1").await.unwrap(), None);
@@ -227,7 +272,11 @@ pub async fn keys_of_a_creator_can_be_revoked_together(db: &TestDatabase) {
     use palisade_core::Permission;
     let w = world(db).await;
     w.store
-        .create_workspace(&workspace("acme", 10), w.ada)
+        .create_workspace(
+            &workspace("acme", 10),
+            w.ada,
+            &event_in_log(&(workspace("acme", 10)).id.to_string()),
+        )
         .await
         .unwrap();
     let acme = w.store.authorize(w.ada, "acme").await.unwrap().unwrap();
@@ -236,13 +285,14 @@ pub async fn keys_of_a_creator_can_be_revoked_together(db: &TestDatabase) {
             .create_api_key(
                 &grant(&acme),
                 &key(id, w.ada, vec![Permission::WorkspaceRead]),
+                &event_in(&acme),
             )
             .await
             .unwrap();
     }
     let mut revoked = w
         .store
-        .revoke_keys_created_by(&grant(&acme), w.ada, T0)
+        .revoke_keys_created_by(&grant(&acme), w.ada, T0, &event_in(&acme))
         .await
         .unwrap();
     revoked.sort();

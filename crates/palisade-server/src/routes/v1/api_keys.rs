@@ -74,7 +74,13 @@ pub async fn create(
 ) -> Result<(StatusCode, axum::Json<CreatedApiKey>), ApiError> {
     let keys = &state.platform().api_keys;
     let created = keys
-        .create(&access.grant, &body.name, &body.scopes, body.expires_at)
+        .create(
+            &access.grant,
+            &body.name,
+            &body.scopes,
+            body.expires_at,
+            &access.origin,
+        )
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -107,6 +113,6 @@ pub async fn revoke(
     Path(path): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let keys = &state.platform().api_keys;
-    keys.revoke(&access.grant, &path.1).await?;
+    keys.revoke(&access.grant, &path.1, &access.origin).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,12 +1,12 @@
 use super::{cookies, fields};
 use crate::error::ApiError;
 use crate::extract::auth::{cookie, require_csrf, REFRESH_COOKIE};
-use crate::extract::{Authenticated, ClientAddr, Credential, Json};
+use crate::extract::{Authenticated, Credential, Json, RequestOrigin};
 use crate::state::AppState;
 use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use palisade_service::auth::{AuthError, ClientInfo, IssuedTokens};
+use palisade_service::auth::{AuthError, IssuedTokens};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -107,17 +107,6 @@ fn carries_no_body(headers: &HeaderMap) -> bool {
         && headers.get(header::TRANSFER_ENCODING).is_none()
 }
 
-fn client_info(headers: &HeaderMap, peer: ClientAddr) -> ClientInfo {
-    let user_agent = headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(|ua| ua.chars().take(256).collect());
-    ClientInfo {
-        user_agent,
-        ip: peer.0.map(|ip| ip.to_string()),
-    }
-}
-
 fn respond(state: &AppState, mode: TokenMode, tokens: IssuedTokens) -> Response {
     match mode {
         TokenMode::Bearer => axum::Json(TokenResponse {
@@ -146,6 +135,7 @@ fn respond(state: &AppState, mode: TokenMode, tokens: IssuedTokens) -> Response 
         (status = 201, body = Account)))]
 pub async fn signup(
     State(state): State<AppState>,
+    RequestOrigin(origin): RequestOrigin,
     Json(body): Json<SignupRequest>,
 ) -> Result<Response, ApiError> {
     let user = state
@@ -157,6 +147,7 @@ pub async fn signup(
             body.name,
             body.access_code,
             body.invitation_token,
+            &origin,
         )
         .await?;
     let account = Account {
@@ -175,14 +166,13 @@ pub async fn signup(
 pub async fn login(
     State(state): State<AppState>,
     Query(query): Query<ModeQuery>,
-    peer: ClientAddr,
-    headers: HeaderMap,
+    RequestOrigin(origin): RequestOrigin,
     Json(body): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let tokens = state
         .platform()
         .auth
-        .login(&body.email, body.password, client_info(&headers, peer))
+        .login(&body.email, body.password, &origin)
         .await?;
     Ok(respond(&state, query.mode, tokens))
 }
@@ -194,6 +184,7 @@ pub async fn login(
 pub async fn refresh(
     State(state): State<AppState>,
     Query(query): Query<ModeQuery>,
+    RequestOrigin(origin): RequestOrigin,
     request: Request,
 ) -> Result<Response, ApiError> {
     let presented = match query.mode {
@@ -215,7 +206,7 @@ pub async fn refresh(
                 .refresh_token
         }
     };
-    let tokens = state.platform().auth.refresh(presented).await?;
+    let tokens = state.platform().auth.refresh(presented, &origin).await?;
     Ok(respond(&state, query.mode, tokens))
 }
 
@@ -226,8 +217,13 @@ pub async fn refresh(
 pub async fn logout(
     State(state): State<AppState>,
     caller: Authenticated,
+    RequestOrigin(origin): RequestOrigin,
 ) -> Result<Response, ApiError> {
-    state.platform().auth.logout(&caller.caller()).await?;
+    state
+        .platform()
+        .auth
+        .logout(&caller.caller(), &origin)
+        .await?;
     let mut headers = HeaderMap::new();
     if caller.via == Credential::Cookie {
         cookies::clear(&mut headers);
@@ -254,9 +250,10 @@ pub struct Accepted {
     responses((status = 202, body = Accepted)))]
 pub async fn request_password_reset(
     State(state): State<AppState>,
+    RequestOrigin(origin): RequestOrigin,
     Json(body): Json<PasswordResetRequest>,
 ) -> Result<(StatusCode, axum::Json<Accepted>), ApiError> {
-    state.platform().auth.request_reset(&body.email)?;
+    state.platform().auth.request_reset(&body.email, &origin)?;
     Ok((
         StatusCode::ACCEPTED,
         axum::Json(Accepted {
@@ -280,9 +277,11 @@ pub struct PasswordResetConfirm {
         (status = 204, description = "Password changed; all sessions revoked")))]
 pub async fn confirm_password_reset(
     State(state): State<AppState>,
+    RequestOrigin(origin): RequestOrigin,
     Json(body): Json<PasswordResetConfirm>,
 ) -> Result<StatusCode, ApiError> {
     let auth = &state.platform().auth;
-    auth.confirm_reset(body.token, body.new_password).await?;
+    auth.confirm_reset(body.token, body.new_password, &origin)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -75,7 +75,12 @@ pub async fn create(
 ) -> Result<(StatusCode, axum::Json<Collection>), ApiError> {
     let collections = &state.platform().collections;
     let record = collections
-        .create(&access.grant, body.name, body.schema.as_ref())
+        .create(
+            &access.grant,
+            body.name,
+            body.schema.as_ref(),
+            &access.origin,
+        )
         .await?;
     Ok((StatusCode::CREATED, axum::Json(view(record))))
 }
@@ -122,7 +127,7 @@ pub async fn update(
     };
     let collections = &state.platform().collections;
     let updated = collections
-        .set_schema(&access.grant, &path.1, &schema)
+        .set_schema(&access.grant, &path.1, &schema, &access.origin)
         .await?;
     Ok(axum::Json(view(updated)))
 }
@@ -137,6 +142,8 @@ pub async fn delete(
     Path(path): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let collections = &state.platform().collections;
-    collections.delete(&access.grant, &path.1).await?;
+    collections
+        .delete(&access.grant, &path.1, &access.origin)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,5 +1,5 @@
 use crate::error::ApiError;
-use crate::extract::{Authenticated, Json, Scoped};
+use crate::extract::{Authenticated, Json, RequestOrigin, Scoped};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -50,7 +50,7 @@ pub async fn create(
 ) -> Result<(StatusCode, axum::Json<Invitation>), ApiError> {
     let invitations = &state.platform().invitations;
     let record = invitations
-        .create(&access.grant, &body.email, &body.role)
+        .create(&access.grant, &body.email, &body.role, &access.origin)
         .await?;
     Ok((StatusCode::CREATED, axum::Json(view(record))))
 }
@@ -77,7 +77,9 @@ pub async fn revoke(
     Path(path): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let invitations = &state.platform().invitations;
-    invitations.revoke(&access.grant, &path.1).await?;
+    invitations
+        .revoke(&access.grant, &path.1, &access.origin)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -101,10 +103,13 @@ pub struct Joined {
 pub async fn accept(
     State(state): State<AppState>,
     caller: Authenticated,
+    RequestOrigin(origin): RequestOrigin,
     Json(body): Json<AcceptInvitation>,
 ) -> Result<axum::Json<Joined>, ApiError> {
     let invitations = &state.platform().invitations;
-    let (workspace, role) = invitations.accept(&caller.caller(), &body.token).await?;
+    let (workspace, role) = invitations
+        .accept(&caller.caller(), &body.token, &origin)
+        .await?;
     Ok(axum::Json(Joined {
         workspace,
         role: role.to_string(),

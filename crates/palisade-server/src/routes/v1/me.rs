@@ -1,6 +1,6 @@
 use super::auth::Account;
 use crate::error::ApiError;
-use crate::extract::{Authenticated, Json};
+use crate::extract::{Authenticated, Json, RequestOrigin};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -74,10 +74,12 @@ pub async fn sessions(
 pub async fn revoke_session(
     State(state): State<AppState>,
     caller: Authenticated,
+    RequestOrigin(origin): RequestOrigin,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let auth = &state.platform().auth;
-    auth.revoke_own_session(&caller.caller(), &id).await?;
+    auth.revoke_own_session(&caller.caller(), &id, &origin)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -97,10 +99,16 @@ pub struct ChangePasswordRequest {
 pub async fn change_password(
     State(state): State<AppState>,
     caller: Authenticated,
+    RequestOrigin(origin): RequestOrigin,
     Json(body): Json<ChangePasswordRequest>,
 ) -> Result<StatusCode, ApiError> {
     let auth = &state.platform().auth;
-    auth.change_password(&caller.caller(), body.current_password, body.new_password)
-        .await?;
+    auth.change_password(
+        &caller.caller(),
+        body.current_password,
+        body.new_password,
+        &origin,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

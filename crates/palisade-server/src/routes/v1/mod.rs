@@ -1,6 +1,7 @@
 //! Version 1 of the API.
 
 pub mod api_keys;
+pub mod audit;
 pub mod auth;
 pub mod collections;
 pub mod cookies;

@@ -1,5 +1,5 @@
 use crate::error::ApiError;
-use crate::extract::{Authenticated, Json, Scoped};
+use crate::extract::{Authenticated, Json, RequestOrigin, Scoped};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -57,11 +57,12 @@ fn view(record: WorkspaceRecord, role: Role) -> Workspace {
 pub async fn create(
     State(state): State<AppState>,
     caller: Authenticated,
+    RequestOrigin(origin): RequestOrigin,
     Json(body): Json<CreateWorkspace>,
 ) -> Result<(StatusCode, axum::Json<Workspace>), ApiError> {
     let workspaces = &state.platform().workspaces;
     let record = workspaces
-        .create(&caller.caller(), body.slug, &body.name)
+        .create(&caller.caller(), body.slug, &body.name, &origin)
         .await?;
     Ok((StatusCode::CREATED, axum::Json(view(record, Role::Owner))))
 }
@@ -108,7 +109,9 @@ pub async fn update(
     Json(body): Json<UpdateWorkspace>,
 ) -> Result<axum::Json<Workspace>, ApiError> {
     let workspaces = &state.platform().workspaces;
-    let record = workspaces.rename(&access.grant, &body.name).await?;
+    let record = workspaces
+        .rename(&access.grant, &body.name, &access.origin)
+        .await?;
     Ok(axum::Json(view(record, access.grant.scope().role())))
 }
 
@@ -120,7 +123,8 @@ pub async fn delete(
     State(state): State<AppState>,
     access: Scoped<DeleteWorkspace>,
 ) -> Result<StatusCode, ApiError> {
-    state.platform().workspaces.delete(&access.grant).await?;
+    let workspaces = &state.platform().workspaces;
+    workspaces.delete(&access.grant, &access.origin).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -179,7 +183,7 @@ pub async fn change_role(
 ) -> Result<StatusCode, ApiError> {
     let workspaces = &state.platform().workspaces;
     workspaces
-        .change_role(&access.grant, &path.1, &body.role)
+        .change_role(&access.grant, &path.1, &body.role, &access.origin)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -195,6 +199,8 @@ pub async fn remove_member(
     Path(path): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let workspaces = &state.platform().workspaces;
-    workspaces.remove_member(&access.grant, &path.1).await?;
+    workspaces
+        .remove_member(&access.grant, &path.1, &access.origin)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

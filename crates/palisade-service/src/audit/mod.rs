@@ -1,0 +1,298 @@
+//! The audit log. Services build an event for every security-relevant action: one that
+//! changes state goes to the store with the change and commits in its transaction; one that
+//! changes nothing (a refused login, a denied permission) is queued here and appended in
+//! batches, one transaction per log (group commit). Checkpoints sign a log's head, the
+//! verifier recomputes chains, and retention cuts old events behind a signed checkpoint.
+
+mod entry;
+mod export;
+mod offline;
+mod reading;
+mod retention;
+
+pub use entry::{system_entry, Actor, Draft, Origin, Resource};
+pub use export::{csv_escape, ExportFormat, ExportHeader, ExportPlan};
+pub use offline::{verify_export, ExportError};
+pub use reading::EventFilter;
+pub use retention::PLATFORM_RETENTION_DAYS;
+
+use crate::deps::Deps;
+use palisade_core::audit::{AuditEntry, ChainVerifier, Checkpoint, Verdict};
+use palisade_core::AuditEventId;
+use palisade_crypto::audit::{CheckpointKey, CheckpointSigner, IpHasher};
+use palisade_crypto::jwt::PublicJwk;
+use palisade_crypto::MasterKey;
+use palisade_store::{AuditQuery, SignedCheckpoint, StoreError};
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+/// How a source IP is kept in events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IpMode {
+    /// A keyed hash: events from one address correlate, the address is not stored.
+    #[default]
+    Hashed,
+    Full,
+}
+
+/// Validated `[audit]` settings.
+#[derive(Debug, Clone, Default)]
+pub struct AuditConfig {
+    pub ip: IpMode,
+}
+
+/// Events verified per page read from the store.
+const VERIFY_PAGE: u32 = 1000;
+
+/// The audit service. Cheap to clone; every service records through it.
+#[derive(Debug, Clone)]
+pub struct Audit {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    deps: Deps,
+    config: AuditConfig,
+    signer: CheckpointSigner,
+    ip_hasher: Option<IpHasher>,
+    /// Events that change no state, waiting for the next batch.
+    pending: Mutex<Vec<AuditEntry>>,
+    /// Logs appended to on this node since their last checkpoint.
+    unsigned: Mutex<BTreeSet<String>>,
+}
+
+impl Audit {
+    pub(crate) fn new(deps: Deps, master: &MasterKey, config: AuditConfig) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                deps,
+                config,
+                signer: CheckpointSigner::derive(master),
+                ip_hasher: IpHasher::derive(master),
+                pending: Mutex::new(Vec::new()),
+                unsigned: Mutex::new(BTreeSet::new()),
+            }),
+        }
+    }
+
+    /// The audit service alone, for operator commands that run without a server.
+    pub fn for_operator(
+        store: Arc<dyn palisade_store::Store>,
+        master: &MasterKey,
+        config: AuditConfig,
+    ) -> Self {
+        let deps = Deps::new(
+            store,
+            Arc::new(palisade_core::SystemClock),
+            Arc::new(palisade_core::OsSecureRng),
+            Arc::default(),
+        );
+        Self::new(deps, master, config)
+    }
+
+    fn deps(&self) -> &Deps {
+        &self.inner.deps
+    }
+
+    /// The event for `draft`, stamped with a fresh id and the current time.
+    pub fn entry(&self, draft: Draft, origin: &Origin) -> AuditEntry {
+        let deps = self.deps();
+        let ip = origin.ip.as_deref().map(|ip| match self.inner.config.ip {
+            IpMode::Full => ip.to_owned(),
+            IpMode::Hashed => self
+                .inner
+                .ip_hasher
+                .as_ref()
+                // Without a hasher (never with a valid master key), keep nothing of the address.
+                .map_or_else(|| "h:unavailable".to_owned(), |hasher| hasher.hash(ip)),
+        });
+        let now = deps.now();
+        let at_micros = i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX);
+        draft.stamp(
+            AuditEventId::generate(deps.clock(), deps.rng()),
+            at_micros,
+            origin,
+            ip,
+        )
+    }
+
+    /// Notes that an event reached `log` with a state change's transaction.
+    pub(crate) fn appended(&self, log: &str) {
+        self.unsigned_logs().insert(log.to_owned());
+    }
+
+    fn unsigned_logs(&self) -> std::sync::MutexGuard<'_, BTreeSet<String>> {
+        self.inner
+            .unsigned
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Records that `scope` was refused `permission` (in the workspace's own log).
+    pub fn permission_denied(
+        &self,
+        scope: &palisade_store::WorkspaceScope,
+        permission: palisade_core::Permission,
+        origin: &Origin,
+    ) {
+        self.record(
+            Draft::success(
+                &scope.workspace_id().to_string(),
+                Actor::of(scope),
+                "permission.used",
+                Resource::new("permission", permission),
+            )
+            .denied("permission_denied"),
+            origin,
+        );
+    }
+
+    /// Queues an event that records no state change for the next batch.
+    pub fn record(&self, draft: Draft, origin: &Origin) {
+        let entry = self.entry(draft, origin);
+        self.inner
+            .pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(entry);
+    }
+
+    /// Appends every queued event (one transaction per log). Tests call it to see them.
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        let batch = std::mem::take(
+            &mut *self
+                .inner
+                .pending
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        if batch.is_empty() {
+            return Ok(());
+        }
+        if let Err(err) = self.deps().store.append_audit(&batch).await {
+            // Put them back in front, so a passing outage loses nothing.
+            let mut pending = self
+                .inner
+                .pending
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let later = std::mem::replace(&mut *pending, batch);
+            pending.extend(later);
+            return Err(err);
+        }
+        let mut unsigned = self.unsigned_logs();
+        for entry in &batch {
+            unsigned.insert(entry.log.clone());
+        }
+        Ok(())
+    }
+
+    /// Flushes every `every` until the task is dropped.
+    pub async fn run_batches(&self, every: std::time::Duration) {
+        loop {
+            tokio::time::sleep(every).await;
+            if let Err(err) = self.flush().await {
+                tracing::warn!(error = %err, "audit batch could not be appended; retrying");
+            }
+        }
+    }
+
+    /// Signs and stores a checkpoint at `log`'s head; `None` for an empty log.
+    pub async fn checkpoint(&self, log: &str) -> Result<Option<SignedCheckpoint>, StoreError> {
+        let Some((seq, head_hash)) = self.deps().store.audit_head(log).await? else {
+            return Ok(None);
+        };
+        let signed = self.sign(log, seq, head_hash);
+        self.deps().store.add_audit_checkpoint(&signed).await?;
+        Ok(Some(signed))
+    }
+
+    fn sign(&self, log: &str, seq: i64, head_hash: String) -> SignedCheckpoint {
+        let now = self.deps().now();
+        let checkpoint = Checkpoint {
+            log: log.to_owned(),
+            seq,
+            head_hash,
+            at_micros: i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX),
+        };
+        SignedCheckpoint {
+            signature: self.inner.signer.sign(&checkpoint),
+            kid: self.inner.signer.kid().to_owned(),
+            checkpoint,
+        }
+    }
+
+    /// Checkpoints every log this node appended to since its last checkpoint.
+    pub async fn checkpoint_appended(&self) -> Result<(), StoreError> {
+        self.flush().await?;
+        let logs = std::mem::take(&mut *self.unsigned_logs());
+        for log in logs {
+            if let Err(err) = self.checkpoint(&log).await {
+                self.unsigned_logs().insert(log);
+                return Err(err);
+            }
+        }
+        Ok(())
+    }
+
+    /// The keys checkpoints are signed with, as published.
+    pub fn public_keys(&self) -> Vec<PublicJwk> {
+        vec![self.inner.signer.public_key().jwk()]
+    }
+
+    fn verifying_key(&self) -> CheckpointKey {
+        self.inner.signer.public_key()
+    }
+
+    /// Recomputes `log`'s chain from its start (or its retention cut) and checks every
+    /// checkpoint's signature and hash.
+    pub async fn verify(&self, log: &str) -> Result<Verdict, StoreError> {
+        self.verify_with_progress(log, &mut |_| {}).await
+    }
+
+    /// [`Audit::verify`], reporting how many events have been checked after every page.
+    pub async fn verify_with_progress(
+        &self,
+        log: &str,
+        progress: &mut (dyn FnMut(u64) + Send),
+    ) -> Result<Verdict, StoreError> {
+        self.flush().await?;
+        let store = &self.deps().store;
+        let key = self.verifying_key();
+        let cut = store.audit_cut(log).await?;
+        let mut verifier = ChainVerifier::new(log, cut.as_ref().map(|c| &c.checkpoint));
+        if let Some(cut) = &cut {
+            verifier.checkpoint(
+                cut.checkpoint.clone(),
+                key.verifies(&cut.checkpoint, &cut.signature),
+            );
+        }
+        let mut after = None;
+        loop {
+            let query = AuditQuery {
+                after_seq: after,
+                limit: VERIFY_PAGE,
+                ..AuditQuery::default()
+            };
+            let page = store.audit_events(log, &query).await?;
+            for event in &page {
+                verifier.push(event);
+            }
+            progress(verifier.checked());
+            match page.last() {
+                Some(last) if page.len() == VERIFY_PAGE as usize && !verifier.failed() => {
+                    after = Some(last.seq)
+                }
+                _ => break,
+            }
+        }
+        for signed in store.audit_checkpoints(log).await? {
+            let valid = key.verifies(&signed.checkpoint, &signed.signature);
+            verifier.checkpoint(signed.checkpoint, valid);
+        }
+        Ok(verifier.finish())
+    }
+}
