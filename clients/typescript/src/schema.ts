@@ -344,7 +344,7 @@ export interface paths {
         delete: operations["workspaces_delete"];
         options?: never;
         head?: never;
-        /** Rename a workspace (`settings:admin`). */
+        /** Rename a workspace and/or set its audit retention (`settings:admin`). */
         patch: operations["workspaces_update"];
         trace?: never;
     };
@@ -812,7 +812,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "not_found" | "collection_not_found" | "record_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "schema_violation" | "rate_limited" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
+            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "not_found" | "collection_not_found" | "record_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "schema_violation" | "rate_limited" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
             detail?: string | null;
             /** @description For validation failures: each place in the document that failed, and why. */
             errors?: components["schemas"]["FieldProblem"][];
@@ -912,10 +912,21 @@ export interface components {
             schema: null | components["schemas"]["JsonObject"];
         };
         UpdateWorkspace: {
+            /**
+             * Format: int64
+             * @description How many days audit events are kept, 90–3650 (default 365).
+             */
+            audit_retention_days?: number | null;
             /** @description 1–100 characters, no control characters, not only white space (trimmed). */
-            name: string;
+            name?: string | null;
         };
         Workspace: {
+            /**
+             * Format: int64
+             * @description How many days its audit events are kept.
+             * @example 365
+             */
+            audit_retention_days: number;
             /** Format: date-time */
             created_at: string;
             /** @example ws_01jd5v3k2m0000000000000000 */
@@ -3569,7 +3580,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_name` (Invalid request) */
+            /** @description `invalid_body` (Invalid request body); `invalid_retention` (Invalid request); `invalid_name` (Invalid request); `nothing_to_change` (Invalid request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +3588,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_name";
+                        code?: "invalid_body" | "invalid_retention" | "invalid_name" | "nothing_to_change";
                         /** @constant */
                         status?: 422;
                     };

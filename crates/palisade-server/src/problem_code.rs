@@ -90,6 +90,7 @@ problem_codes! {
     WeakPassword = "weak_password", UNPROCESSABLE_ENTITY, "Password not accepted";
     InvalidEmail = "invalid_email", UNPROCESSABLE_ENTITY, "Invalid e-mail address";
     InvalidSlug = "invalid_slug", UNPROCESSABLE_ENTITY, "Invalid request";
+    InvalidRetention = "invalid_retention", UNPROCESSABLE_ENTITY, "Invalid request";
     ReservedSlug = "reserved_slug", UNPROCESSABLE_ENTITY, "Invalid request";
     InvalidName = "invalid_name", UNPROCESSABLE_ENTITY, "Invalid request";
     InvalidRole = "invalid_role", UNPROCESSABLE_ENTITY, "Invalid request";

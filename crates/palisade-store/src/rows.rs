@@ -65,7 +65,7 @@ decode_all! {
         id: id, recipient: value, subject: value, sealed_body: value, created_at: value, attempts: value,
         next_attempt_at: value, sent_at: value,
     },
-    workspace => WorkspaceRecord { id: id, slug: value, name: value, created_at: value, updated_at: value },
+    workspace => WorkspaceRecord { id: id, slug: value, name: value, audit_retention_days: value, created_at: value, updated_at: value },
     member => MemberRecord { user_id: id, email: value, name: value, role: role, joined_at: created_at_column },
     invitation => InvitationRecord {
         id: value, email: value, role: role, digest: value, invited_by: id, created_at: value, expires_at: value,

@@ -12,10 +12,11 @@ macro_rules! impl_workspace_store {
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = $crate::dialect::Dialect::in_workspace(self, &workspace.id.to_string()).await?;
-                sqlx::query("INSERT INTO workspaces (id, slug, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)")
+                sqlx::query("INSERT INTO workspaces (id, slug, name, audit_retention_days, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)")
                     .bind(workspace.id.to_string())
                     .bind(&workspace.slug)
                     .bind(&workspace.name)
+                    .bind(workspace.audit_retention_days)
                     .bind(workspace.created_at)
                     .bind(workspace.updated_at)
                     .execute(&mut *tx)
@@ -37,7 +38,7 @@ macro_rules! impl_workspace_store {
                 user: palisade_core::UserId,
             ) -> Result<Vec<($crate::workspaces::WorkspaceRecord, palisade_core::Role)>, $crate::StoreError> {
                 let rows = sqlx::query(
-                    "SELECT w.id, w.slug, w.name, w.created_at, w.updated_at, m.role FROM workspaces w \
+                    "SELECT w.id, w.slug, w.name, CAST(w.audit_retention_days AS BIGINT) AS audit_retention_days, w.created_at, w.updated_at, m.role FROM workspaces w \
                      JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug",
                 )
                 .bind(user.to_string())
@@ -71,7 +72,7 @@ macro_rules! impl_workspace_store {
                 &self,
                 scope: &$crate::workspaces::WorkspaceScope,
             ) -> Result<$crate::workspaces::WorkspaceRecord, $crate::StoreError> {
-                let row = sqlx::query("SELECT id, slug, name, created_at, updated_at FROM workspaces WHERE id = $1")
+                let row = sqlx::query("SELECT id, slug, name, CAST(audit_retention_days AS BIGINT) AS audit_retention_days, created_at, updated_at FROM workspaces WHERE id = $1")
                     .bind(scope.workspace_id().to_string())
                     .fetch_one($crate::dialect::Dialect::read_pool(self))
                     .await?;
@@ -89,6 +90,26 @@ macro_rules! impl_workspace_store {
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query("UPDATE workspaces SET name = $1, updated_at = $2 WHERE id = $3")
                     .bind(name)
+                    .bind(now)
+                    .bind(scope.workspace_id().to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn set_audit_retention(
+                &self,
+                grant: &$crate::Grant<palisade_core::grant::AdministerSettings>,
+                days: i64,
+                now: time::OffsetDateTime,
+                audit: &palisade_core::audit::AuditEntry,
+            ) -> Result<(), $crate::StoreError> {
+                let scope = grant.scope();
+                let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
+                sqlx::query("UPDATE workspaces SET audit_retention_days = $1, updated_at = $2 WHERE id = $3")
+                    .bind(days)
                     .bind(now)
                     .bind(scope.workspace_id().to_string())
                     .execute(&mut *tx)

@@ -12,9 +12,15 @@ pub struct WorkspaceRecord {
     pub id: WorkspaceId,
     pub slug: String,
     pub name: String,
+    /// How long its audit events are kept (at least 90 days).
+    pub audit_retention_days: i64,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
 }
+
+/// The shortest audit retention a workspace may set, and the default.
+pub const MIN_AUDIT_RETENTION_DAYS: i64 = 90;
+pub const DEFAULT_AUDIT_RETENTION_DAYS: i64 = 365;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberRecord {
@@ -125,6 +131,14 @@ pub trait WorkspaceStore: Send + Sync {
         &self,
         grant: &crate::Grant<palisade_core::grant::AdministerSettings>,
         name: &str,
+        now: OffsetDateTime,
+        audit: &palisade_core::audit::AuditEntry,
+    ) -> Result<(), StoreError>;
+    /// Sets how many days the workspace's audit events are kept (at least 90).
+    async fn set_audit_retention(
+        &self,
+        grant: &crate::Grant<palisade_core::grant::AdministerSettings>,
+        days: i64,
         now: OffsetDateTime,
         audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;

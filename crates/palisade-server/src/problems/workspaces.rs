@@ -11,6 +11,12 @@ impl From<WorkspaceError> for ApiError {
             WorkspaceError::SlugTaken => ProblemCode::SlugTaken,
             WorkspaceError::InvalidName => ProblemCode::InvalidName,
             WorkspaceError::InvalidRole => ProblemCode::InvalidRole,
+            WorkspaceError::InvalidRetention => {
+                return ApiError::new(ProblemCode::InvalidRetention).with_detail(
+                    "audit_retention_days is a whole number of days from 90 to 3650.",
+                );
+            }
+            WorkspaceError::NothingToChange => ProblemCode::NothingToChange,
             WorkspaceError::InvalidEmail => ProblemCode::InvalidEmail,
             WorkspaceError::MemberNotFound
             | WorkspaceError::InvitationNotFound

@@ -45,7 +45,11 @@ pub(super) const WORKSPACES_CREATE: &[ProblemCode] = &[
     ProblemCode::ReservedSlug,
     ProblemCode::InvalidName,
 ];
-pub(super) const WORKSPACES_UPDATE: &[ProblemCode] = &[ProblemCode::InvalidName];
+pub(super) const WORKSPACES_UPDATE: &[ProblemCode] = &[
+    ProblemCode::InvalidName,
+    ProblemCode::InvalidRetention,
+    ProblemCode::NothingToChange,
+];
 pub(super) const WORKSPACES_CHANGE_ROLE: &[ProblemCode] = &[
     ProblemCode::NotFound,
     ProblemCode::LastOwner,

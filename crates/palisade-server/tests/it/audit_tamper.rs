@@ -250,3 +250,56 @@ async fn csv_cells_a_spreadsheet_would_run_are_escaped_and_still_verify() {
         .starts_with("=HYPERLINK")));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_workspace_sets_its_own_retention_within_bounds() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let (ada, log) = busy_acme(&app).await;
+    for days in [89, 3651] {
+        let refused = send(
+            &app,
+            Method::PATCH,
+            "/v1/workspaces/acme",
+            &ada,
+            Some(json!({"audit_retention_days": days})),
+        )
+        .await;
+        assert_eq!(refused.status(), 422, "{days}");
+        assert_eq!(
+            crate::helpers::problem(refused).await["code"],
+            "invalid_retention"
+        );
+    }
+    let empty = send(
+        &app,
+        Method::PATCH,
+        "/v1/workspaces/acme",
+        &ada,
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(
+        crate::helpers::problem(empty).await["code"],
+        "nothing_to_change"
+    );
+    let set = send(
+        &app,
+        Method::PATCH,
+        "/v1/workspaces/acme",
+        &ada,
+        Some(json!({"audit_retention_days": 120})),
+    )
+    .await;
+    assert_eq!(set.status(), 200);
+    assert_eq!(
+        set.json::<Value>().await.unwrap()["audit_retention_days"],
+        120
+    );
+    // 121 days on, everything before the change is past acme's retention (not the default's).
+    app.clock.advance(Duration::days(121));
+    let removed = app.state.platform().audit.apply_retention().await.unwrap();
+    assert!(removed >= 5, "removed {removed}");
+    let cut = app.store.audit_cut(&log).await.unwrap().expect("a cut");
+    assert!(cut.checkpoint.seq >= 5);
+    app.cleanup().await;
+}

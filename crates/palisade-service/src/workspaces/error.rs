@@ -12,6 +12,10 @@ pub enum WorkspaceError {
     SlugTaken,
     #[error("a name is 1–100 characters, no control characters, not only white space")]
     InvalidName,
+    #[error("audit_retention_days is a whole number of days from 90 to 3650")]
+    InvalidRetention,
+    #[error("send `name`, `audit_retention_days`, or both")]
+    NothingToChange,
     #[error("the role is one of owner, admin, member, viewer")]
     InvalidRole,
     #[error("not a valid e-mail address")]

@@ -17,7 +17,11 @@ use crate::deps::Deps;
 use palisade_core::audit::PLATFORM_LOG;
 use palisade_core::grant::{AdministerSettings, DeleteWorkspace, ManageMembers, ReadWorkspace};
 use palisade_core::{Role, UserId, WorkspaceId};
+use palisade_store::workspaces::{DEFAULT_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS};
 use palisade_store::{Grant, MemberChange, MemberRecord, WorkspaceRecord};
+
+/// The longest audit retention a workspace may set: ten years.
+pub const MAX_AUDIT_RETENTION_DAYS: i64 = 3650;
 use std::sync::Arc;
 
 /// Workspaces and memberships.
@@ -57,6 +61,7 @@ impl Workspaces {
             id: WorkspaceId::generate(self.deps.clock(), self.deps.rng()),
             slug,
             name,
+            audit_retention_days: DEFAULT_AUDIT_RETENTION_DAYS,
             created_at: now,
             updated_at: now,
         };
@@ -92,29 +97,50 @@ impl Workspaces {
         Ok(self.deps.store.workspace(grant.scope()).await?)
     }
 
-    pub async fn rename(
+    /// Renames the workspace and/or sets how long its audit events are kept.
+    pub async fn update(
         &self,
         grant: &Grant<AdministerSettings>,
-        name: &str,
+        name: Option<&str>,
+        audit_retention_days: Option<i64>,
         origin: &Origin,
     ) -> Result<WorkspaceRecord, WorkspaceError> {
-        let name = names::display_name(name)?;
+        if name.is_none() && audit_retention_days.is_none() {
+            return Err(WorkspaceError::NothingToChange);
+        }
+        let name = name.map(names::display_name).transpose()?;
+        let range = MIN_AUDIT_RETENTION_DAYS..=MAX_AUDIT_RETENTION_DAYS;
+        if audit_retention_days.is_some_and(|days| !range.contains(&days)) {
+            return Err(WorkspaceError::InvalidRetention);
+        }
         let scope = grant.scope();
-        let event = self.audit.entry(
+        let draft = |action| {
             Draft::success(
                 &log_of(scope),
                 Actor::of(scope),
-                "workspace.renamed",
+                action,
                 Resource::new("workspace", scope.workspace_id()),
-            ),
-            origin,
-        );
-        self.deps
-            .store
-            .rename_workspace(grant, &name, self.deps.now(), &event)
-            .await?;
-        self.audit.appended(&event.log);
-        Ok(self.deps.store.workspace(grant.scope()).await?)
+            )
+        };
+        let now = self.deps.now();
+        if let Some(name) = &name {
+            let event = self.audit.entry(draft("workspace.renamed"), origin);
+            self.deps
+                .store
+                .rename_workspace(grant, name, now, &event)
+                .await?;
+        }
+        if let Some(days) = audit_retention_days {
+            let event = self
+                .audit
+                .entry(draft("workspace.audit_retention_changed"), origin);
+            self.deps
+                .store
+                .set_audit_retention(grant, days, now, &event)
+                .await?;
+        }
+        self.audit.appended(&log_of(scope));
+        Ok(self.deps.store.workspace(scope).await?)
     }
 
     /// Deletes the workspace and everything in it.

@@ -51,6 +51,7 @@ pub fn workspace(slug: &str, seed: u64) -> WorkspaceRecord {
         id: WorkspaceId::generate(&clock, &SeededRng::new(seed)),
         slug: slug.into(),
         name: slug.to_uppercase(),
+        audit_retention_days: palisade_store::workspaces::DEFAULT_AUDIT_RETENTION_DAYS,
         created_at: T0,
         updated_at: T0,
     }

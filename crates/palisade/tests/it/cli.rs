@@ -26,6 +26,7 @@ async fn each_subcommand_explains_itself() {
         (vec!["migrate", "--help"], "migrations"),
         (vec!["config", "--help"], "check"),
         (vec!["config", "check", "--help"], "masked"),
+        (vec!["audit", "verify", "--help"], "--export"),
     ] {
         let mut command = palisade(dir.path());
         command.args(&args);
@@ -305,4 +306,110 @@ async fn rotating_the_signing_key_keeps_the_old_one_published() {
         .unwrap();
     assert_eq!(jwks["keys"].as_array().unwrap().len(), 2, "{jwks}");
     assert!(server.terminate().await.success());
+}
+
+#[tokio::test]
+async fn audit_verify_checks_the_logs_and_an_export_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = crate::process::Serving::start(palisade(dir.path()))
+        .await
+        .unwrap_or_else(|f| panic!("{}", f.stderr));
+    let client = reqwest::Client::new();
+    let post = |path: &str, token: Option<&str>, body: serde_json::Value| {
+        let mut request = client.post(format!("{}{path}", server.url)).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let account =
+        serde_json::json!({"email": "ada@example.com", "password": "violet-tundra-42-harbor"});
+    assert_eq!(
+        post("/v1/auth/signup", None, account.clone())
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+    let tokens: serde_json::Value = post("/v1/auth/login", None, account)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let access = tokens["access_token"].as_str().unwrap();
+    let workspace = serde_json::json!({"slug": "acme", "name": "Acme"});
+    assert_eq!(
+        post("/v1/workspaces", Some(access), workspace)
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+    let collection = serde_json::json!({"name": "notes"});
+    assert_eq!(
+        post("/v1/workspaces/acme/collections", Some(access), collection)
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+    let get = |path: &str| {
+        client
+            .get(format!("{}{path}", server.url))
+            .bearer_auth(access)
+            .send()
+    };
+    let export = get("/v1/workspaces/acme/audit-events/export")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let keys = get("/.well-known/palisade-audit-keys.json")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(server.terminate().await.success());
+    std::fs::write(dir.path().join("acme.jsonl"), &export).unwrap();
+    std::fs::write(dir.path().join("keys.json"), &keys).unwrap();
+    std::fs::write(
+        dir.path().join("edited.jsonl"),
+        export.replacen("collection.created", "collection.deleted", 1),
+    )
+    .unwrap();
+
+    let verify = |args: &[&str]| {
+        let mut command = palisade(dir.path());
+        command.args(["audit", "verify"]).args(args);
+        run(command)
+    };
+    let platform = verify(&[]).await;
+    assert!(
+        platform.status.success(),
+        "{}{}",
+        platform.stdout,
+        platform.stderr
+    );
+    assert!(platform.stdout.starts_with("ok:"), "{}", platform.stdout);
+    let acme = verify(&["--workspace", "acme"]).await;
+    assert!(acme.status.success(), "{}{}", acme.stdout, acme.stderr);
+    assert!(acme.stdout.contains("2 events"), "{}", acme.stdout);
+    for args in [
+        &["--export", "acme.jsonl"][..],
+        &["--export", "acme.jsonl", "--keys", "keys.json"],
+    ] {
+        let offline = verify(args).await;
+        assert!(
+            offline.status.success(),
+            "{args:?}: {}{}",
+            offline.stdout,
+            offline.stderr
+        );
+    }
+    let edited = verify(&["--export", "edited.jsonl", "--keys", "keys.json"]).await;
+    assert!(!edited.status.success());
+    assert!(edited.stdout.contains("at sequence 2"), "{}", edited.stdout);
 }

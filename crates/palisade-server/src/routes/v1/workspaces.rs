@@ -22,8 +22,13 @@ pub struct CreateWorkspace {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWorkspace {
-    #[schema(schema_with = super::fields::display_name)]
-    pub name: String,
+    #[serde(default)]
+    #[schema(schema_with = super::fields::optional_display_name)]
+    pub name: Option<String>,
+    /// How many days audit events are kept, 90–3650 (default 365).
+    #[serde(default)]
+    #[schema(minimum = 90, maximum = 3650)]
+    pub audit_retention_days: Option<i64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -35,6 +40,9 @@ pub struct Workspace {
     /// The caller's role.
     #[schema(example = "owner")]
     pub role: String,
+    /// How many days its audit events are kept.
+    #[schema(example = 365)]
+    pub audit_retention_days: i64,
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub created_at: OffsetDateTime,
@@ -46,6 +54,7 @@ fn view(record: WorkspaceRecord, role: Role) -> Workspace {
         slug: record.slug,
         name: record.name,
         role: role.to_string(),
+        audit_retention_days: record.audit_retention_days,
         created_at: record.created_at,
     }
 }
@@ -99,7 +108,7 @@ pub async fn get(
     Ok(axum::Json(view(record, access.grant.scope().role())))
 }
 
-/// Rename a workspace (`settings:admin`).
+/// Rename a workspace and/or set its audit retention (`settings:admin`).
 #[utoipa::path(patch, path = "/v1/workspaces/{ws}", tag = "workspaces", request_body = UpdateWorkspace,
     params(("ws" = String, Path, description = "Workspace slug")),
     responses((status = 200, body = Workspace)))]
@@ -110,7 +119,12 @@ pub async fn update(
 ) -> Result<axum::Json<Workspace>, ApiError> {
     let workspaces = &state.platform().workspaces;
     let record = workspaces
-        .rename(&access.grant, &body.name, &access.origin)
+        .update(
+            &access.grant,
+            body.name.as_deref(),
+            body.audit_retention_days,
+            &access.origin,
+        )
         .await?;
     Ok(axum::Json(view(record, access.grant.scope().role())))
 }
