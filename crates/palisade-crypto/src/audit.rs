@@ -55,6 +55,11 @@ impl CheckpointSigner {
         URL_SAFE_NO_PAD.encode(self.key.sign(&checkpoint.signing_bytes()).to_bytes())
     }
 
+    /// The signature over a retention cut at the checkpoint (a different statement).
+    pub fn sign_cut(&self, cut: &Checkpoint) -> String {
+        URL_SAFE_NO_PAD.encode(self.key.sign(&cut.cut_signing_bytes()).to_bytes())
+    }
+
     pub fn public_key(&self) -> CheckpointKey {
         CheckpointKey {
             key: self.key.verifying_key(),
@@ -94,6 +99,15 @@ impl CheckpointKey {
 
     /// Whether `signature` (base64url) is this key's over `checkpoint`.
     pub fn verifies(&self, checkpoint: &Checkpoint, signature: &str) -> bool {
+        self.verifies_bytes(&checkpoint.signing_bytes(), signature)
+    }
+
+    /// Whether `signature` is this key's over a retention cut at `cut`.
+    pub fn verifies_cut(&self, cut: &Checkpoint, signature: &str) -> bool {
+        self.verifies_bytes(&cut.cut_signing_bytes(), signature)
+    }
+
+    fn verifies_bytes(&self, message: &[u8], signature: &str) -> bool {
         let Some(bytes) = URL_SAFE_NO_PAD
             .decode(signature)
             .ok()
@@ -102,7 +116,7 @@ impl CheckpointKey {
             return false;
         };
         self.key
-            .verify_strict(&checkpoint.signing_bytes(), &Signature::from_bytes(&bytes))
+            .verify_strict(message, &Signature::from_bytes(&bytes))
             .is_ok()
     }
 }
@@ -156,6 +170,17 @@ mod tests {
             ..checkpoint()
         };
         assert!(!published.verifies(&moved, &signature));
+    }
+
+    #[test]
+    fn a_checkpoint_signature_is_not_a_cut_signature() {
+        let signer = CheckpointSigner::derive(&MasterKey::generate(&OsSecureRng));
+        let key = signer.public_key();
+        let as_checkpoint = signer.sign(&checkpoint());
+        let as_cut = signer.sign_cut(&checkpoint());
+        assert!(key.verifies_cut(&checkpoint(), &as_cut));
+        assert!(!key.verifies_cut(&checkpoint(), &as_checkpoint));
+        assert!(!key.verifies(&checkpoint(), &as_cut));
     }
 
     #[test]

@@ -48,7 +48,12 @@ pub trait AuditStore: Send + Sync {
     /// Stores a checkpoint (a repeat of one already stored is ignored).
     async fn add_audit_checkpoint(&self, checkpoint: &SignedCheckpoint) -> Result<(), StoreError>;
     async fn audit_checkpoints(&self, log: &str) -> Result<Vec<SignedCheckpoint>, StoreError>;
-    /// The checkpoint at the latest retention cut: where the remaining chain hangs from.
+    /// The latest checkpoint of the log.
+    async fn last_audit_checkpoint(
+        &self,
+        log: &str,
+    ) -> Result<Option<SignedCheckpoint>, StoreError>;
+    /// The latest retention cut, signed as a cut: where the remaining chain hangs from.
     async fn audit_cut(&self, log: &str) -> Result<Option<SignedCheckpoint>, StoreError>;
     /// The last event recorded before `at_micros`.
     async fn last_audit_seq_before(
@@ -56,10 +61,15 @@ pub trait AuditStore: Send + Sync {
         log: &str,
         at_micros: i64,
     ) -> Result<Option<i64>, StoreError>;
-    /// Records a retention cut at the checkpoint's sequence number (storing the checkpoint
-    /// first) and deletes the events up to it; returns how many were deleted. Runs as the
-    /// schema owner: the application role may not delete audit rows at all.
-    async fn cut_audit_log(&self, at: &SignedCheckpoint) -> Result<u64, StoreError>;
+    /// Records a retention cut (`at` signed as a cut) and deletes the events up to it, then
+    /// appends `event` recording the cut; returns how many were deleted. A cut already made
+    /// there (by another node) is left as it is. Runs as the schema owner: the application
+    /// role may neither delete audit rows nor record cuts.
+    async fn cut_audit_log(
+        &self,
+        at: &SignedCheckpoint,
+        event: &palisade_core::audit::AuditEntry,
+    ) -> Result<u64, StoreError>;
     /// The log of the workspace with this slug (its id), for operator commands.
     async fn audit_log_of(&self, slug: &str) -> Result<Option<String>, StoreError>;
     /// Each workspace's id and audit retention in days.

@@ -134,7 +134,8 @@ impl Dialect for PostgresStore {
                  EXECUTE format('GRANT USAGE ON SCHEMA %I TO \"{role}\"', current_schema()); \
                  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO \"{role}\"', current_schema()); \
                  EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON %I._sqlx_migrations FROM \"{role}\"', current_schema()); \
-                 EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.audit_events, %I.audit_checkpoints, %I.audit_cuts FROM \"{role}\"', current_schema(), current_schema(), current_schema()); \
+                 EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.audit_events, %I.audit_checkpoints FROM \"{role}\"', current_schema(), current_schema()); \
+                 EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I.audit_cuts FROM \"{role}\"', current_schema()); \
                  END $$"
             ),
         ];

@@ -40,9 +40,7 @@ macro_rules! impl_audit_store {
                     return Ok(last);
                 }
                 Ok(sqlx::query_as(
-                    "SELECT c.seq, c.head_hash FROM audit_cuts u JOIN audit_checkpoints c \
-                     ON c.log_id = u.log_id AND c.seq = u.seq WHERE u.log_id = $1 \
-                     ORDER BY u.seq DESC LIMIT 1",
+                    "SELECT seq, head_hash FROM audit_cuts WHERE log_id = $1 ORDER BY seq DESC LIMIT 1",
                 )
                 .bind(log)
                 .fetch_optional(&mut **tx)
@@ -232,15 +230,30 @@ macro_rules! impl_audit_store {
                 rows.iter().map(Self::checkpoint_from_row).collect()
             }
 
+            async fn last_audit_checkpoint(
+                &self,
+                log: &str,
+            ) -> Result<Option<$crate::audit::SignedCheckpoint>, $crate::StoreError> {
+                let mut tx = self.audit_tx(log).await?;
+                let row = sqlx::query(
+                    "SELECT log_id, seq, head_hash, at_micros, kid, signature FROM audit_checkpoints \
+                     WHERE log_id = $1 ORDER BY seq DESC LIMIT 1",
+                )
+                .bind(log)
+                .fetch_optional(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                row.as_ref().map(Self::checkpoint_from_row).transpose()
+            }
+
             async fn audit_cut(
                 &self,
                 log: &str,
             ) -> Result<Option<$crate::audit::SignedCheckpoint>, $crate::StoreError> {
                 let mut tx = self.audit_tx(log).await?;
                 let row = sqlx::query(
-                    "SELECT c.log_id, c.seq, c.head_hash, c.at_micros, c.kid, c.signature \
-                     FROM audit_cuts u JOIN audit_checkpoints c ON c.log_id = u.log_id AND c.seq = u.seq \
-                     WHERE u.log_id = $1 ORDER BY u.seq DESC LIMIT 1",
+                    "SELECT log_id, seq, head_hash, at_micros, kid, signature FROM audit_cuts \
+                     WHERE log_id = $1 ORDER BY seq DESC LIMIT 1",
                 )
                 .bind(log)
                 .fetch_optional(&mut *tx)
@@ -270,11 +283,13 @@ macro_rules! impl_audit_store {
             async fn cut_audit_log(
                 &self,
                 at: &$crate::audit::SignedCheckpoint,
+                event: &palisade_core::audit::AuditEntry,
             ) -> Result<u64, $crate::StoreError> {
                 let c = &at.checkpoint;
                 let mut tx = $crate::dialect::Dialect::begin_retention(self, &c.log).await?;
-                sqlx::query(
-                    "INSERT INTO audit_checkpoints (log_id, seq, head_hash, at_micros, kid, signature) \
+                <Self as $crate::dialect::Dialect>::lock_audit_log(&mut tx, &c.log).await?;
+                let made = sqlx::query(
+                    "INSERT INTO audit_cuts (log_id, seq, head_hash, at_micros, kid, signature) \
                      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (log_id, seq) DO NOTHING",
                 )
                 .bind(&c.log)
@@ -284,19 +299,18 @@ macro_rules! impl_audit_store {
                 .bind(&at.kid)
                 .bind(&at.signature)
                 .execute(&mut *tx)
-                .await?;
-                sqlx::query("INSERT INTO audit_cuts (log_id, seq, at_micros) VALUES ($1, $2, $3)")
-                    .bind(&c.log)
-                    .bind(c.seq)
-                    .bind(c.at_micros)
-                    .execute(&mut *tx)
-                    .await?;
+                .await?
+                .rows_affected();
+                if made == 0 {
+                    return Ok(0);
+                }
                 let deleted = sqlx::query("DELETE FROM audit_events WHERE log_id = $1 AND seq <= $2")
                     .bind(&c.log)
                     .bind(c.seq)
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
+                Self::append_audit_in(&mut tx, event).await?;
                 tx.commit().await?;
                 Ok(deleted)
             }

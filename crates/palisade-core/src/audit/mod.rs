@@ -32,6 +32,7 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 
 const EVENT_TAG: &[u8] = b"palisade-audit-event-v1";
 const CHECKPOINT_TAG: &[u8] = b"palisade-audit-checkpoint-v1";
+const CUT_TAG: &[u8] = b"palisade-audit-cut-v1";
 
 /// How an audited action ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,8 +196,18 @@ impl Checkpoint {
     /// The bytes the checkpoint key signs: a tag, then log, sequence, head hash and time,
     /// encoded as event fields are.
     pub fn signing_bytes(&self) -> Vec<u8> {
+        self.tagged(CHECKPOINT_TAG)
+    }
+
+    /// The bytes signed when retention cuts the log here: a statement of its own, so that an
+    /// ordinary checkpoint can never be passed off as the place where history may end.
+    pub fn cut_signing_bytes(&self) -> Vec<u8> {
+        self.tagged(CUT_TAG)
+    }
+
+    fn tagged(&self, tag: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(128);
-        out.extend_from_slice(CHECKPOINT_TAG);
+        out.extend_from_slice(tag);
         let seq = self.seq.to_string();
         let at = self.at_micros.to_string();
         for value in [&self.log, &seq, &self.head_hash, &at] {

@@ -66,6 +66,8 @@ pub struct ChainVerifier {
     checked: u64,
     head_seq: Option<i64>,
     hashes: HashMap<i64, String>,
+    /// Only these events' hashes are kept (the checkpointed ones), when known beforehand.
+    keep: Option<std::collections::HashSet<i64>>,
     checkpoints: Vec<(Checkpoint, bool)>,
     first_bad: Option<(i64, Break)>,
 }
@@ -75,7 +77,7 @@ impl ChainVerifier {
     /// at the cut is where the remaining chain hangs from.
     pub fn new(log: &str, anchor: Option<&Checkpoint>) -> Self {
         let (expected_seq, prev_hash) = match anchor {
-            Some(cut) => (cut.seq + 1, cut.head_hash.clone()),
+            Some(cut) => (cut.seq.saturating_add(1), cut.head_hash.clone()),
             None => (1, GENESIS_HASH.to_owned()),
         };
         Self {
@@ -85,9 +87,23 @@ impl ChainVerifier {
             checked: 0,
             head_seq: None,
             hashes: HashMap::new(),
+            keep: None,
             checkpoints: Vec::new(),
             first_bad: None,
         }
+    }
+
+    /// Keeps only the hashes at these sequence numbers (the checkpoints that will be
+    /// checked), so verifying a long log takes memory for its checkpoints, not its events.
+    pub fn keeping_only(mut self, seqs: impl IntoIterator<Item = i64>) -> Self {
+        self.keep = Some(seqs.into_iter().collect());
+        self
+    }
+
+    /// Records a problem found outside the chain itself (an unsigned start or end of an
+    /// export); the earliest problem is what the verdict names.
+    pub fn fail_at(&mut self, seq: i64, why: Break) {
+        self.fail(seq, why);
     }
 
     fn fail(&mut self, seq: i64, why: Break) {
@@ -120,10 +136,8 @@ impl ChainVerifier {
         if !event.is_intact() {
             let moved = (-REORDER_WINDOW..=REORDER_WINDOW)
                 .filter(|delta| *delta != 0)
-                .any(|delta| {
-                    super::event_hash(&event.entry, event.seq + delta, &event.prev_hash)
-                        == event.hash
-                });
+                .filter_map(|delta| event.seq.checked_add(delta))
+                .any(|seq| super::event_hash(&event.entry, seq, &event.prev_hash) == event.hash);
             let why = if moved {
                 Break::Reordered
             } else {
@@ -136,9 +150,15 @@ impl ChainVerifier {
         }
         self.checked += 1;
         self.head_seq = Some(event.seq);
-        self.expected_seq = event.seq + 1;
+        self.expected_seq = event.seq.saturating_add(1);
         self.prev_hash = event.hash.clone();
-        self.hashes.insert(event.seq, event.hash.clone());
+        if self
+            .keep
+            .as_ref()
+            .is_none_or(|keep| keep.contains(&event.seq))
+        {
+            self.hashes.insert(event.seq, event.hash.clone());
+        }
     }
 
     /// A checkpoint of this log and whether its signature verified.

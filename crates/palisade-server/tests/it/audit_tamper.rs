@@ -5,6 +5,7 @@
 use crate::accounts::auth_options;
 use crate::audit::{acme, log_events, workspace_events};
 use crate::helpers::{on_both_backends, send, spawn_app_with, TestApp};
+use palisade_core::Clock;
 use palisade_crypto::audit::CheckpointKey;
 use palisade_crypto::jwt::PublicJwk;
 use reqwest::Method;
@@ -301,5 +302,84 @@ async fn a_workspace_sets_its_own_retention_within_bounds() {
     assert!(removed >= 5, "removed {removed}");
     let cut = app.store.audit_cut(&log).await.unwrap().expect("a cut");
     assert!(cut.checkpoint.seq >= 5);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_log_that_does_not_verify_is_never_signed() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let (_, log) = busy_acme(&app).await;
+    app.db()
+        .tamper(&format!(
+            "UPDATE audit_events SET actor = 'system' WHERE log_id = '{log}' AND seq = 2"
+        ))
+        .await;
+    let audit = &app.state.platform().audit;
+    assert!(audit.checkpoint(&log).await.unwrap().is_none());
+    assert!(app.store.audit_checkpoints(&log).await.unwrap().is_empty());
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_forged_retention_cut_does_not_pass() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let (ada, log) = busy_acme(&app).await;
+    let second = log_events(&app, &log).await[1].hash.clone();
+    // Someone with the database erases the start of the history behind a cut of their own.
+    app.db()
+        .tamper(&format!(
+            "INSERT INTO audit_cuts (log_id, seq, head_hash, at_micros, kid, signature) \
+             VALUES ('{log}', 2, '{second}', 0, 'forged', 'forged'); \
+             DELETE FROM audit_events WHERE log_id = '{log}' AND seq <= 2;"
+        ))
+        .await;
+    let verdict = verdict(&app, &ada).await;
+    assert_eq!(verdict["ok"], false, "{verdict}");
+    assert_eq!(verdict["first_bad_sequence"], 2, "{verdict}");
+    assert_eq!(verdict["problem"], "bad_checkpoint_signature");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_export_missing_its_first_events_does_not_pass() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let (ada, _) = busy_acme(&app).await;
+    let keys = published_keys(&app).await;
+    let text = export(&app, &ada, "jsonl").await;
+    let mut lines: Vec<&str> = text.lines().collect();
+    // The header, then the first event: drop the event.
+    lines.remove(1);
+    let verdict = palisade_service::audit::verify_export(&lines.join("\n"), &keys).unwrap();
+    assert!(!verdict.is_ok(), "{verdict:?}");
+    // A run from the middle, as exported by time, carries its own signed start.
+    app.clock.advance(Duration::minutes(1));
+    let since = (app.clock.now() - Duration::seconds(1))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let fresh = crate::accounts::login(&app, "ada@example.com").await.access;
+    let later = send(
+        &app,
+        Method::POST,
+        "/v1/workspaces/acme/collections",
+        &fresh,
+        Some(json!({"name": "later"})),
+    )
+    .await;
+    assert_eq!(later.status(), 201);
+    let path = format!(
+        "/v1/workspaces/acme/audit-events/export?from={}",
+        since.replace('+', "%2B")
+    );
+    let partial = send(&app, Method::GET, &path, &fresh, None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        partial.lines().nth(1).unwrap().contains("\"seq\":5"),
+        "{partial}"
+    );
+    let verdict = palisade_service::audit::verify_export(&partial, &keys).unwrap();
+    assert!(verdict.is_ok(), "{verdict:?}\n{partial}");
     app.cleanup().await;
 }

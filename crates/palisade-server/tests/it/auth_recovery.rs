@@ -15,7 +15,7 @@ fn mailbox(app: &TestApp) -> std::path::PathBuf {
 }
 
 /// Lets queued work finish and delivers due mail; returns the mailbox's messages.
-async fn delivered_mail(app: &TestApp) -> Vec<String> {
+pub(crate) async fn delivered_mail(app: &TestApp) -> Vec<String> {
     app.state.platform().tasks().idle().await;
     app.state
         .platform()
@@ -32,7 +32,7 @@ async fn delivered_mail(app: &TestApp) -> Vec<String> {
 }
 
 /// The token stands alone on its own line (the link line may be soft-wrapped by the encoder).
-fn token_in(mail: &str) -> String {
+pub(crate) fn token_in(mail: &str) -> String {
     mail.lines()
         .map(str::trim)
         .find(|line| line.starts_with("palpr_"))
@@ -40,7 +40,7 @@ fn token_in(mail: &str) -> String {
         .to_owned()
 }
 
-async fn ask_reset(app: &TestApp, email: &str) -> reqwest::Response {
+pub(crate) async fn ask_reset(app: &TestApp, email: &str) -> reqwest::Response {
     app.client
         .post(app.at("/v1/auth/password-reset"))
         .json(&json!({"email": email}))
@@ -49,7 +49,7 @@ async fn ask_reset(app: &TestApp, email: &str) -> reqwest::Response {
         .unwrap()
 }
 
-async fn confirm(app: &TestApp, token: &str, password: &str) -> reqwest::Response {
+pub(crate) async fn confirm(app: &TestApp, token: &str, password: &str) -> reqwest::Response {
     app.client
         .post(app.at("/v1/auth/password-reset/confirm"))
         .json(&json!({"token": token, "new_password": password}))

@@ -7,6 +7,7 @@ mod helpers;
 
 mod api_keys;
 mod audit;
+mod audit_events;
 mod audit_tamper;
 mod auth_cookies;
 mod auth_login;

@@ -34,7 +34,9 @@ pub struct ExportHeader {
 #[derive(Debug, Clone)]
 pub struct ExportPlan {
     pub header: ExportHeader,
-    pub checkpoint: Option<SignedCheckpoint>,
+    /// Signed statements about the run: the hash just before it (unless it starts the log),
+    /// the log's own checkpoints inside it, and one at its last event.
+    pub checkpoints: Vec<SignedCheckpoint>,
     pub format: ExportFormat,
 }
 
@@ -291,25 +293,33 @@ impl Audit {
         }
         .unwrap_or(0);
         let through = last.max(first - 1);
-        let checkpoint = if through >= first {
-            let at = AuditQuery {
-                after_seq: Some(through - 1),
-                through_seq: Some(through),
-                limit: 1,
-                ..AuditQuery::default()
-            };
-            let events = store.audit_events(&log, &at).await?;
-            match events.first() {
-                Some(event) => {
-                    let signed = self.sign(&log, event.seq, event.hash.clone());
-                    store.add_audit_checkpoint(&signed).await?;
-                    Some(signed)
+        let mut checkpoints = Vec::new();
+        // Only a log that verifies up to its head is vouched for.
+        let verified = self.verified_head(&log).await?.is_some();
+        if through >= first && verified {
+            // The start: the hash before the first event, unless the run starts the log.
+            if first > 1 {
+                let before = match store.audit_cut(&log).await? {
+                    Some(cut) if cut.checkpoint.seq == first - 1 => Some(cut.checkpoint.head_hash),
+                    _ => self.event_hash_at(&log, first - 1).await?,
+                };
+                if let Some(hash) = before {
+                    checkpoints.push(self.sign(&log, first - 1, hash));
                 }
-                None => None,
             }
-        } else {
-            None
-        };
+            checkpoints.extend(
+                store
+                    .audit_checkpoints(&log)
+                    .await?
+                    .into_iter()
+                    .filter(|c| (first..through).contains(&c.checkpoint.seq)),
+            );
+            if let Some(hash) = self.event_hash_at(&log, through).await? {
+                let end = self.sign(&log, through, hash);
+                store.add_audit_checkpoint(&end).await?;
+                checkpoints.push(end);
+            }
+        }
         Ok(ExportPlan {
             header: ExportHeader {
                 format: "palisade-audit-export".into(),
@@ -318,9 +328,20 @@ impl Audit {
                 from_seq: first,
                 through_seq: through,
             },
-            checkpoint,
+            checkpoints,
             format,
         })
+    }
+
+    async fn event_hash_at(&self, log: &str, seq: i64) -> Result<Option<String>, StoreError> {
+        let at = AuditQuery {
+            after_seq: Some(seq - 1),
+            through_seq: Some(seq),
+            limit: 1,
+            ..AuditQuery::default()
+        };
+        let events = self.deps().store.audit_events(log, &at).await?;
+        Ok(events.into_iter().next().map(|e| e.hash))
     }
 
     /// The export's opening text.
@@ -363,15 +384,17 @@ impl Audit {
         Ok((text, next))
     }
 
-    /// The export's closing text: the checkpoint that pins it.
+    /// The export's closing text: the checkpoints that pin it.
     pub fn export_closing(&self, plan: &ExportPlan) -> String {
-        let Some(signed) = &plan.checkpoint else {
-            return String::new();
-        };
-        let line = CheckpointLine::from(signed);
-        match plan.format {
-            ExportFormat::Jsonl => json_line(&Line::Checkpoint(line)),
-            ExportFormat::Csv => checkpoint_csv(&line),
-        }
+        plan.checkpoints
+            .iter()
+            .map(|signed| {
+                let line = CheckpointLine::from(signed);
+                match plan.format {
+                    ExportFormat::Jsonl => json_line(&Line::Checkpoint(line)),
+                    ExportFormat::Csv => checkpoint_csv(&line),
+                }
+            })
+            .collect()
     }
 }

@@ -43,6 +43,10 @@ pub struct AuditConfig {
     pub ip: IpMode,
 }
 
+/// The most events that may wait for a batch (the store down for long, a flood of refusals);
+/// beyond it the newest are dropped and counted in the log, rather than memory running out.
+const MAX_PENDING: usize = 50_000;
+
 /// Events verified per page read from the store.
 const VERIFY_PAGE: u32 = 1000;
 
@@ -153,41 +157,54 @@ impl Audit {
     /// Queues an event that records no state change for the next batch.
     pub fn record(&self, draft: Draft, origin: &Origin) {
         let entry = self.entry(draft, origin);
+        let mut pending = self.pending();
+        if pending.len() >= MAX_PENDING {
+            tracing::error!(action = %entry.action, "audit queue full; event dropped");
+            return;
+        }
+        pending.push(entry);
+    }
+
+    /// Appends every queued event, one transaction per log (tests call it to see them). A log
+    /// whose append fails keeps its events queued, in order, for the next try; the others are
+    /// appended regardless, so one failing log never blocks or duplicates the rest.
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        let batch = std::mem::take(&mut *self.pending());
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let mut logs: Vec<String> = batch.iter().map(|e| e.log.clone()).collect();
+        logs.sort_unstable();
+        logs.dedup();
+        let mut failed = Vec::new();
+        let mut first_error = None;
+        for log in logs {
+            let events: Vec<AuditEntry> = batch.iter().filter(|e| e.log == log).cloned().collect();
+            match self.deps().store.append_audit(&events).await {
+                Ok(()) => {
+                    self.unsigned_logs().insert(log);
+                }
+                Err(err) => {
+                    failed.extend(events);
+                    first_error.get_or_insert(err);
+                }
+            }
+        }
+        if let Some(err) = first_error {
+            // In front of what arrived meanwhile, so each log keeps its order.
+            let mut pending = self.pending();
+            let later = std::mem::replace(&mut *pending, failed);
+            pending.extend(later);
+            return Err(err);
+        }
+        Ok(())
+    }
+
+    fn pending(&self) -> std::sync::MutexGuard<'_, Vec<AuditEntry>> {
         self.inner
             .pending
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(entry);
-    }
-
-    /// Appends every queued event (one transaction per log). Tests call it to see them.
-    pub async fn flush(&self) -> Result<(), StoreError> {
-        let batch = std::mem::take(
-            &mut *self
-                .inner
-                .pending
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        );
-        if batch.is_empty() {
-            return Ok(());
-        }
-        if let Err(err) = self.deps().store.append_audit(&batch).await {
-            // Put them back in front, so a passing outage loses nothing.
-            let mut pending = self
-                .inner
-                .pending
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let later = std::mem::replace(&mut *pending, batch);
-            pending.extend(later);
-            return Err(err);
-        }
-        let mut unsigned = self.unsigned_logs();
-        for entry in &batch {
-            unsigned.insert(entry.log.clone());
-        }
-        Ok(())
     }
 
     /// Flushes every `every` until the task is dropped.
@@ -200,9 +217,11 @@ impl Audit {
         }
     }
 
-    /// Signs and stores a checkpoint at `log`'s head; `None` for an empty log.
+    /// Signs and stores a checkpoint at `log`'s head, after checking the events since the
+    /// last checkpoint: a log that does not verify is never signed (the refusal is logged).
+    /// `None` for an empty or unverifiable log.
     pub async fn checkpoint(&self, log: &str) -> Result<Option<SignedCheckpoint>, StoreError> {
-        let Some((seq, head_hash)) = self.deps().store.audit_head(log).await? else {
+        let Some((seq, head_hash)) = self.verified_head(log).await? else {
             return Ok(None);
         };
         let signed = self.sign(log, seq, head_hash);
@@ -210,14 +229,63 @@ impl Audit {
         Ok(Some(signed))
     }
 
+    /// The head of `log` once the events since its last valid checkpoint (or cut, or its
+    /// start) verify; `None` when the log is empty or does not verify.
+    pub(super) async fn verified_head(
+        &self,
+        log: &str,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        let store = &self.deps().store;
+        let key = self.verifying_key();
+        let checkpoint = store
+            .last_audit_checkpoint(log)
+            .await?
+            .filter(|c| key.verifies(&c.checkpoint, &c.signature));
+        let cut = store
+            .audit_cut(log)
+            .await?
+            .filter(|c| key.verifies_cut(&c.checkpoint, &c.signature));
+        let anchor = match (checkpoint, cut) {
+            (Some(a), Some(b)) => Some(if a.checkpoint.seq >= b.checkpoint.seq {
+                a
+            } else {
+                b
+            }),
+            (a, b) => a.or(b),
+        }
+        .map(|signed| signed.checkpoint);
+        let mut verifier = ChainVerifier::new(log, anchor.as_ref()).keeping_only([]);
+        let mut head = anchor
+            .map(|a| (a.seq, a.head_hash))
+            .filter(|(seq, _)| *seq > 0);
+        let mut after = head.as_ref().map(|(seq, _)| *seq);
+        loop {
+            let query = AuditQuery {
+                after_seq: after,
+                limit: VERIFY_PAGE,
+                ..AuditQuery::default()
+            };
+            let page = store.audit_events(log, &query).await?;
+            for event in &page {
+                verifier.push(event);
+            }
+            if let Some(last) = page.last() {
+                head = Some((last.seq, last.hash.clone()));
+                after = Some(last.seq);
+            }
+            if page.len() < VERIFY_PAGE as usize || verifier.failed() {
+                break;
+            }
+        }
+        if let Some((seq, why)) = verifier.finish().first_bad {
+            tracing::error!(log = %log, seq, problem = why.as_str(), "the audit log does not verify; no checkpoint signed");
+            return Ok(None);
+        }
+        Ok(head)
+    }
+
     fn sign(&self, log: &str, seq: i64, head_hash: String) -> SignedCheckpoint {
-        let now = self.deps().now();
-        let checkpoint = Checkpoint {
-            log: log.to_owned(),
-            seq,
-            head_hash,
-            at_micros: i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX),
-        };
+        let checkpoint = self.checkpoint_at(log, seq, head_hash);
         SignedCheckpoint {
             signature: self.inner.signer.sign(&checkpoint),
             kid: self.inner.signer.kid().to_owned(),
@@ -225,17 +293,39 @@ impl Audit {
         }
     }
 
+    /// The statement that retention cut `log` at `seq`, signed as a cut.
+    fn sign_cut(&self, log: &str, seq: i64, head_hash: String) -> SignedCheckpoint {
+        let checkpoint = self.checkpoint_at(log, seq, head_hash);
+        SignedCheckpoint {
+            signature: self.inner.signer.sign_cut(&checkpoint),
+            kid: self.inner.signer.kid().to_owned(),
+            checkpoint,
+        }
+    }
+
+    fn checkpoint_at(&self, log: &str, seq: i64, head_hash: String) -> Checkpoint {
+        let now = self.deps().now();
+        Checkpoint {
+            log: log.to_owned(),
+            seq,
+            head_hash,
+            at_micros: i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX),
+        }
+    }
+
     /// Checkpoints every log this node appended to since its last checkpoint.
     pub async fn checkpoint_appended(&self) -> Result<(), StoreError> {
         self.flush().await?;
         let logs = std::mem::take(&mut *self.unsigned_logs());
+        let mut first_error = None;
         for log in logs {
             if let Err(err) = self.checkpoint(&log).await {
+                tracing::warn!(log = %log, error = %err, "audit checkpoint not signed; retrying");
                 self.unsigned_logs().insert(log);
-                return Err(err);
+                first_error.get_or_insert(err);
             }
         }
-        Ok(())
+        first_error.map_or(Ok(()), Err)
     }
 
     /// The keys checkpoints are signed with, as published.
@@ -262,15 +352,17 @@ impl Audit {
         self.flush().await?;
         let store = &self.deps().store;
         let key = self.verifying_key();
+        // Checkpoints first: every one of them names an event already written, so one signed
+        // while this runs cannot look like a missing tail.
+        let checkpoints = store.audit_checkpoints(log).await?;
         let cut = store.audit_cut(log).await?;
-        let mut verifier = ChainVerifier::new(log, cut.as_ref().map(|c| &c.checkpoint));
+        let mut verifier = ChainVerifier::new(log, cut.as_ref().map(|c| &c.checkpoint))
+            .keeping_only(checkpoints.iter().map(|c| c.checkpoint.seq));
         if let Some(cut) = &cut {
-            verifier.checkpoint(
-                cut.checkpoint.clone(),
-                key.verifies(&cut.checkpoint, &cut.signature),
-            );
+            let valid = key.verifies_cut(&cut.checkpoint, &cut.signature);
+            verifier.checkpoint(cut.checkpoint.clone(), valid);
         }
-        let mut after = None;
+        let mut after = cut.as_ref().map(|c| c.checkpoint.seq);
         loop {
             let query = AuditQuery {
                 after_seq: after,
@@ -289,7 +381,7 @@ impl Audit {
                 _ => break,
             }
         }
-        for signed in store.audit_checkpoints(log).await? {
+        for signed in checkpoints {
             let valid = key.verifies(&signed.checkpoint, &signed.signature);
             verifier.checkpoint(signed.checkpoint, valid);
         }

@@ -1,7 +1,7 @@
 //! Verifying an export with nothing but the file and the published checkpoint keys.
 
 use super::export::{csv_unescape, CheckpointLine, EventLine, Line, CSV_COLUMNS};
-use palisade_core::audit::{ChainVerifier, Checkpoint, Verdict};
+use palisade_core::audit::{Break, ChainVerifier, Checkpoint, Verdict, GENESIS_HASH};
 use palisade_crypto::audit::CheckpointKey;
 use palisade_store::SignedCheckpoint;
 
@@ -18,7 +18,7 @@ struct Parsed {
     log: String,
     from_seq: i64,
     events: Vec<palisade_core::audit::ChainedEvent>,
-    checkpoint: Option<SignedCheckpoint>,
+    checkpoints: Vec<SignedCheckpoint>,
 }
 
 fn parse_jsonl(text: &str) -> Result<Parsed, ExportError> {
@@ -35,13 +35,13 @@ fn parse_jsonl(text: &str) -> Result<Parsed, ExportError> {
                     log: h.log,
                     from_seq: h.from_seq,
                     events: Vec::new(),
-                    checkpoint: None,
+                    checkpoints: Vec::new(),
                 })
             }
             (Line::Event(e), Some(p)) => p
                 .events
                 .push((*e).event().ok_or(ExportError::Malformed(n + 1))?),
-            (Line::Checkpoint(c), Some(p)) => p.checkpoint = Some(c.signed()),
+            (Line::Checkpoint(c), Some(p)) => p.checkpoints.push(c.signed()),
             _ => return Err(ExportError::Malformed(n + 1)),
         }
     }
@@ -61,7 +61,7 @@ fn parse_csv(text: &str) -> Result<Parsed, ExportError> {
         return Err(ExportError::NoHeader);
     }
     let mut events = Vec::new();
-    let mut checkpoint = None;
+    let mut checkpoints = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let bad = || ExportError::Malformed(n + 2);
         let record = record.map_err(|_| bad())?;
@@ -96,86 +96,81 @@ fn parse_csv(text: &str) -> Result<Parsed, ExportError> {
                 .event()
                 .ok_or_else(bad)?,
             ),
-            "checkpoint" => {
-                checkpoint = Some(
-                    CheckpointLine {
-                        log: cell(1),
-                        seq: number(2)?,
-                        head_hash: cell(15),
-                        at_micros: number(4)?,
-                        kid: cell(16),
-                        signature: cell(17),
-                    }
-                    .signed(),
-                )
-            }
+            "checkpoint" => checkpoints.push(
+                CheckpointLine {
+                    log: cell(1),
+                    seq: number(2)?,
+                    head_hash: cell(15),
+                    at_micros: number(4)?,
+                    kid: cell(16),
+                    signature: cell(17),
+                }
+                .signed(),
+            ),
             _ => return Err(bad()),
         }
     }
     let first = events.first().map(|e| (e.entry.log.clone(), e.seq));
-    let (log, from_seq) = first
-        .or_else(|| {
-            checkpoint
-                .as_ref()
-                .map(|c| (c.checkpoint.log.clone(), c.checkpoint.seq + 1))
-        })
-        .unwrap_or_default();
+    let (log, from_seq) = first.unwrap_or_default();
     Ok(Parsed {
         log,
         from_seq,
         events,
-        checkpoint,
+        checkpoints,
     })
 }
 
 /// Verifies an export (JSON Lines or CSV, told apart by the first character) against the
-/// published keys: every event must chain to the next and the run must end at a checkpoint
-/// signed by one of `keys`.
+/// published keys: the run must start at the log's first event or at a signed checkpoint,
+/// every event must chain to the next, every checkpoint in it must be signed by one of `keys`
+/// and match, and the run must end at a signed checkpoint.
 pub fn verify_export(text: &str, keys: &[CheckpointKey]) -> Result<Verdict, ExportError> {
     let parsed = if text.trim_start().starts_with('{') {
         parse_jsonl(text)?
     } else {
         parse_csv(text)?
     };
-    // The run hangs from its first event's link; the signed checkpoint at its end is what
-    // vouches for every event before it.
-    let anchor = parsed.events.first().map(|first| Checkpoint {
+    let signed = |c: &SignedCheckpoint| {
+        keys.iter()
+            .any(|k| k.kid() == c.kid && k.verifies(&c.checkpoint, &c.signature))
+    };
+    let (Some(first), Some(last)) = (parsed.events.first(), parsed.events.last()) else {
+        // No events: nothing is vouched for, and nothing needs to be.
+        return Ok(ChainVerifier::new(&parsed.log, None).finish());
+    };
+    // The run hangs from its first event's link, which must itself be vouched for.
+    let start = Checkpoint {
         log: parsed.log.clone(),
-        seq: first.seq - 1,
+        seq: first.seq.saturating_sub(1),
         head_hash: first.prev_hash.clone(),
         at_micros: 0,
-    });
-    let start = anchor.clone().unwrap_or(Checkpoint {
-        log: parsed.log.clone(),
-        seq: parsed.from_seq - 1,
-        head_hash: String::new(),
-        at_micros: 0,
-    });
+    };
+    let start_pinned = (first.seq == 1 && first.prev_hash == GENESIS_HASH)
+        || parsed.checkpoints.iter().any(|c| {
+            c.checkpoint.seq == start.seq && c.checkpoint.head_hash == start.head_hash && signed(c)
+        });
     let mut verifier = ChainVerifier::new(&parsed.log, Some(&start));
     for event in &parsed.events {
         verifier.push(event);
     }
-    match &parsed.checkpoint {
-        Some(signed) => {
-            let valid = keys.iter().any(|k| {
-                k.kid() == signed.kid && k.verifies(&signed.checkpoint, &signed.signature)
-            });
-            let at_end = parsed.events.last().map(|e| e.seq) == Some(signed.checkpoint.seq);
-            verifier.checkpoint(signed.checkpoint.clone(), valid && at_end);
+    if first.seq != parsed.from_seq {
+        // The header promised events from elsewhere: some are not in the file.
+        verifier.fail_at(parsed.from_seq.min(first.seq), Break::Missing);
+    }
+    if !start_pinned {
+        // Reported where the run starts: whatever came before it is not shown to be whole.
+        verifier.fail_at(first.seq, Break::BadCheckpointSignature);
+    }
+    let mut end_pinned = false;
+    for checkpoint in &parsed.checkpoints {
+        if checkpoint.checkpoint.seq < first.seq {
+            continue;
         }
-        // Events without a checkpoint vouch for nothing.
-        None if !parsed.events.is_empty() => {
-            verifier.checkpoint(
-                Checkpoint {
-                    log: parsed.log.clone(),
-                    seq: parsed.events.last().map_or(0, |e| e.seq),
-                    head_hash: String::new(),
-                    at_micros: 0,
-                },
-                false,
-            );
-        }
-        None => {}
+        end_pinned |= checkpoint.checkpoint.seq == last.seq && signed(checkpoint);
+        verifier.checkpoint(checkpoint.checkpoint.clone(), signed(checkpoint));
+    }
+    if !end_pinned {
+        verifier.fail_at(last.seq, Break::BadCheckpointSignature);
     }
     Ok(verifier.finish())
 }

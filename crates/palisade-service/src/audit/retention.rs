@@ -1,7 +1,7 @@
 //! Retention: events older than their workspace's retention are cut away, behind a signed
 //! checkpoint at the cut, so the rest of the chain still verifies from there.
 
-use super::Audit;
+use super::{Actor, Audit, Draft, Origin, Resource};
 use palisade_core::audit::PLATFORM_LOG;
 use palisade_store::{AuditQuery, StoreError};
 use time::Duration;
@@ -32,9 +32,26 @@ impl Audit {
             let Some(event) = store.audit_events(&log, &at).await?.into_iter().next() else {
                 continue;
             };
-            let signed = self.sign(&log, event.seq, event.hash);
-            removed += store.cut_audit_log(&signed).await?;
-            tracing::info!(log = %log, through = seq, "audit retention cut");
+            let cut = self.sign_cut(&log, event.seq, event.hash);
+            let recorded = self.entry(
+                Draft::success(
+                    &log,
+                    Actor::System,
+                    "audit.retention_cut",
+                    Resource::new("audit_log", &log),
+                )
+                .because("retention"),
+                &Origin::system(),
+            );
+            // One log failing (or already cut by another node) does not stop the others.
+            match store.cut_audit_log(&cut, &recorded).await {
+                Ok(deleted) => {
+                    removed += deleted;
+                    self.appended(&log);
+                    tracing::info!(log = %log, through = seq, deleted, "audit retention cut");
+                }
+                Err(err) => tracing::warn!(log = %log, error = %err, "audit retention cut failed"),
+            }
         }
         Ok(removed)
     }

@@ -168,7 +168,13 @@ impl Invitations {
             )
             .await?;
         match outcome {
-            Acceptance::Joined { slug, role } => Ok((slug, role)),
+            Acceptance::Joined { slug, role } => {
+                // The event went to the workspace's log: sign it at the next checkpoint.
+                if let Some(log) = self.deps.store.audit_log_of(&slug).await? {
+                    self.audit.appended(&log);
+                }
+                Ok((slug, role))
+            }
             Acceptance::Invalid => {
                 self.audit.record(
                     Draft::success(

@@ -1,7 +1,8 @@
 -- The audit log: one hash chain per log (a workspace id, or 'platform'). Rows are never
 -- updated; they are deleted only below a retention cut, which is recorded (with its signed
 -- checkpoint) before the deletion, so what remains still verifies from there. The
--- application role is granted only SELECT and INSERT on these tables (see `after_migrations`),
+-- application role is granted only SELECT and INSERT on these tables, and only SELECT on
+-- audit_cuts, which retention writes as the owner (see `after_migrations`),
 -- and the triggers below refuse changes from any role that still has the grant.
 CREATE TABLE audit_events (
     log_id        TEXT COLLATE "C" NOT NULL,
@@ -33,10 +34,14 @@ CREATE TABLE audit_checkpoints (
     PRIMARY KEY (log_id, seq)
 );
 
+-- A retention cut: the place a log's history may begin, signed as a cut (not a checkpoint).
 CREATE TABLE audit_cuts (
     log_id    TEXT COLLATE "C" NOT NULL,
     seq       BIGINT NOT NULL,
+    head_hash TEXT   NOT NULL,
     at_micros BIGINT NOT NULL,
+    kid       TEXT   NOT NULL,
+    signature TEXT   NOT NULL,
     PRIMARY KEY (log_id, seq)
 );
 

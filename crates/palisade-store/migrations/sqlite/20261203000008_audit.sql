@@ -31,10 +31,14 @@ CREATE TABLE audit_checkpoints (
     PRIMARY KEY (log_id, seq)
 ) STRICT;
 
+-- A retention cut: the place a log's history may begin, signed as a cut (not a checkpoint).
 CREATE TABLE audit_cuts (
     log_id    TEXT    NOT NULL,
     seq       INTEGER NOT NULL,
+    head_hash TEXT    NOT NULL,
     at_micros INTEGER NOT NULL,
+    kid       TEXT    NOT NULL,
+    signature TEXT    NOT NULL,
     PRIMARY KEY (log_id, seq)
 ) STRICT;
 

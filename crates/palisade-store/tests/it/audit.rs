@@ -126,7 +126,11 @@ pub async fn audit_rows_refuse_updates_and_deletes(db: &TestDatabase) {
         kid: "k".into(),
         signature: "s".into(),
     };
-    w.store.cut_audit_log(&cut).await.unwrap();
+    w.store
+        .cut_audit_log(&cut, &event_in_log(&log))
+        .await
+        .unwrap();
+    w.store.add_audit_checkpoint(&cut).await.unwrap();
     for sql in [
         "UPDATE audit_events SET action = 'edited'",
         "DELETE FROM audit_events",
@@ -136,14 +140,8 @@ pub async fn audit_rows_refuse_updates_and_deletes(db: &TestDatabase) {
         let refused = db.execute_as_owner(sql).await;
         assert!(refused.is_err(), "{sql} was allowed");
     }
-    assert_eq!(
-        w.store
-            .audit_events(&scope.workspace_id().to_string(), &all())
-            .await
-            .unwrap()
-            .len(),
-        2
-    );
+    // Event 1 was cut; 2, 3 and the cut's own record remain, untouched.
+    assert_eq!(w.store.audit_events(&log, &all()).await.unwrap().len(), 3);
 }
 
 pub async fn retention_removes_only_events_up_to_its_recorded_cut(db: &TestDatabase) {
@@ -164,10 +162,29 @@ pub async fn retention_removes_only_events_up_to_its_recorded_cut(db: &TestDatab
         kid: "k".into(),
         signature: "s".into(),
     };
-    assert_eq!(w.store.cut_audit_log(&cut).await.unwrap(), 2);
+    assert_eq!(
+        w.store
+            .cut_audit_log(&cut, &event_in_log(&log))
+            .await
+            .unwrap(),
+        2
+    );
+    // The cut is recorded in the log it cut, after what is left.
     let left = w.store.audit_events(&log, &all()).await.unwrap();
-    assert_eq!(left.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![3, 4]);
+    assert_eq!(
+        left.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![3, 4, 5]
+    );
     assert_eq!(w.store.audit_cut(&log).await.unwrap(), Some(cut.clone()));
+    // A second cut at the same place (another node) changes nothing.
+    assert_eq!(
+        w.store
+            .cut_audit_log(&cut, &event_in_log(&log))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(w.store.audit_events(&log, &all()).await.unwrap().len(), 3);
     // Past the cut, events are as untouchable as ever.
     assert!(db
         .execute_as_owner("DELETE FROM audit_events WHERE seq = 3")
