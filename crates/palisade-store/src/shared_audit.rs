@@ -52,35 +52,51 @@ macro_rules! impl_audit_store {
                 tx: &mut $crate::dialect::Tx<Self>,
                 entry: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
-                <Self as $crate::dialect::Dialect>::lock_audit_log(tx, &entry.log).await?;
-                let (seq, prev) = match Self::audit_head_in(tx, &entry.log).await? {
-                    Some((seq, hash)) => (seq + 1, hash),
-                    None => (1, palisade_core::audit::GENESIS_HASH.to_owned()),
+                Self::append_run_in(tx, std::slice::from_ref(entry)).await
+            }
+
+            /// Appends entries of one log in order inside `tx`: one lock and one head read for
+            /// the whole run, then one insert each.
+            async fn append_run_in(
+                tx: &mut $crate::dialect::Tx<Self>,
+                entries: &[palisade_core::audit::AuditEntry],
+            ) -> Result<(), $crate::StoreError> {
+                let Some(log) = entries.first().map(|e| e.log.clone()) else {
+                    return Ok(());
                 };
-                let event = entry.clone().chain(seq, &prev);
-                let e = &event.entry;
-                sqlx::query(
-                    "INSERT INTO audit_events (log_id, seq, id, at_micros, actor, action, resource_type, \
-                     resource_id, outcome, reason, request_id, ip, user_agent, prev_hash, hash) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-                )
-                .bind(&e.log)
-                .bind(event.seq)
-                .bind(e.id.to_string())
-                .bind(e.at_micros)
-                .bind(&e.actor)
-                .bind(&e.action)
-                .bind(&e.resource_type)
-                .bind(&e.resource_id)
-                .bind(e.outcome.as_str())
-                .bind(&e.reason)
-                .bind(&e.request_id)
-                .bind(&e.ip)
-                .bind(&e.user_agent)
-                .bind(&event.prev_hash)
-                .bind(&event.hash)
-                .execute(&mut **tx)
-                .await?;
+                <Self as $crate::dialect::Dialect>::lock_audit_log(tx, &log).await?;
+                let (mut seq, mut prev) = match Self::audit_head_in(tx, &log).await? {
+                    Some((seq, hash)) => (seq, hash),
+                    None => (0, palisade_core::audit::GENESIS_HASH.to_owned()),
+                };
+                for entry in entries {
+                    seq += 1;
+                    let event = entry.clone().chain(seq, &prev);
+                    let e = &event.entry;
+                    sqlx::query(
+                        "INSERT INTO audit_events (log_id, seq, id, at_micros, actor, action, resource_type, \
+                         resource_id, outcome, reason, request_id, ip, user_agent, prev_hash, hash) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                    )
+                    .bind(&e.log)
+                    .bind(event.seq)
+                    .bind(e.id.to_string())
+                    .bind(e.at_micros)
+                    .bind(&e.actor)
+                    .bind(&e.action)
+                    .bind(&e.resource_type)
+                    .bind(&e.resource_id)
+                    .bind(e.outcome.as_str())
+                    .bind(&e.reason)
+                    .bind(&e.request_id)
+                    .bind(&e.ip)
+                    .bind(&e.user_agent)
+                    .bind(&event.prev_hash)
+                    .bind(&event.hash)
+                    .execute(&mut **tx)
+                    .await?;
+                    prev = event.hash;
+                }
                 Ok(())
             }
 
@@ -140,10 +156,9 @@ macro_rules! impl_audit_store {
                 logs.sort_unstable();
                 logs.dedup();
                 for log in logs {
+                    let run: Vec<_> = entries.iter().filter(|e| e.log == log).cloned().collect();
                     let mut tx = self.audit_tx(log).await?;
-                    for entry in entries.iter().filter(|e| e.log == log) {
-                        Self::append_audit_in(&mut tx, entry).await?;
-                    }
+                    Self::append_run_in(&mut tx, &run).await?;
                     tx.commit().await?;
                 }
                 Ok(())
