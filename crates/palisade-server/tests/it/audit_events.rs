@@ -103,3 +103,114 @@ async fn membership_changes_are_recorded_in_the_workspace_log() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn deletions_revocations_and_operator_actions_are_recorded() {
+    on_both_backends(auth_options, |app| async move {
+        let ada = acme(&app).await;
+        let ws = "/v1/workspaces/acme";
+        let invited = send(
+            &app,
+            Method::POST,
+            &format!("{ws}/invitations"),
+            &ada,
+            Some(json!({"email": "bob@example.com", "role": "member"})),
+        )
+        .await;
+        let invitation: serde_json::Value = invited.json().await.unwrap();
+        let id = invitation["id"].as_str().unwrap();
+        assert_eq!(
+            send(
+                &app,
+                Method::DELETE,
+                &format!("{ws}/invitations/{id}"),
+                &ada,
+                None
+            )
+            .await
+            .status(),
+            204
+        );
+        send(
+            &app,
+            Method::POST,
+            &format!("{ws}/collections"),
+            &ada,
+            Some(json!({"name": "notes"})),
+        )
+        .await;
+        let schema = json!({"schema": {"type": "object"}});
+        assert_eq!(
+            send(
+                &app,
+                Method::PATCH,
+                &format!("{ws}/collections/notes"),
+                &ada,
+                Some(schema)
+            )
+            .await
+            .status(),
+            200
+        );
+        assert_eq!(
+            send(
+                &app,
+                Method::DELETE,
+                &format!("{ws}/collections/notes"),
+                &ada,
+                None
+            )
+            .await
+            .status(),
+            204
+        );
+        let events = workspace_events(&app, &ada, "acme").await;
+        for action in [
+            "invitation.revoked",
+            "collection.updated",
+            "collection.deleted",
+        ] {
+            assert!(events.iter().any(|e| e["action"] == action), "no {action}");
+        }
+        let log = app.store.audit_log_of("acme").await.unwrap().unwrap();
+        assert_eq!(
+            send(&app, Method::DELETE, ws, &ada, None).await.status(),
+            204
+        );
+        // Operators' commands act on the store directly, as `palisade keys` and `admin` do.
+        palisade_service::auth::keys::rotate(
+            app.store.as_ref(),
+            &app.master_key,
+            app.clock.as_ref(),
+            &palisade_core::OsSecureRng,
+        )
+        .await
+        .unwrap();
+        palisade_service::auth::create_access_code(
+            app.store.as_ref(),
+            app.clock.as_ref(),
+            &palisade_core::OsSecureRng,
+            Some(1),
+            None,
+        )
+        .await
+        .unwrap();
+        let platform = log_events(&app, PLATFORM_LOG).await;
+        let deleted = platform
+            .iter()
+            .find(|e| e.entry.action == "workspace.deleted")
+            .expect("deletion is a platform event");
+        assert_eq!(deleted.entry.actor, format!("user:{}", user_of(&ada)));
+        assert_eq!(deleted.entry.resource_id.as_deref(), Some(log.as_str()));
+        for action in ["signing_key.rotated", "access_code.created"] {
+            let event = platform
+                .iter()
+                .rev()
+                .find(|e| e.entry.action == action)
+                .unwrap_or_else(|| panic!("no {action}"));
+            assert_eq!(event.entry.actor, "system", "{action}");
+        }
+        app
+    })
+    .await;
+}
