@@ -4203,13 +4203,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON Lines (`application/x-ndjson`) or CSV (`text/csv`) */
+            /** @description JSON Lines (`format=jsonl`) or CSV (`format=csv`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": unknown;
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */

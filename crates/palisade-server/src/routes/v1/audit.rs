@@ -27,6 +27,7 @@ pub struct EventsQuery {
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page.
+    #[param(pattern = "^[0-9]{1,18}$")]
     pub cursor: Option<String>,
     /// Only this action, e.g. `api_key.revoked`.
     pub action: Option<String>,
@@ -179,7 +180,8 @@ pub struct ExportQuery {
 /// be verified offline (`palisade audit verify --export FILE`) (`audit:read`).
 #[utoipa::path(get, path = "/v1/workspaces/{ws}/audit-events/export", tag = "audit",
     params(("ws" = String, Path, description = "Workspace slug"), ExportQuery),
-    responses((status = 200, description = "JSON Lines (`application/x-ndjson`) or CSV (`text/csv`)", content_type = "application/x-ndjson")))]
+    responses((status = 200, description = "JSON Lines (`format=jsonl`) or CSV (`format=csv`)",
+        content((String = "application/x-ndjson"), (String = "text/csv")))))]
 pub async fn export(
     State(state): State<AppState>,
     access: Scoped<ReadAudit>,
