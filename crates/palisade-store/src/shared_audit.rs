@@ -100,6 +100,25 @@ macro_rules! impl_audit_store {
                 Ok(())
             }
 
+            /// Signed statements of `log` from `table` (checkpoints or cuts), in `order`.
+            async fn signed_rows(
+                &self,
+                log: &str,
+                table: &str,
+                order: &str,
+            ) -> Result<Vec<$crate::audit::SignedCheckpoint>, $crate::StoreError> {
+                let mut tx = self.audit_tx(log).await?;
+                let rows = sqlx::query(&format!(
+                    "SELECT log_id, seq, head_hash, at_micros, kid, signature FROM {table} \
+                     WHERE log_id = $1 {order}"
+                ))
+                .bind(log)
+                .fetch_all(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                rows.iter().map(Self::checkpoint_from_row).collect()
+            }
+
             fn event_from_row(
                 row: &<<Self as $crate::dialect::Dialect>::Db as sqlx::Database>::Row,
             ) -> Result<palisade_core::audit::ChainedEvent, $crate::StoreError> {
@@ -233,48 +252,23 @@ macro_rules! impl_audit_store {
                 &self,
                 log: &str,
             ) -> Result<Vec<$crate::audit::SignedCheckpoint>, $crate::StoreError> {
-                let mut tx = self.audit_tx(log).await?;
-                let rows = sqlx::query(
-                    "SELECT log_id, seq, head_hash, at_micros, kid, signature FROM audit_checkpoints \
-                     WHERE log_id = $1 ORDER BY seq",
-                )
-                .bind(log)
-                .fetch_all(&mut *tx)
-                .await?;
-                tx.commit().await?;
-                rows.iter().map(Self::checkpoint_from_row).collect()
+                self.signed_rows(log, "audit_checkpoints", "ORDER BY seq").await
             }
 
             async fn last_audit_checkpoint(
                 &self,
                 log: &str,
             ) -> Result<Option<$crate::audit::SignedCheckpoint>, $crate::StoreError> {
-                let mut tx = self.audit_tx(log).await?;
-                let row = sqlx::query(
-                    "SELECT log_id, seq, head_hash, at_micros, kid, signature FROM audit_checkpoints \
-                     WHERE log_id = $1 ORDER BY seq DESC LIMIT 1",
-                )
-                .bind(log)
-                .fetch_optional(&mut *tx)
-                .await?;
-                tx.commit().await?;
-                row.as_ref().map(Self::checkpoint_from_row).transpose()
+                let last = self.signed_rows(log, "audit_checkpoints", "ORDER BY seq DESC LIMIT 1");
+                Ok(last.await?.into_iter().next())
             }
 
             async fn audit_cut(
                 &self,
                 log: &str,
             ) -> Result<Option<$crate::audit::SignedCheckpoint>, $crate::StoreError> {
-                let mut tx = self.audit_tx(log).await?;
-                let row = sqlx::query(
-                    "SELECT log_id, seq, head_hash, at_micros, kid, signature FROM audit_cuts \
-                     WHERE log_id = $1 ORDER BY seq DESC LIMIT 1",
-                )
-                .bind(log)
-                .fetch_optional(&mut *tx)
-                .await?;
-                tx.commit().await?;
-                row.as_ref().map(Self::checkpoint_from_row).transpose()
+                let last = self.signed_rows(log, "audit_cuts", "ORDER BY seq DESC LIMIT 1");
+                Ok(last.await?.into_iter().next())
             }
 
             async fn last_audit_seq_before(

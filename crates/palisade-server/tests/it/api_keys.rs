@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use time::Duration;
 
 /// Ada owns `acme`; returns her access token.
-async fn acme(app: &TestApp) -> String {
+pub(crate) async fn acme(app: &TestApp) -> String {
     let ada = account(app, "ada@example.com").await;
     let created = send(
         app,

@@ -39,18 +39,20 @@ pub fn user_of(access: &str) -> String {
 }
 
 /// Ada's `acme`, and her access token.
-pub async fn acme(app: &TestApp) -> String {
-    let ada = account(app, "ada@example.com").await;
-    let created = send(
-        app,
-        Method::POST,
-        "/v1/workspaces",
-        &ada.access,
-        Some(json!({"slug": "acme", "name": "Acme"})),
-    )
-    .await;
-    assert_eq!(created.status(), 201);
-    ada.access
+pub(crate) use crate::api_keys::acme;
+
+/// Whether `events` hold `action` with this outcome and reason.
+pub fn recorded(
+    events: &[ChainedEvent],
+    action: &str,
+    outcome: &str,
+    reason: Option<&str>,
+) -> bool {
+    events.iter().any(|e| {
+        e.entry.action == action
+            && e.entry.outcome.as_str() == outcome
+            && e.entry.reason.as_deref() == reason
+    })
 }
 
 fn find<'a>(events: &'a [Value], action: &str) -> Option<&'a Value> {
@@ -175,13 +177,7 @@ async fn account_events_go_to_the_platform_log() {
         );
         let user = user_of(&ada.access);
         let events = log_events(&app, PLATFORM_LOG).await;
-        let had = |action: &str, outcome: &str, reason: Option<&str>| {
-            events.iter().any(|e| {
-                e.entry.action == action
-                    && e.entry.outcome.as_str() == outcome
-                    && e.entry.reason.as_deref() == reason
-            })
-        };
+        let had = |action, outcome, reason| recorded(&events, action, outcome, reason);
         assert!(had("user.signed_up", "success", None), "{events:#?}");
         assert!(had("user.login", "success", None));
         assert!(had("user.login", "denied", Some("invalid_credentials")));

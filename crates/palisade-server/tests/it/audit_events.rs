@@ -1,7 +1,7 @@
 //! More of what the audit log records: recovery, token reuse, membership changes.
 
 use crate::accounts::{account, auth_options, refresh};
-use crate::audit::{acme, log_events, user_of, workspace_events};
+use crate::audit::{acme, log_events, recorded, user_of, workspace_events};
 use crate::auth_recovery::{ask_reset, confirm, delivered_mail, token_in};
 use crate::helpers::{on_both_backends, send};
 use palisade_core::audit::PLATFORM_LOG;
@@ -32,13 +32,7 @@ async fn a_reset_and_a_reused_refresh_token_are_recorded() {
             204
         );
         let events = log_events(&app, PLATFORM_LOG).await;
-        let had = |action: &str, outcome: &str, reason: Option<&str>| {
-            events.iter().any(|e| {
-                e.entry.action == action
-                    && e.entry.outcome.as_str() == outcome
-                    && e.entry.reason.as_deref() == reason
-            })
-        };
+        let had = |action, outcome, reason| recorded(&events, action, outcome, reason);
         assert!(
             had("session.revoked", "success", Some("refresh_token_reuse")),
             "{events:#?}"

@@ -96,8 +96,7 @@ pub struct Draft {
 /// An event of work done without a request (operator commands, start-up), stamped with the
 /// given clock and randomness; for callers that run without the audit service.
 pub fn system_entry(draft: Draft, clock: &dyn Clock, rng: &dyn SecureRng) -> AuditEntry {
-    let at = clock.now();
-    let at_micros = i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX);
+    let at_micros = super::reading::micros(clock.now());
     draft.stamp(
         AuditEventId::generate(clock, rng),
         at_micros,

@@ -13,6 +13,7 @@ mod retention;
 pub use entry::{system_entry, Actor, Draft, Origin, Resource};
 pub use export::{csv_escape, ExportFormat, ExportHeader, ExportPlan};
 pub use offline::{verify_export, ExportError};
+use reading::micros;
 pub use reading::EventFilter;
 pub use retention::PLATFORM_RETENTION_DAYS;
 
@@ -113,8 +114,7 @@ impl Audit {
                 // Without a hasher (never with a valid master key), keep nothing of the address.
                 .map_or_else(|| "h:unavailable".to_owned(), |hasher| hasher.hash(ip)),
         });
-        let now = deps.now();
-        let at_micros = i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX);
+        let at_micros = micros(deps.now());
         draft.stamp(
             AuditEventId::generate(deps.clock(), deps.rng()),
             at_micros,
@@ -285,31 +285,31 @@ impl Audit {
     }
 
     fn sign(&self, log: &str, seq: i64, head_hash: String) -> SignedCheckpoint {
-        let checkpoint = self.checkpoint_at(log, seq, head_hash);
-        SignedCheckpoint {
-            signature: self.inner.signer.sign(&checkpoint),
-            kid: self.inner.signer.kid().to_owned(),
-            checkpoint,
-        }
+        self.signed(log, seq, head_hash, CheckpointSigner::sign)
     }
 
     /// The statement that retention cut `log` at `seq`, signed as a cut.
     fn sign_cut(&self, log: &str, seq: i64, head_hash: String) -> SignedCheckpoint {
-        let checkpoint = self.checkpoint_at(log, seq, head_hash);
-        SignedCheckpoint {
-            signature: self.inner.signer.sign_cut(&checkpoint),
-            kid: self.inner.signer.kid().to_owned(),
-            checkpoint,
-        }
+        self.signed(log, seq, head_hash, CheckpointSigner::sign_cut)
     }
 
-    fn checkpoint_at(&self, log: &str, seq: i64, head_hash: String) -> Checkpoint {
-        let now = self.deps().now();
-        Checkpoint {
+    fn signed(
+        &self,
+        log: &str,
+        seq: i64,
+        head_hash: String,
+        sign: fn(&CheckpointSigner, &Checkpoint) -> String,
+    ) -> SignedCheckpoint {
+        let checkpoint = Checkpoint {
             log: log.to_owned(),
             seq,
             head_hash,
-            at_micros: i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX),
+            at_micros: micros(self.deps().now()),
+        };
+        SignedCheckpoint {
+            signature: sign(&self.inner.signer, &checkpoint),
+            kid: self.inner.signer.kid().to_owned(),
+            checkpoint,
         }
     }
 

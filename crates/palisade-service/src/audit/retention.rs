@@ -1,6 +1,7 @@
 //! Retention: events older than their workspace's retention are cut away, behind a signed
 //! checkpoint at the cut, so the rest of the chain still verifies from there.
 
+use super::reading::micros;
 use super::{Actor, Audit, Draft, Origin, Resource};
 use palisade_core::audit::PLATFORM_LOG;
 use palisade_store::{AuditQuery, StoreError};
@@ -18,8 +19,7 @@ impl Audit {
         logs.push((PLATFORM_LOG.to_owned(), PLATFORM_RETENTION_DAYS));
         let mut removed = 0;
         for (log, days) in logs {
-            let cutoff = self.deps().now() - Duration::days(days);
-            let cutoff = i64::try_from(cutoff.unix_timestamp_nanos() / 1000).unwrap_or(0);
+            let cutoff = micros(self.deps().now() - Duration::days(days));
             let Some(seq) = store.last_audit_seq_before(&log, cutoff).await? else {
                 continue;
             };

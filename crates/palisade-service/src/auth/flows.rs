@@ -14,12 +14,23 @@ use time::OffsetDateTime;
 pub const REFRESH_TOKEN_PREFIX: &str = "palr_";
 
 /// A fresh access token and refresh token for one session.
-#[derive(Debug)]
 pub struct IssuedTokens {
     pub access_token: String,
     pub refresh_token: OpaqueToken,
     pub expires_in: i64,
     pub session: SessionId,
+}
+
+/// Bearer tokens are secrets: `Debug` names the session, never the tokens.
+impl std::fmt::Debug for IssuedTokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IssuedTokens")
+            .field("access_token", &"[REDACTED]")
+            .field("refresh_token", &self.refresh_token)
+            .field("expires_in", &self.expires_in)
+            .field("session", &self.session)
+            .finish()
+    }
 }
 
 /// One of an account's live sessions, as the session list shows it.
@@ -278,4 +289,26 @@ pub(super) fn check_strength(
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
     use subtle::ConstantTimeEq;
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use palisade_core::{ManualClock, SeededRng};
+
+    #[test]
+    fn issued_tokens_never_show_their_tokens_in_debug() {
+        let clock = ManualClock::starting_at(time::macros::datetime!(2026-12-01 00:00 UTC));
+        let rng = SeededRng::new(7);
+        let tokens = IssuedTokens {
+            access_token: "eyJhbGciOiJFZERTQSJ9.secret-claims.secret-signature".into(),
+            refresh_token: OpaqueToken::generate(REFRESH_TOKEN_PREFIX, &rng),
+            expires_in: 900,
+            session: SessionId::generate(&clock, &rng),
+        };
+        let shown = format!("{tokens:?}");
+        assert!(!shown.contains("secret-claims"), "{shown}");
+        assert!(!shown.contains(tokens.refresh_token.expose()), "{shown}");
+        assert!(shown.contains(&tokens.session.to_string()), "{shown}");
+    }
 }
