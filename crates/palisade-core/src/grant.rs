@@ -49,6 +49,8 @@ permits! {
     ManageCollections => CollectionsManage,
     /// `audit:read`
     ReadAudit => AuditRead,
+    /// `secrets:manage`
+    ManageSecrets => SecretsManage,
 }
 
 /// Proof that `scope` allows `P`. The field is private: `check` is the only way in.

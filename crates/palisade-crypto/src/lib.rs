@@ -4,6 +4,7 @@
 pub mod aead;
 pub mod api_key;
 pub mod audit;
+pub mod envelope;
 pub mod jwt;
 pub mod master_key;
 pub mod password;
@@ -12,6 +13,7 @@ pub mod scram;
 pub mod token;
 
 pub use aead::{OpenError, SealingKey};
+pub use envelope::{Binding, DataKey, KeyProvider, LocalKeyProvider, UnwrapError, WrappedKey};
 pub use master_key::{KeyFileError, KeyFileOutcome, MasterKey};
 pub use password::{Argon2Cost, PasswordHasher, Verification};
 pub use token::{OpaqueToken, TokenDigest};

@@ -29,6 +29,36 @@ impl MasterKey {
         Self(SecretBox::new(bytes))
     }
 
+    /// A key given as base64 (`PALISADE_MASTER_KEY`), for deployments without a key file.
+    pub fn from_base64(encoded: &str) -> Result<Self, &'static str> {
+        let decoded = SecretBox::new(Box::new(
+            STANDARD
+                .decode(encoded.trim())
+                .map_err(|_| "the key is not base64")?,
+        ));
+        let bytes: [u8; MASTER_KEY_LEN] = decoded
+            .expose_secret()
+            .as_slice()
+            .try_into()
+            .map_err(|_| "the key is not 32 bytes")?;
+        Ok(Self(SecretBox::new(Box::new(bytes))))
+    }
+
+    /// The key as base64, for writing a new key file.
+    fn to_base64(&self) -> secrecy::SecretString {
+        secrecy::SecretString::from(STANDARD.encode(self.expose_bytes()))
+    }
+
+    /// A key from raw bytes (one stored encrypted in the vault, such as the derivation root).
+    pub fn from_bytes(bytes: [u8; MASTER_KEY_LEN]) -> Self {
+        Self(SecretBox::new(Box::new(bytes)))
+    }
+
+    /// A copy, for handing the same key to a second owner (each zeroises its own).
+    pub fn duplicate(&self) -> Self {
+        Self(SecretBox::new(Box::new(*self.expose_bytes())))
+    }
+
     pub fn expose_bytes(&self) -> &[u8; MASTER_KEY_LEN] {
         self.0.expose_secret()
     }
@@ -107,6 +137,11 @@ pub fn load_or_create(
     }
 }
 
+/// Writes `key` to a new file at `path` (mode 0600); refuses to overwrite one.
+pub fn create(path: &Path, key: &MasterKey) -> Result<(), KeyFileError> {
+    write_new(path, key)
+}
+
 /// Loads an existing key, refusing it unless only its owner can read it.
 pub fn load(path: &Path) -> Result<MasterKey, KeyFileError> {
     let io_err = |action| {
@@ -140,17 +175,7 @@ fn parse(text: &str) -> Result<MasterKey, &'static str> {
         return Err("missing the palisade-master-key-v1 header");
     }
     let encoded = lines.next().ok_or("missing the key line")?;
-    let decoded = secrecy::SecretBox::new(Box::new(
-        STANDARD
-            .decode(encoded.trim())
-            .map_err(|_| "the key line is not base64")?,
-    ));
-    let bytes: [u8; MASTER_KEY_LEN] = decoded
-        .expose_secret()
-        .as_slice()
-        .try_into()
-        .map_err(|_| "the key is not 32 bytes")?;
-    Ok(MasterKey(SecretBox::new(Box::new(bytes))))
+    MasterKey::from_base64(encoded)
 }
 
 fn write_new(path: &Path, key: &MasterKey) -> Result<(), KeyFileError> {
@@ -169,7 +194,7 @@ fn write_new(path: &Path, key: &MasterKey) -> Result<(), KeyFileError> {
         .map_err(io_err("create"))?;
     let body = secrecy::SecretString::from(format!(
         "{KEY_FILE_HEADER}\n{}\n",
-        STANDARD.encode(key.expose_bytes())
+        key.to_base64().expose_secret()
     ));
     file.write_all(body.expose_secret().as_bytes())
         .map_err(io_err("write"))?;

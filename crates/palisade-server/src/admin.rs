@@ -7,11 +7,28 @@ use palisade_crypto::MasterKey;
 use palisade_store::Store;
 use std::sync::Arc;
 
-/// The store as `serve` opens it (same role, same derived password), migrated.
+/// The store as `serve` opens it (same role, same derived password), migrated, and the
+/// derivation root of the platform's keys.
 async fn open(config: &Config) -> Result<(Arc<dyn Store>, MasterKey), StartupError> {
-    let (store, master) = crate::serve::open(config, &OsSecureRng).await?;
+    let (store, unlocked, _) = open_vault(config).await?;
+    Ok((store, unlocked.root))
+}
+
+/// As [`open`], with the vault and the keys it was unlocked with.
+pub(crate) async fn open_vault(
+    config: &Config,
+) -> Result<
+    (
+        Arc<dyn Store>,
+        palisade_service::vault::Unlocked,
+        crate::keys::Keys,
+    ),
+    StartupError,
+> {
+    let (store, keys) = crate::serve::open(config, &OsSecureRng).await?;
     store.migrate().await?;
-    Ok((store, master))
+    let unlocked = crate::serve::unlock(&crate::serve::Services::default(), &store, &keys).await?;
+    Ok((store, unlocked, keys))
 }
 
 /// Creates a sign-up access code and returns it; it is shown once and stored as a digest.
@@ -95,8 +112,9 @@ pub async fn verify_audit_export(
                 .collect()
         }
         None => {
-            let master = palisade_crypto::master_key::load(&config.master_key_file)?;
-            vec![palisade_crypto::audit::CheckpointSigner::derive(&master).public_key()]
+            let (store, root) = open(config).await?;
+            store.close().await;
+            vec![palisade_crypto::audit::CheckpointSigner::derive(&root).public_key()]
         }
     };
     palisade_service::audit::verify_export(&text, &keys)

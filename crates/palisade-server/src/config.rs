@@ -36,6 +36,10 @@ pub struct Config {
     /// PostgreSQL: the non-owner role requests run as (created by `migrate`).
     pub database_app_role: String,
     pub master_key_file: PathBuf,
+    /// The master key given inline (base64, from `PALISADE_MASTER_KEY`); then no file is used.
+    pub master_key: Option<SecretString>,
+    /// Keys that unwrap but never wrap: the next and the retiring key during a rotation.
+    pub accepted_master_key_files: Vec<PathBuf>,
     pub auto_migrate: bool,
     pub tls: Option<TlsSource>,
     pub body_limit: usize,

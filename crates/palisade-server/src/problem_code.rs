@@ -70,6 +70,7 @@ problem_codes! {
     NotFound = "not_found", NOT_FOUND, "Not found";
     CollectionNotFound = "collection_not_found", NOT_FOUND, "Not found";
     RecordNotFound = "record_not_found", NOT_FOUND, "Not found";
+    SecretNotFound = "secret_not_found", NOT_FOUND, "Not found";
 
     MethodNotAllowed = "method_not_allowed", METHOD_NOT_ALLOWED, "Method not allowed";
     RequestTimeout = "request_timeout", REQUEST_TIMEOUT, "Request timeout";
@@ -98,6 +99,9 @@ problem_codes! {
     InvalidExpiry = "invalid_expiry", UNPROCESSABLE_ENTITY, "Invalid request";
     InvalidCollectionName = "invalid_collection_name", UNPROCESSABLE_ENTITY, "Invalid collection name";
     InvalidSchema = "invalid_schema", UNPROCESSABLE_ENTITY, "Invalid JSON Schema";
+    InvalidSecretName = "invalid_secret_name", UNPROCESSABLE_ENTITY, "Invalid secret name";
+    InvalidSecretValue = "invalid_secret_value", UNPROCESSABLE_ENTITY, "Invalid secret value";
+    InvalidDescription = "invalid_description", UNPROCESSABLE_ENTITY, "Invalid request";
     NothingToChange = "nothing_to_change", UNPROCESSABLE_ENTITY, "Invalid request";
     RecordNotObject = "record_not_object", UNPROCESSABLE_ENTITY, "Invalid record";
     UnsupportedCharacter = "unsupported_character", UNPROCESSABLE_ENTITY, "Invalid record";

@@ -1,11 +1,12 @@
 //! Starting up: data directory, master key, database, then the listener.
 
 use crate::config::{Config, TlsSource};
+use crate::keys::Keys;
 use crate::routes::RouteTable;
 use crate::state::AppState;
 use crate::tls::{self, TlsError, TlsListener};
 use palisade_core::{Clock, InstanceId, OsSecureRng, SecureRng, SystemClock};
-use palisade_crypto::master_key::{self, KeyFileError, KeyFileOutcome, MasterKey};
+use palisade_crypto::master_key::KeyFileError;
 use palisade_crypto::scram;
 use palisade_service::{Platform, PlatformParts};
 use palisade_store::{Backend, ConnectOptions, Store, StoreError};
@@ -41,6 +42,8 @@ pub enum StartupError {
     Keys(#[from] palisade_service::auth::keys::KeyRingError),
     #[error(transparent)]
     Services(#[from] palisade_service::StartError),
+    #[error("vault: {0}")]
+    Vault(#[from] palisade_service::vault::VaultError),
     #[error("{0}")]
     Admin(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -69,8 +72,8 @@ impl Default for Services {
 /// Prepares everything a request needs: data directory (0700), master key (0600, created on
 /// first start), database connection and migrations, this deployment's instance id.
 pub async fn prepare(config: Config, services: Services) -> Result<AppState, StartupError> {
-    let (store, master_key) = open(&config, services.rng.as_ref()).await?;
-    assemble(config, services, store, &master_key).await
+    let (store, keys) = open(&config, services.rng.as_ref()).await?;
+    assemble(config, services, store, &keys).await
 }
 
 /// Builds the services on an open store (migrating it first when configured to).
@@ -78,7 +81,7 @@ pub async fn assemble(
     config: Config,
     services: Services,
     store: Arc<dyn Store>,
-    master_key: &MasterKey,
+    keys: &Keys,
 ) -> Result<AppState, StartupError> {
     if config.auto_migrate {
         let applied = store.migrate().await?;
@@ -86,6 +89,7 @@ pub async fn assemble(
             tracing::info!(?applied, "applied database migrations");
         }
     }
+    let unlocked = unlock(&services, &store, keys).await?;
     let candidate = InstanceId::generate(services.clock.as_ref(), services.rng.as_ref());
     let instance = store
         .register_instance(candidate, services.clock.now())
@@ -102,7 +106,7 @@ pub async fn assemble(
             mail: config.mail.clone(),
             audit: config.audit.clone(),
         },
-        master_key,
+        unlocked,
     )
     .await?;
     Ok(AppState::new(
@@ -115,44 +119,66 @@ pub async fn assemble(
 
 /// `palisade migrate`: applies pending migrations and returns their versions.
 pub async fn migrate(config: &Config) -> Result<Vec<i64>, StartupError> {
-    let (store, _) = open(config, &OsSecureRng).await?;
+    let (store, keys) = open(config, &OsSecureRng).await?;
     let applied = store.migrate().await?;
+    unlock(&Services::default(), &store, &keys).await?;
     store.close().await;
     Ok(applied)
 }
 
 /// Opens the store the way every command must (`serve`, `migrate`, `admin`, `keys`): the data
-/// directory (0700) and master key (0600) created on first use, and on PostgreSQL the
-/// configured application role with the password derived from that key.
+/// directory (0700) and master key (0600) created on first use. Nothing is decrypted yet:
+/// [`unlock`] does that once the schema is migrated.
 pub async fn open(
     config: &Config,
     rng: &dyn SecureRng,
-) -> Result<(Arc<dyn Store>, MasterKey), StartupError> {
+) -> Result<(Arc<dyn Store>, Keys), StartupError> {
     ensure_private_dir(&config.data_dir)?;
-    let (master_key, outcome) = master_key::load_or_create(&config.master_key_file, rng)?;
-    if outcome == KeyFileOutcome::Created {
-        tracing::info!(path = %config.master_key_file.display(), "generated a new master key");
-    }
-    let store = open_store(config, &master_key, rng).await?;
-    Ok((store, master_key))
+    let keys = Keys::load(config, rng)?;
+    let store = open_store(config).await?;
+    Ok((store, keys))
 }
 
-/// On PostgreSQL, requests run as `database_app_role`, whose password is derived from the
-/// master key: every node computes the same one and nothing stores it. `migrate` sets it on
-/// the role as a SCRAM verifier with a fresh salt, so the plaintext is in no statement.
-async fn open_store(
-    config: &Config,
-    master_key: &MasterKey,
-    rng: &dyn SecureRng,
-) -> Result<Arc<dyn Store>, StoreError> {
+/// Opens the vault (the KEK unwraps the platform's data key, which opens the derivation
+/// root). On PostgreSQL, requests run as `database_app_role`, whose password is derived from
+/// that root: every node computes the same one, nothing stores it, and rotating the master
+/// key does not change it. It is set on the role as a SCRAM verifier with a fresh salt, so
+/// the plaintext is in no statement.
+pub async fn unlock(
+    services: &Services,
+    store: &Arc<dyn Store>,
+    keys: &Keys,
+) -> Result<palisade_service::vault::Unlocked, StartupError> {
+    let unlocked = palisade_service::vault::unlock(
+        Arc::clone(store),
+        Arc::clone(&services.clock),
+        Arc::clone(&services.rng),
+        keys.provider(),
+        &keys.current,
+    )
+    .await
+    .map_err(|err| match err {
+        // The vault's tables are missing: the schema was never migrated.
+        palisade_service::vault::VaultError::Store(StoreError::Query(query)) => {
+            StartupError::NotMigrated(StoreError::Query(query))
+        }
+        other => StartupError::Vault(other),
+    })?;
+    if store.backend() == Backend::Postgres {
+        let password = unlocked.root.derive_password("database-app-role");
+        let mut salt = [0u8; scram::SALT_LEN];
+        services.rng.fill(&mut salt);
+        let verifier = scram::postgres_verifier(&password, &salt)
+            .ok_or_else(|| StartupError::Admin("cannot derive the role verifier".into()))?;
+        store.use_app_role_password(password, verifier).await?;
+    }
+    Ok(unlocked)
+}
+
+async fn open_store(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
     let mut options = ConnectOptions::new(config.database_url.clone());
     if palisade_store::backend_of(config.database_url.expose_secret())? == Backend::Postgres {
         options.app_role = config.database_app_role.clone();
-        let password = master_key.derive_password("database-app-role");
-        let mut salt = [0u8; scram::SALT_LEN];
-        rng.fill(&mut salt);
-        options.app_role_verifier = scram::postgres_verifier(&password, &salt);
-        options.app_role_password = Some(password);
     }
     palisade_store::connect(&options).await
 }

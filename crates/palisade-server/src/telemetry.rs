@@ -1,4 +1,5 @@
-//! Structured logs through `tracing`. JSON by default, one object per line, to stderr.
+//! Structured logs through `tracing`. JSON by default, one object per line, to stderr, every
+//! line scrubbed of secret shapes on its way out (`scrub`).
 
 use crate::config::LogFormat;
 use tracing::Subscriber;
@@ -13,7 +14,7 @@ where
     let filter = EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(writer);
+        .with_writer(crate::scrub::Scrubbing(writer));
     match format {
         LogFormat::Json => Box::new(
             builder

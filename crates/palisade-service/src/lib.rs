@@ -10,6 +10,7 @@ pub mod maintenance;
 mod platform;
 pub mod tasks;
 pub mod tenant_data;
+pub mod vault;
 pub mod workspaces;
 
 pub use platform::{Platform, PlatformParts, StartError};

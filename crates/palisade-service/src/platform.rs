@@ -7,9 +7,9 @@ use crate::deps::Deps;
 use crate::mail::{Mail, MailConfig};
 use crate::tasks::Background;
 use crate::tenant_data::{Collections, Records};
+use crate::vault::{Secrets, Unlocked, Vault};
 use crate::workspaces::{Invitations, KeyAdmin, Workspaces};
 use palisade_core::{Clock, SecureRng};
-use palisade_crypto::MasterKey;
 use palisade_store::{Backend, Instance, Store, StoreError};
 use std::sync::Arc;
 use url::Url;
@@ -46,12 +46,17 @@ pub struct Platform {
     pub api_keys: KeyAdmin,
     pub collections: Collections,
     pub records: Records,
+    pub secrets: Secrets,
+    pub vault: Arc<Vault>,
     pub(crate) last_retention: std::sync::Mutex<Option<time::OffsetDateTime>>,
 }
 
 impl Platform {
-    /// Starts every service; the master key is only read (to derive the services' keys).
-    pub async fn start(parts: PlatformParts, master_key: &MasterKey) -> Result<Self, StartError> {
+    /// Starts every service on the unlocked vault; the services' own keys are derived from
+    /// its root (never from the master key, which only wraps data keys).
+    pub async fn start(parts: PlatformParts, unlocked: Unlocked) -> Result<Self, StartError> {
+        let Unlocked { vault, root } = unlocked;
+        let master_key = &root;
         let tasks = Arc::new(Background::default());
         let deps = Deps::new(parts.store, parts.clock, parts.rng, tasks);
         let audit = Audit::new(deps.clone(), master_key, parts.audit);
@@ -68,7 +73,14 @@ impl Platform {
         let key_cache = Arc::clone(auth.api_keys());
         let collections = Collections::new(deps.clone(), audit.clone());
         Ok(Self {
-            workspaces: Workspaces::new(deps.clone(), Arc::clone(&key_cache), audit.clone()),
+            workspaces: Workspaces::new(
+                deps.clone(),
+                Arc::clone(&key_cache),
+                Arc::clone(&vault),
+                audit.clone(),
+            ),
+            secrets: Secrets::new(deps.clone(), Arc::clone(&vault), audit.clone()),
+            vault,
             invitations: Invitations::new(deps.clone(), mail.clone(), audit.clone()),
             api_keys: KeyAdmin::new(deps.clone(), key_cache, audit.clone()),
             records: Records::new(deps.clone(), collections.clone()),

@@ -51,6 +51,12 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
     /// The select-list entry that reads a record's `data` back out as text named `data`.
     const RECORD_DATA_OUT: &'static str;
 
+    /// Appended to a `SELECT` that must hold a row against concurrent deletion until the
+    /// transaction ends (PostgreSQL `FOR SHARE`; SQLite's single writer needs nothing).
+    const FOR_SHARE: &'static str;
+    /// Appended to a `SELECT` that must wait for every shared holder (`FOR UPDATE`).
+    const FOR_UPDATE: &'static str;
+
     /// This backend's migrations (each backend has its own directory of them).
     fn migrator() -> &'static Migrator;
 
@@ -67,6 +73,13 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
 
     /// Closes every pool, for [`Store::close`](crate::Store::close).
     fn close_pools(&self) -> impl Future<Output = ()> + Send;
+
+    /// Sets the application role's password (PostgreSQL) for the role and for new connections.
+    fn set_app_role_password(
+        &self,
+        password: secrecy::SecretString,
+        verifier: secrecy::SecretString,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// Runs after the migrator on every `migrate`: what the schema alone cannot set up.
     fn after_migrations(&self) -> impl Future<Output = Result<(), StoreError>> + Send;

@@ -9,6 +9,8 @@ pub enum Conflict {
     Slug,
     #[error("a collection of this name exists")]
     CollectionName,
+    #[error("the secret was created or deleted by another write")]
+    SecretChanged,
 }
 
 /// One error type for the storage layer. Messages never include connection strings.
@@ -22,6 +24,9 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
     Conflict(Conflict),
+    /// A value was encrypted under a data-key version that a rotation has since retired.
+    #[error("the data key version is no longer active")]
+    KeyRetired,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     /// The connection settings cannot work: a bad URL, role name or role verifier.

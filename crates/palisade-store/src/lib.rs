@@ -28,10 +28,12 @@ mod shared_core;
 mod shared_invitations;
 mod shared_records;
 mod shared_recovery;
+mod shared_vault;
 mod shared_workspaces;
 pub mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod vault;
 pub mod workspaces;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
@@ -44,6 +46,9 @@ pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, WriteOutcome,
 };
 pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
+pub use vault::{
+    DataKeyRecord, SealedSecret, SecretRecord, StaleValue, VaultStore, PLATFORM_SCOPE,
+};
 pub use workspaces::{MemberChange, MemberRecord, WorkspaceRecord, WorkspaceScope, WorkspaceStore};
 
 use async_trait::async_trait;
@@ -87,6 +92,7 @@ pub trait Store:
     + ApiKeyStore
     + RecordStore
     + AuditStore
+    + VaultStore
     + Send
     + Sync
     + fmt::Debug
@@ -99,6 +105,14 @@ pub trait Store:
 
     /// Versions of every migration applied so far, oldest first.
     async fn applied_migrations(&self) -> Result<Vec<i64>, StoreError>;
+
+    /// PostgreSQL: sets the application role's password (as `verifier`, through the owner's
+    /// connection) and logs in with `password` from now on. SQLite has no roles: nothing.
+    async fn use_app_role_password(
+        &self,
+        password: SecretString,
+        verifier: SecretString,
+    ) -> Result<(), StoreError>;
 
     /// Whether the database answers a trivial query.
     async fn ping(&self) -> Result<(), StoreError>;

@@ -88,6 +88,8 @@ impl Dialect for PostgresStore {
     const BACKEND: crate::Backend = crate::Backend::Postgres;
     const RECORD_DATA_IN: &'static str = "$1::jsonb";
     const RECORD_DATA_OUT: &'static str = "data::text AS data";
+    const FOR_SHARE: &'static str = " FOR SHARE";
+    const FOR_UPDATE: &'static str = " FOR UPDATE";
 
     fn migrator() -> &'static Migrator {
         &MIGRATOR
@@ -108,6 +110,35 @@ impl Dialect for PostgresStore {
     async fn close_pools(&self) {
         self.pool.close().await;
         self.owner.close().await;
+    }
+
+    async fn set_app_role_password(
+        &self,
+        password: secrecy::SecretString,
+        verifier: secrecy::SecretString,
+    ) -> Result<(), StoreError> {
+        let verifier = verifier.expose_secret();
+        if !is_scram_verifier(verifier) {
+            return Err(StoreError::Misconfigured(
+                "the application role password must be set as a SCRAM-SHA-256 verifier".into(),
+            ));
+        }
+        let role = &self.app_role;
+        let mut tx = self.owner.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(ROLE_SETUP_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        // `role` is checked by `is_role_name` and the verifier by `is_scram_verifier`.
+        sqlx::query(&format!("ALTER ROLE \"{role}\" PASSWORD '{verifier}'"))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let options = (*self.pool.connect_options())
+            .clone()
+            .password(password.expose_secret());
+        self.pool.set_connect_options(options);
+        Ok(())
     }
 
     /// Creates (or corrects) the application role: it may log in and read and write rows,

@@ -5,6 +5,7 @@ use crate::api_keys::ApiKeyRecord;
 use crate::invitations::InvitationRecord;
 use crate::records::{CollectionRecord, RecordRow};
 use crate::recovery::MailRecord;
+use crate::vault::{DataKeyRecord, SecretRecord};
 use crate::workspaces::{MemberRecord, WorkspaceRecord};
 use crate::StoreError;
 use sqlx::{ColumnIndex, Decode, Row, Type};
@@ -12,6 +13,8 @@ use std::str::FromStr;
 use time::OffsetDateTime;
 
 pub(crate) const USER_COLUMNS: &str = "id, email, name, password_hash, created_at, updated_at";
+pub(crate) const SECRET_COLUMNS: &str =
+    "id, name, description, version, key_version, fingerprint, created_at, updated_at, last_used_at";
 pub(crate) const SESSION_COLUMNS: &str =
     "id, user_id, created_at, last_used_at, absolute_expires_at, revoked_at, user_agent, ip";
 
@@ -42,6 +45,7 @@ macro_rules! decode_all {
                 for<'r> OffsetDateTime: Decode<'r, R::Database> + Type<R::Database>,
                 for<'r> Option<OffsetDateTime>: Decode<'r, R::Database> + Type<R::Database>,
                 for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+                for<'r> bool: Decode<'r, R::Database> + Type<R::Database>,
             {
                 Ok($record { $($field: decode_all!(@field row, $field, $kind)),* })
             }
@@ -52,6 +56,8 @@ macro_rules! decode_all {
     (@field $row:ident, $field:ident, role) => { role($row)? };
     (@field $row:ident, $field:ident, scopes) => { crate::api_keys::decode_scopes(&$row.try_get::<String, _>("scopes")?)? };
     (@field $row:ident, $field:ident, created_at_column) => { $row.try_get("created_at")? };
+    (@field $row:ident, $field:ident, u32) => { small($row.try_get::<i64, _>(stringify!($field))?, stringify!($field))? };
+    (@field $row:ident, $field:ident, flag) => { $row.try_get::<i64, _>(stringify!($field)).or_else(|_| $row.try_get::<bool, _>(stringify!($field)).map(i64::from))? != 0 };
 }
 
 decode_all! {
@@ -76,7 +82,16 @@ decode_all! {
     },
     collection => CollectionRecord { name: value, json_schema: value, created_at: value, updated_at: value },
     record => RecordRow { id: id, collection: value, data: value, version: value, created_at: value, updated_at: value },
+    data_key => DataKeyRecord { scope: value, version: u32, kek_id: value, wrapped: value, active: flag, created_at: value },
+    secret => SecretRecord {
+        id: value, name: value, description: value, version: value, key_version: u32, fingerprint: value,
+        created_at: value, updated_at: value, last_used_at: value,
+    },
     signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
+}
+
+fn small(value: i64, column: &str) -> Result<u32, StoreError> {
+    u32::try_from(value).map_err(|_| StoreError::Corrupt(format!("{column} is out of range")))
 }
 
 /// The `role` column as a [`Role`](palisade_core::Role).

@@ -44,6 +44,14 @@ macro_rules! impl_store_core {
                     .collect()
             }
 
+            async fn use_app_role_password(
+                &self,
+                password: secrecy::SecretString,
+                verifier: secrecy::SecretString,
+            ) -> Result<(), $crate::StoreError> {
+                $crate::dialect::Dialect::set_app_role_password(self, password, verifier).await
+            }
+
             async fn ping(&self) -> Result<(), $crate::StoreError> {
                 sqlx::query("SELECT 1")
                     .execute($crate::dialect::Dialect::read_pool(self))
@@ -98,6 +106,7 @@ macro_rules! impl_shared_store {
         $crate::shared_api_keys::impl_api_key_store!($store);
         $crate::shared_records::impl_record_store!($store);
         $crate::shared_audit::impl_audit_store!($store);
+        $crate::shared_vault::impl_vault_store!($store);
     };
 }
 

@@ -122,6 +122,16 @@ macro_rules! impl_workspace_store {
             async fn delete_workspace(&self, grant: &$crate::Grant<palisade_core::grant::DeleteWorkspace>, audit: &palisade_core::audit::AuditEntry) -> Result<(), $crate::StoreError> {
                 let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let scope = grant.scope();
+                let id = scope.workspace_id().to_string();
+                <Self as $crate::dialect::Dialect>::enter_workspace(&mut tx, &id).await?;
+                // Crypto-shredding first: without its data keys, no copy of the workspace's
+                // ciphertexts (a replica, a backup) can be opened, even with the master key.
+                sqlx::query("DELETE FROM data_keys WHERE scope = $1")
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+                // The deletion is a platform event: leave the workspace for the platform log.
+                <Self as $crate::dialect::Dialect>::enter_workspace(&mut tx, "").await?;
                 sqlx::query("DELETE FROM workspaces WHERE id = $1")
                     .bind(scope.workspace_id().to_string())
                     .execute(&mut *tx)

@@ -109,6 +109,8 @@ impl Dialect for SqliteStore {
     const BACKEND: crate::Backend = crate::Backend::Sqlite;
     const RECORD_DATA_IN: &'static str = "$1";
     const RECORD_DATA_OUT: &'static str = "data";
+    const FOR_SHARE: &'static str = "";
+    const FOR_UPDATE: &'static str = "";
 
     fn migrator() -> &'static Migrator {
         &MIGRATOR
@@ -129,6 +131,14 @@ impl Dialect for SqliteStore {
     async fn close_pools(&self) {
         self.writer.close().await;
         self.reader.close().await;
+    }
+
+    async fn set_app_role_password(
+        &self,
+        _password: secrecy::SecretString,
+        _verifier: secrecy::SecretString,
+    ) -> Result<(), StoreError> {
+        Ok(())
     }
 
     async fn after_migrations(&self) -> Result<(), StoreError> {

@@ -1,7 +1,10 @@
 //! The `palisade` binary: parses the command line and hands over to `palisade-server`.
 #![allow(clippy::print_stdout)] // A CLI's job is to print.
 
+mod keys;
+
 use clap::{Parser, Subcommand};
+use keys::KeysCommand;
 use palisade_server::config::{Config, ConfigError};
 use palisade_server::{serve, telemetry, Server, Services};
 use std::path::PathBuf;
@@ -42,7 +45,7 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
-    /// Manage the keys that sign access tokens.
+    /// Rotate keys: token signing, the master key, a workspace's data key.
     Keys {
         #[command(subcommand)]
         command: KeysCommand,
@@ -94,13 +97,6 @@ enum AccessCodeCommand {
         #[arg(long, value_parser = clap::value_parser!(i64).range(1..=3650))]
         expires_in_days: Option<i64>,
     },
-}
-
-#[derive(Debug, Subcommand)]
-enum KeysCommand {
-    /// Add a new access-token signing key and retire the current one. Tokens signed with the
-    /// old key stay valid until they expire; the JWKS lists both until then.
-    RotateSigning,
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,15 +168,7 @@ async fn run(cli: Cli) -> ExitCode {
                 Err(err) => fail(&err.to_string()),
             }
         }
-        Command::Keys {
-            command: KeysCommand::RotateSigning,
-        } => match palisade_server::admin::rotate_signing_key(&config).await {
-            Ok(kid) => {
-                println!("new signing key {kid}; previous keys retired");
-                ExitCode::SUCCESS
-            }
-            Err(err) => fail(&err.to_string()),
-        },
+        Command::Keys { command } => keys::run(command, &config).await,
         Command::Audit {
             command:
                 AuditCommand::Verify {
@@ -297,7 +285,7 @@ fn report(verdict: &palisade_core::audit::Verdict) -> ExitCode {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("palisade: {message}");
     ExitCode::FAILURE
 }

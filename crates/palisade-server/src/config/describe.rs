@@ -61,6 +61,24 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
             "master_key_file",
             config.master_key_file.display().to_string(),
         ),
+        (
+            "master_key",
+            if config.master_key.is_some() {
+                "[set]"
+            } else {
+                "(none)"
+            }
+            .to_owned(),
+        ),
+        (
+            "accepted_master_key_files",
+            config
+                .accepted_master_key_files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         ("auto_migrate", config.auto_migrate.to_string()),
         ("tls_cert", path(files.map(|t| &t.cert))),
         ("tls_key", path(files.map(|t| &t.key))),

@@ -19,6 +19,8 @@ const KNOWN_KEYS: &[&str] = &[
     "database_url",
     "database_app_role",
     "master_key_file",
+    "master_key",
+    "accepted_master_key_files",
     "auto_migrate",
     "tls_cert",
     "tls_key",
@@ -56,6 +58,10 @@ pub(super) struct RawConfig {
     #[serde(default = "default_app_role")]
     database_app_role: String,
     master_key_file: Option<PathBuf>,
+    /// The master key itself, base64 (`PALISADE_MASTER_KEY`): wins over the key file.
+    master_key: Option<SecretString>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    accepted_master_key_files: Vec<String>,
     #[serde(default = "yes")]
     auto_migrate: bool,
     tls_cert: Option<PathBuf>,
@@ -232,6 +238,12 @@ impl RawConfig {
             master_key_file: self
                 .master_key_file
                 .unwrap_or_else(|| self.data_dir.join("master.key")),
+            master_key: self.master_key,
+            accepted_master_key_files: self
+                .accepted_master_key_files
+                .into_iter()
+                .map(PathBuf::from)
+                .collect(),
             data_dir: self.data_dir,
             public_url,
             database_url: SecretString::from(database_url),

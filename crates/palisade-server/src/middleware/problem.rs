@@ -32,8 +32,9 @@ pub async fn render(req: Request, next: Next) -> Response {
         );
     }
     let problem = error.into_problem(request_id);
-    let body = match serde_json::to_vec(&problem) {
-        Ok(body) => body,
+    let body = match serde_json::to_string(&problem) {
+        // A detail can quote input (a parser's message); it never quotes a secret.
+        Ok(body) => crate::scrub::scrub(&body).into_owned(),
         Err(_) => return response,
     };
     let (mut parts, _) = response.into_parts();

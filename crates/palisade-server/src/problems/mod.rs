@@ -2,6 +2,7 @@
 //! handlers use `?`. The service says what went wrong; only here is it given a status.
 
 mod data;
+mod secrets;
 mod workspaces;
 
 use crate::error::ApiError;

@@ -265,6 +265,10 @@ pub fn table() -> RouteTable {
             v1::api_keys::revoke,
             API_KEYS_REVOKE,
         )
+        .add(Verb::Get, SECRETS, v1::secrets::list, &[])
+        .add(Verb::Put, SECRET, v1::secrets::put, SECRETS_PUT)
+        .add(Verb::Get, SECRET, v1::secrets::get, SECRETS_ONE)
+        .add(Verb::Delete, SECRET, v1::secrets::delete, SECRETS_ONE)
         .add(
             Verb::Get,
             "/v1/workspaces/{ws}/audit-events",
@@ -311,6 +315,8 @@ pub fn table() -> RouteTable {
         .add(Verb::Delete, RECORD, v1::records::delete, RECORDS_DELETE)
 }
 
+const SECRETS: &str = "/v1/workspaces/{ws}/secrets";
+const SECRET: &str = "/v1/workspaces/{ws}/secrets/{name}";
 const COLLECTIONS: &str = "/v1/workspaces/{ws}/collections";
 const COLLECTION: &str = "/v1/workspaces/{ws}/collections/{name}";
 const RECORDS: &str = "/v1/workspaces/{ws}/collections/{name}/records";

@@ -124,3 +124,10 @@ pub(super) const RECORDS_DELETE: &[ProblemCode] = &[
     ProblemCode::WriteConflict,
     ProblemCode::PreconditionFailed,
 ];
+pub(super) const SECRETS_PUT: &[ProblemCode] = &[
+    ProblemCode::InvalidSecretName,
+    ProblemCode::InvalidSecretValue,
+    ProblemCode::InvalidDescription,
+    ProblemCode::WriteConflict,
+];
+pub(super) const SECRETS_ONE: &[ProblemCode] = &[ProblemCode::SecretNotFound];

@@ -174,7 +174,7 @@ async fn deletions_revocations_and_operator_actions_are_recorded() {
         // Operators' commands act on the store directly, as `palisade keys` and `admin` do.
         palisade_service::auth::keys::rotate(
             app.store.as_ref(),
-            &app.master_key,
+            &app.root,
             app.clock.as_ref(),
             &palisade_core::OsSecureRng,
         )

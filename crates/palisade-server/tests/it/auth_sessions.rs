@@ -255,7 +255,7 @@ async fn a_key_rotated_elsewhere_is_used_after_upkeep_and_old_tokens_stay_valid(
     // Another node (or `palisade keys rotate-signing`) rotates the key in the shared database.
     palisade_service::auth::keys::rotate(
         app.store.as_ref(),
-        &app.master_key,
+        &app.root,
         app.clock.as_ref(),
         &palisade_core::OsSecureRng,
     )

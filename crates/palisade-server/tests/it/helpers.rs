@@ -87,7 +87,10 @@ pub struct TestApp {
     pub state: AppState,
     /// The server's own store handle (closing it is a database outage) and master key.
     pub store: Arc<dyn Store>,
-    pub master_key: MasterKey,
+    /// The key-encryption keys the server was started with.
+    pub keys: palisade_server::keys::Keys,
+    /// The derivation root the platform's own keys come from (in the vault, not the KEK).
+    pub root: MasterKey,
     pub data_dir: tempfile::TempDir,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
@@ -152,10 +155,12 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         clock: clock.clone(),
         rng: Arc::new(OsSecureRng),
     };
-    let (store, master_key) = serve::open(&config, &OsSecureRng).await.unwrap();
-    let state = serve::assemble(config, services, Arc::clone(&store), &master_key)
+    let (store, keys) = serve::open(&config, &OsSecureRng).await.unwrap();
+    let state = serve::assemble(config, services.clone(), Arc::clone(&store), &keys)
         .await
         .unwrap();
+    // Unlocking again reads the root the server made: operators' commands derive from it.
+    let root = serve::unlock(&services, &store, &keys).await.unwrap().root;
     let server = Server::bind_with_routes(state.clone(), options.routes)
         .await
         .unwrap();
@@ -176,7 +181,8 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         clock,
         state,
         store,
-        master_key,
+        keys,
+        root,
         data_dir,
         shutdown: Some(shutdown),
         server: Some(handle),

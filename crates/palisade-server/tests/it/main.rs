@@ -38,5 +38,6 @@ mod smtp;
 mod tenancy_matrix;
 mod tenancy_world;
 mod tls;
+mod vault;
 mod well_known;
 mod workspaces;

@@ -234,7 +234,13 @@ pub async fn world(app: &TestApp, n: usize) -> World {
         spare_key_id,
         record_id,
         secrets,
-        foreign: vec![globex_record_id, GLOBEX_PAYLOAD.to_owned()],
+        // Secret values are write-only: no response to anyone ever shows one.
+        foreign: vec![
+            globex_record_id,
+            GLOBEX_PAYLOAD.to_owned(),
+            secret_value("acme"),
+            secret_value("globex"),
+        ],
     }
 }
 
@@ -243,7 +249,12 @@ const ACME_PAYLOAD: &str = "acme-confidential-payload";
 /// Text in globex's record that nobody calling about acme may see.
 const GLOBEX_PAYLOAD: &str = "globex-confidential-payload";
 
-/// A `notes` collection with one record in each workspace; returns the two record ids.
+fn secret_value(slug: &str) -> String {
+    format!("{slug}-vault-value-never-shown")
+}
+
+/// A `notes` collection with one record, and a `notes` secret, in each workspace; returns
+/// the two record ids.
 async fn tenant_data(app: &TestApp, acme_owner: &str, globex_owner: &str) -> (String, String) {
     let mut ids = Vec::new();
     for (slug, owner, payload) in [
@@ -264,6 +275,10 @@ async fn tenant_data(app: &TestApp, acme_owner: &str, globex_owner: &str) -> (St
         )
         .await;
         assert_eq!(record.status(), 201);
+        let secret = format!("/v1/workspaces/{slug}/secrets/notes");
+        let value = json!({"value": secret_value(slug)});
+        let stored = send(app, Method::PUT, &secret, owner, Some(value)).await;
+        assert_eq!(stored.status(), 201);
         let record: Value = record.json().await.unwrap();
         ids.push(record["id"].as_str().unwrap().to_owned());
     }

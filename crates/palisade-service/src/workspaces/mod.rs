@@ -30,6 +30,7 @@ pub struct Workspaces {
     deps: Deps,
     /// Keys are bounded by their creator's membership: membership changes flush them.
     key_cache: Arc<ApiKeys>,
+    vault: Arc<crate::vault::Vault>,
     audit: Audit,
 }
 
@@ -38,10 +39,16 @@ fn log_of(grant_scope: &palisade_store::WorkspaceScope) -> String {
 }
 
 impl Workspaces {
-    pub(crate) fn new(deps: Deps, key_cache: Arc<ApiKeys>, audit: Audit) -> Self {
+    pub(crate) fn new(
+        deps: Deps,
+        key_cache: Arc<ApiKeys>,
+        vault: Arc<crate::vault::Vault>,
+        audit: Audit,
+    ) -> Self {
         Self {
             deps,
             key_cache,
+            vault,
             audit,
         }
     }
@@ -162,8 +169,9 @@ impl Workspaces {
         );
         self.deps.store.delete_workspace(grant, &event).await?;
         self.audit.appended(PLATFORM_LOG);
-        // Its keys went with it.
+        // Its API keys and data keys went with it.
         self.key_cache.forget_all();
+        self.vault.forget_scope(&scope.workspace_id().to_string());
         Ok(())
     }
 

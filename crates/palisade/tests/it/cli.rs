@@ -1,5 +1,5 @@
 use crate::process::{palisade, run};
-use palisade_crypto::{master_key, scram};
+use palisade_crypto::scram;
 use palisade_store::testing::TestDatabase;
 
 #[tokio::test]
@@ -155,7 +155,9 @@ async fn migrate_on_postgres_creates_a_least_privilege_application_role() {
     assert_verifies_the_derived_password(
         &row.get::<String, _>("rolpassword"),
         &dir.path().join("palisade-data/master.key"),
-    );
+        &mut owner,
+    )
+    .await;
     for refused in [
         "rolsuper",
         "rolbypassrls",
@@ -212,13 +214,23 @@ async fn admin_and_keys_commands_on_postgres_use_the_configured_application_role
         .await
         .unwrap()
         .get("rolpassword");
-    assert_verifies_the_derived_password(&verifier, &dir.path().join("palisade-data/master.key"));
+    assert_verifies_the_derived_password(
+        &verifier,
+        &dir.path().join("palisade-data/master.key"),
+        &mut owner,
+    )
+    .await;
     db.cleanup().await;
 }
 
-/// The role's SCRAM verifier is one for the password every node derives from the master key,
-/// so the server can log in where PostgreSQL checks passwords (trust auth here does not).
-fn assert_verifies_the_derived_password(rolpassword: &str, master_key: &std::path::Path) {
+/// The role's SCRAM verifier is one for the password every node derives from the vault's
+/// root (which the master key unlocks), so the server can log in where PostgreSQL checks
+/// passwords (trust auth here does not).
+async fn assert_verifies_the_derived_password(
+    rolpassword: &str,
+    master_key: &std::path::Path,
+    owner: &mut sqlx::PgConnection,
+) {
     use base64::Engine;
     let salt = rolpassword.split(['$', ':']).nth(2).unwrap();
     let salt: [u8; scram::SALT_LEN] = base64::engine::general_purpose::STANDARD
@@ -226,9 +238,8 @@ fn assert_verifies_the_derived_password(rolpassword: &str, master_key: &std::pat
         .unwrap()
         .try_into()
         .unwrap();
-    let password = master_key::load(master_key)
-        .unwrap()
-        .derive_password("database-app-role");
+    let root = crate::root::unlock_root(master_key, owner).await;
+    let password = root.derive_password("database-app-role");
     let expected = scram::postgres_verifier(&password, &salt).unwrap();
     assert_eq!(secrecy::ExposeSecret::expose_secret(&expected), rolpassword);
 }

@@ -4,4 +4,5 @@
 
 mod cli;
 mod process;
+mod root;
 mod serve;

@@ -13,4 +13,5 @@ mod preconditions;
 mod record_query;
 pub mod record_view;
 pub mod records;
+pub mod secrets;
 pub mod workspaces;

@@ -1,0 +1,231 @@
+//! The vault: envelope encryption for everything Palisade must store and use later. The KEK
+//! (through a [`KeyProvider`]) only wraps data keys; each scope (the platform, or one
+//! workspace) has versioned data keys, cached here once unwrapped, so encrypting and
+//! decrypting cost no database round trip after the first use.
+
+mod root;
+mod rotation;
+mod secrets;
+
+pub use root::{unlock, Unlocked};
+pub use rotation::{rotate_master, rotate_workspace, RotationReport};
+pub use secrets::{is_secret_name, SecretError, SecretUse, Secrets};
+
+use palisade_core::{Clock, SecureRng};
+use palisade_crypto::envelope::{key_version_of, wrap_context};
+use palisade_crypto::{Binding, DataKey, KeyProvider, UnwrapError, WrappedKey};
+use palisade_store::{DataKeyRecord, Store, StoreError};
+use secrecy::SecretBox;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The version a value names does not exist: destroyed with its workspace, or never made.
+    #[error("the data key for {scope} version {version} does not exist (destroyed?)")]
+    KeyDestroyed { scope: String, version: u32 },
+    #[error(transparent)]
+    Unwrap(#[from] UnwrapError),
+    /// The value does not open under its key and binding: moved, tampered or corrupt.
+    #[error("an encrypted value does not open where it is stored")]
+    Corrupt,
+    #[error("another rotation of this workspace's data key is under way")]
+    RotationRace,
+}
+
+/// A value encrypted under a scope's data key, and that key's version.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Sealed {
+    pub ciphertext: Vec<u8>,
+    pub key_version: u32,
+    /// A keyed fingerprint of the plaintext, under the same data key.
+    pub fingerprint: String,
+}
+
+impl std::fmt::Debug for Sealed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sealed")
+            .field("key_version", &self.key_version)
+            .field("fingerprint", &self.fingerprint)
+            .finish_non_exhaustive()
+    }
+}
+
+type Keys = HashMap<(String, u32), Arc<DataKey>>;
+
+#[derive(Debug)]
+pub struct Vault {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    rng: Arc<dyn SecureRng>,
+    provider: Arc<dyn KeyProvider>,
+    keys: RwLock<Keys>,
+    active: RwLock<HashMap<String, u32>>,
+}
+
+impl Vault {
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        rng: Arc<dyn SecureRng>,
+        provider: Arc<dyn KeyProvider>,
+    ) -> Self {
+        Self {
+            store,
+            clock,
+            rng,
+            provider,
+            keys: RwLock::default(),
+            active: RwLock::default(),
+        }
+    }
+
+    pub fn provider(&self) -> &Arc<dyn KeyProvider> {
+        &self.provider
+    }
+
+    /// Encrypts under the scope's active data key, creating its first one when it has none.
+    pub async fn encrypt(
+        &self,
+        binding: &Binding<'_>,
+        plaintext: &[u8],
+    ) -> Result<Sealed, VaultError> {
+        let (version, key) = self.active_key(binding.scope).await?;
+        Ok(Sealed {
+            ciphertext: key.encrypt(version, binding, plaintext, self.rng.as_ref()),
+            key_version: version,
+            fingerprint: key.fingerprint(plaintext),
+        })
+    }
+
+    /// Decrypts a value under the data-key version its header names.
+    pub async fn decrypt(
+        &self,
+        binding: &Binding<'_>,
+        ciphertext: &[u8],
+    ) -> Result<SecretBox<Vec<u8>>, VaultError> {
+        let version = key_version_of(ciphertext).ok_or(VaultError::Corrupt)?;
+        let key = self.key(binding.scope, version).await?;
+        key.decrypt(binding, ciphertext)
+            .map_err(|_| VaultError::Corrupt)
+    }
+
+    /// Forgets which version is active in `scope`: a write met a rotation made elsewhere.
+    pub fn forget_active(&self, scope: &str) {
+        write(&self.active).remove(scope);
+    }
+
+    /// Drops every cached key of `scope` (its data keys were destroyed).
+    pub fn forget_scope(&self, scope: &str) {
+        write(&self.active).remove(scope);
+        write(&self.keys).retain(|(s, _), _| s != scope);
+    }
+
+    fn forget_version(&self, scope: &str, version: u32) {
+        write(&self.keys).remove(&(scope.to_owned(), version));
+    }
+
+    async fn active_key(&self, scope: &str) -> Result<(u32, Arc<DataKey>), VaultError> {
+        let cached = read(&self.active).get(scope).copied();
+        if let Some(version) = cached {
+            return Ok((version, self.key(scope, version).await?));
+        }
+        let mut records = self.store.data_keys(scope).await?;
+        if !records.iter().any(|r| r.active) {
+            self.add_version(scope, 1, None).await?;
+            records = self.store.data_keys(scope).await?;
+        }
+        self.cache(&records)?;
+        let version = records
+            .iter()
+            .find(|r| r.active)
+            .map(|r| r.version)
+            .ok_or(VaultError::Corrupt)?;
+        write(&self.active).insert(scope.to_owned(), version);
+        Ok((version, self.key(scope, version).await?))
+    }
+
+    async fn key(&self, scope: &str, version: u32) -> Result<Arc<DataKey>, VaultError> {
+        if let Some(key) = read(&self.keys).get(&(scope.to_owned(), version)) {
+            return Ok(Arc::clone(key));
+        }
+        let records = self.store.data_keys(scope).await?;
+        self.cache(&records)?;
+        read(&self.keys)
+            .get(&(scope.to_owned(), version))
+            .cloned()
+            .ok_or_else(|| VaultError::KeyDestroyed {
+                scope: scope.to_owned(),
+                version,
+            })
+    }
+
+    fn cache(&self, records: &[DataKeyRecord]) -> Result<(), VaultError> {
+        for record in records {
+            let slot = (record.scope.clone(), record.version);
+            if read(&self.keys).contains_key(&slot) {
+                continue;
+            }
+            let key = self.provider.unwrap(
+                &WrappedKey {
+                    kek_id: record.kek_id.clone(),
+                    bytes: record.wrapped.clone(),
+                },
+                &wrap_context(&record.scope, record.version),
+            )?;
+            write(&self.keys).insert(slot, Arc::new(key));
+        }
+        Ok(())
+    }
+
+    /// Makes `version` the scope's active data key (a new random key, wrapped by the current
+    /// KEK); `false` when another node made that version first.
+    async fn add_version(
+        &self,
+        scope: &str,
+        version: u32,
+        audit: Option<&palisade_core::audit::AuditEntry>,
+    ) -> Result<bool, VaultError> {
+        let key = DataKey::generate(self.rng.as_ref());
+        let wrapped = self
+            .provider
+            .wrap(&key, &wrap_context(scope, version), self.rng.as_ref());
+        let added = self
+            .store
+            .add_data_key(
+                &DataKeyRecord {
+                    scope: scope.to_owned(),
+                    version,
+                    kek_id: wrapped.kek_id,
+                    wrapped: wrapped.bytes,
+                    active: true,
+                    created_at: self.clock.now(),
+                },
+                audit,
+            )
+            .await?;
+        Ok(added)
+    }
+}
+
+/// The binding of a workspace secret's value.
+pub fn secret_binding<'a>(workspace: &'a str, id: &'a str) -> Binding<'a> {
+    Binding {
+        scope: workspace,
+        table: "secrets",
+        row: id,
+        column: "ciphertext",
+    }
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
