@@ -54,9 +54,10 @@ pub async fn create_access_code(
 /// Adds a new JWT signing key and retires the others; running nodes pick it up as they
 /// meet tokens signed with it, and keep accepting the old key until its tokens expire.
 pub async fn rotate_signing_key(config: &Config) -> Result<String, StartupError> {
-    let (store, master) = open(config).await?;
+    let (store, unlocked, _) = open_vault(config).await?;
+    let sealer = palisade_service::auth::keys::sealer(&unlocked.vault, &unlocked.root).await?;
     let kid =
-        palisade_service::auth::keys::rotate(store.as_ref(), &master, &SystemClock, &OsSecureRng)
+        palisade_service::auth::keys::rotate(store.as_ref(), &sealer, &SystemClock, &OsSecureRng)
             .await?;
     store.close().await;
     Ok(kid)

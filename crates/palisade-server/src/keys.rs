@@ -60,12 +60,20 @@ pub async fn rotate_master(
     new_key_file: &std::path::Path,
     progress: &mut (dyn FnMut(u64, u64) + Send),
 ) -> Result<MasterRotation, StartupError> {
-    let (store, _, keys) = crate::admin::open_vault(config).await?;
     let rng = palisade_core::OsSecureRng;
+    let (store, configured) = crate::serve::open(config, &rng).await?;
+    store.migrate().await?;
     let (new, outcome) = master_key::load_or_create(new_key_file, &rng)?;
-    let mut holds = vec![keys.current.duplicate()];
-    holds.extend(keys.accepted.iter().map(MasterKey::duplicate));
-    let provider = LocalKeyProvider::new(&new, &holds);
+    // Whatever wraps a data key now (the configured keys, or the new one after an earlier
+    // run) unwraps here; the new key wraps.
+    let mut holds = vec![configured.current.duplicate()];
+    holds.extend(configured.accepted.iter().map(MasterKey::duplicate));
+    let keys = Keys {
+        current: new.duplicate(),
+        accepted: holds,
+    };
+    crate::serve::unlock(&crate::serve::Services::default(), &store, &keys).await?;
+    let provider = LocalKeyProvider::new(&keys.current, &keys.accepted);
     let report = palisade_service::vault::rotate_master(
         store.as_ref(),
         &provider,

@@ -32,6 +32,8 @@ pub struct PlatformParts {
 pub enum StartError {
     #[error(transparent)]
     Auth(#[from] AuthStartError),
+    #[error("mail: {0}")]
+    Mail(#[from] crate::vault::VaultError),
 }
 
 #[derive(Debug)]
@@ -56,16 +58,16 @@ impl Platform {
     /// its root (never from the master key, which only wraps data keys).
     pub async fn start(parts: PlatformParts, unlocked: Unlocked) -> Result<Self, StartError> {
         let Unlocked { vault, root } = unlocked;
-        let master_key = &root;
         let tasks = Arc::new(Background::default());
         let deps = Deps::new(parts.store, parts.clock, parts.rng, tasks);
-        let audit = Audit::new(deps.clone(), master_key, parts.audit);
-        let mail = Mail::new(deps.clone(), master_key, parts.mail);
+        let audit = Audit::new(deps.clone(), &root, parts.audit);
+        let mail = Mail::new(deps.clone(), &root, &vault, parts.mail).await?;
         let auth = Auth::start(
             deps.clone(),
             parts.auth,
             parts.public_url,
-            master_key,
+            &root,
+            &vault,
             mail.clone(),
             audit.clone(),
         )

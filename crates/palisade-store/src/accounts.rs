@@ -133,6 +133,13 @@ pub trait AccountStore: Send + Sync {
         audit: &palisade_core::audit::AuditEntry,
     ) -> Result<(), StoreError>;
     async fn signing_keys(&self) -> Result<Vec<SigningKeyRecord>, StoreError>;
+    /// Replaces a seed's sealed form (same seed, new format) unless it changed meanwhile.
+    async fn reseal_signing_key(
+        &self,
+        kid: &str,
+        old: &[u8],
+        new: &[u8],
+    ) -> Result<bool, StoreError>;
     async fn retire_signing_keys_except(
         &self,
         kid: &str,

@@ -246,6 +246,16 @@ macro_rules! impl_account_store {
                 rows.iter().map($crate::rows::signing_key).collect()
             }
 
+            async fn reseal_signing_key(&self, kid: &str, old: &[u8], new: &[u8]) -> Result<bool, $crate::StoreError> {
+                let done = sqlx::query("UPDATE signing_keys SET sealed_seed = $1 WHERE kid = $2 AND sealed_seed = $3")
+                    .bind(new)
+                    .bind(kid)
+                    .bind(old)
+                    .execute($crate::dialect::Dialect::write_pool(self))
+                    .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn retire_signing_keys_except(&self, kid: &str, now: time::OffsetDateTime) -> Result<(), $crate::StoreError> {
                 sqlx::query("UPDATE signing_keys SET retired_at = $1 WHERE kid <> $2 AND retired_at IS NULL")
                     .bind(now)

@@ -161,3 +161,56 @@ pub trait VaultStore: Send + Sync {
         ciphertext: &[u8],
     ) -> Result<bool, StoreError>;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: OffsetDateTime = time::macros::datetime!(2026-12-04 12:00 UTC);
+
+    fn record() -> SecretRecord {
+        SecretRecord {
+            id: "sec_1".into(),
+            name: "OPENAI".into(),
+            description: None,
+            version: 1,
+            key_version: 1,
+            fingerprint: "abcdef012345".into(),
+            created_at: T,
+            updated_at: T,
+            last_used_at: None,
+        }
+    }
+
+    #[test]
+    fn debug_of_wrapped_keys_and_ciphertexts_shows_no_bytes() {
+        let bytes = vec![0xab; 40];
+        let shown = format!(
+            "{:?} {:?} {:?}",
+            DataKeyRecord {
+                scope: "ws_1".into(),
+                version: 1,
+                kek_id: "kek_1".into(),
+                wrapped: bytes.clone(),
+                active: true,
+                created_at: T,
+            },
+            SealedSecret {
+                record: record(),
+                ciphertext: bytes.clone(),
+            },
+            StaleValue {
+                id: "sec_1".into(),
+                ciphertext: bytes,
+            }
+        );
+        assert!(
+            shown.contains("kek_1") && shown.contains("OPENAI"),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("171") && !shown.contains("ab, ab"),
+            "{shown}"
+        );
+    }
+}

@@ -174,7 +174,9 @@ async fn deletions_revocations_and_operator_actions_are_recorded() {
         // Operators' commands act on the store directly, as `palisade keys` and `admin` do.
         palisade_service::auth::keys::rotate(
             app.store.as_ref(),
-            &app.root,
+            &palisade_service::auth::keys::sealer(&app.state.platform().vault, &app.root)
+                .await
+                .unwrap(),
             app.clock.as_ref(),
             &palisade_core::OsSecureRng,
         )

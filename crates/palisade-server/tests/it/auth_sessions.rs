@@ -255,7 +255,9 @@ async fn a_key_rotated_elsewhere_is_used_after_upkeep_and_old_tokens_stay_valid(
     // Another node (or `palisade keys rotate-signing`) rotates the key in the shared database.
     palisade_service::auth::keys::rotate(
         app.store.as_ref(),
-        &app.root,
+        &palisade_service::auth::keys::sealer(&app.state.platform().vault, &app.root)
+            .await
+            .unwrap(),
         app.clock.as_ref(),
         &palisade_core::OsSecureRng,
     )

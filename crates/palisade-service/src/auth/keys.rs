@@ -1,10 +1,12 @@
-//! JWT signing keys: stored sealed under a key derived from the master key, loaded at start.
+//! JWT signing keys: seeds stored sealed under the platform's data key (bound to their `kid`),
+//! loaded at start.
 //! The newest unretired key signs; retired keys stay published and accepted until the last
 //! token they signed has expired. An unknown `kid` triggers a (throttled) reload, so a key
 //! rotated by another node is picked up without a restart.
 
 use super::platform;
 use crate::audit::{system_entry, Actor, Resource};
+use crate::vault::{Sealer, Vault, VaultError};
 use palisade_core::{Clock, SecureRng, SigningKeyId};
 use palisade_crypto::jwt::{AccessClaims, JwtError, PublicJwk, SigningKey, Verifier, LEEWAY_SECS};
 use palisade_crypto::{MasterKey, SealingKey};
@@ -26,6 +28,8 @@ pub enum KeyRingError {
     Malformed(String),
     #[error("cannot create a signing key: {0}")]
     Create(#[from] JwtError),
+    #[error("signing keys: {0}")]
+    Vault(#[from] VaultError),
 }
 
 #[derive(Debug)]
@@ -38,25 +42,36 @@ struct Loaded {
 #[derive(Debug)]
 pub struct KeyRing {
     store: Arc<dyn Store>,
-    sealer: SealingKey,
+    sealer: Sealer,
     issuer: String,
     token_ttl: Duration,
     loaded: RwLock<Loaded>,
     last_reload: Mutex<OffsetDateTime>,
 }
 
-fn context(kid: &str) -> Vec<u8> {
+/// How seeds were bound before the vault (they still open, and are rewritten at start).
+fn legacy_context(kid: &str) -> Vec<u8> {
     format!("signing-key:{kid}").into_bytes()
+}
+
+/// The sealer of signing-key seeds (`root` opens those sealed before the vault).
+pub async fn sealer(vault: &Vault, root: &MasterKey) -> Result<Sealer, VaultError> {
+    vault
+        .platform_sealer(
+            "signing_keys",
+            "sealed_seed",
+            SealingKey::derive(root, SEALING_PURPOSE),
+        )
+        .await
 }
 
 /// Creates a new signing key and retires the others (`palisade keys rotate-signing`).
 pub async fn rotate(
     store: &dyn Store,
-    master: &MasterKey,
+    sealer: &Sealer,
     clock: &dyn Clock,
     rng: &dyn SecureRng,
 ) -> Result<String, KeyRingError> {
-    let sealer = SealingKey::derive(master, SEALING_PURPOSE);
     let kid = SigningKeyId::generate(clock, rng).to_string();
     let key = SigningKey::generate(kid.clone(), rng)?;
     let event = system_entry(
@@ -73,7 +88,7 @@ pub async fn rotate(
             &SigningKeyRecord {
                 kid: kid.clone(),
                 public_key: key.public_key().to_vec(),
-                sealed_seed: sealer.seal(key.seed(), &context(&kid), rng),
+                sealed_seed: sealer.seal(&kid, key.seed(), rng),
                 created_at: clock.now(),
                 retired_at: None,
             },
@@ -84,11 +99,37 @@ pub async fn rotate(
     Ok(kid)
 }
 
+/// Rewrites seeds sealed before the vault under the platform's data key, so a later master
+/// key rotation (which only re-wraps data keys) covers them too.
+async fn reseal_legacy(
+    store: &dyn Store,
+    sealer: &Sealer,
+    rng: &dyn SecureRng,
+) -> Result<(), KeyRingError> {
+    for record in store.signing_keys().await? {
+        if !Sealer::is_legacy(&record.sealed_seed) {
+            continue;
+        }
+        let seed = sealer
+            .open(
+                &record.kid,
+                &legacy_context(&record.kid),
+                &record.sealed_seed,
+            )
+            .map_err(|_| KeyRingError::Unseal(record.kid.clone()))?;
+        let resealed = sealer.seal(&record.kid, seed.expose_secret(), rng);
+        store
+            .reseal_signing_key(&record.kid, &record.sealed_seed, &resealed)
+            .await?;
+    }
+    Ok(())
+}
+
 impl KeyRing {
     /// Loads the keys, creating the first one on a fresh database.
     pub async fn load(
         store: Arc<dyn Store>,
-        master: &MasterKey,
+        sealer: Sealer,
         clock: &dyn Clock,
         rng: &dyn SecureRng,
         issuer: String,
@@ -100,9 +141,9 @@ impl KeyRing {
             .iter()
             .any(|k| k.retired_at.is_none())
         {
-            rotate(store.as_ref(), master, clock, rng).await?;
+            rotate(store.as_ref(), &sealer, clock, rng).await?;
         }
-        let sealer = SealingKey::derive(master, SEALING_PURPOSE);
+        reseal_legacy(store.as_ref(), &sealer, rng).await?;
         let loaded = Self::read(store.as_ref(), &sealer, &issuer, token_ttl, clock.now()).await?;
         Ok(Self {
             store,
@@ -116,7 +157,7 @@ impl KeyRing {
 
     async fn read(
         store: &dyn Store,
-        sealer: &SealingKey,
+        sealer: &Sealer,
         issuer: &str,
         token_ttl: Duration,
         now: OffsetDateTime,
@@ -137,7 +178,11 @@ impl KeyRing {
             .find(|r| r.retired_at.is_none())
             .ok_or_else(|| KeyRingError::Malformed("no active signing key".into()))?;
         let seed = sealer
-            .open(&newest.sealed_seed, &context(&newest.kid))
+            .open(
+                &newest.kid,
+                &legacy_context(&newest.kid),
+                &newest.sealed_seed,
+            )
             .map_err(|_| KeyRingError::Unseal(newest.kid.clone()))?;
         let seed: [u8; 32] = seed
             .expose_secret()

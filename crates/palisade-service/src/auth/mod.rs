@@ -41,6 +41,8 @@ pub enum AuthStartError {
     SigningKeys(#[from] KeyRingError),
     #[error("the API key pepper cannot be derived from the master key")]
     ApiKeyPepper,
+    #[error("the refresh-successor sealer: {0}")]
+    Vault(#[from] crate::vault::VaultError),
 }
 
 /// The identity service.
@@ -55,7 +57,7 @@ pub struct Auth {
     sessions: SessionCache,
     api_keys: Arc<ApiKeys>,
     /// Seals a rotated refresh token's successor for the grace window.
-    successor_sealer: SealingKey,
+    successor_sealer: crate::vault::Sealer,
     mail: Mail,
     audit: Audit,
 }
@@ -70,7 +72,8 @@ impl Auth {
         deps: Deps,
         config: AuthConfig,
         public_url: Url,
-        master: &MasterKey,
+        root: &MasterKey,
+        vault: &crate::vault::Vault,
         mail: Mail,
         audit: Audit,
     ) -> Result<Self, AuthStartError> {
@@ -83,14 +86,14 @@ impl Auth {
         let issuer = public_url.as_str().trim_end_matches('/').to_owned();
         let keys = KeyRing::load(
             Arc::clone(&deps.store),
-            master,
+            keys::sealer(vault, root).await?,
             deps.clock(),
             deps.rng(),
             issuer,
             config.access_token_ttl,
         )
         .await?;
-        let hasher = palisade_crypto::api_key::KeyHasher::new(master)
+        let hasher = palisade_crypto::api_key::KeyHasher::new(root)
             .map_err(|_| AuthStartError::ApiKeyPepper)?;
         Ok(Self {
             deps,
@@ -100,7 +103,13 @@ impl Auth {
             keys,
             sessions: SessionCache::default(),
             api_keys: Arc::new(ApiKeys::new(hasher)),
-            successor_sealer: SealingKey::derive(master, "refresh-successors"),
+            successor_sealer: vault
+                .platform_sealer(
+                    "refresh_tokens",
+                    "successor_sealed",
+                    SealingKey::derive(root, "refresh-successors"),
+                )
+                .await?,
             mail,
             audit,
         })
@@ -164,8 +173,9 @@ mod tests {
     async fn a_password_hashing_failure_at_start_is_reported_as_one() {
         let db = TestDatabase::sqlite();
         let store = db.connect().await;
+        store.migrate().await.unwrap();
         let deps = Deps::new(
-            store,
+            Arc::clone(&store),
             Arc::new(SystemClock),
             Arc::new(OsSecureRng),
             Arc::default(),
@@ -175,7 +185,15 @@ mod tests {
             smtp_url: None,
             from: "Palisade <no-reply@localhost>".into(),
         };
-        let mail = Mail::new(deps.clone(), &master, mail_config);
+        let vault = crate::vault::Vault::new(
+            store,
+            Arc::new(SystemClock),
+            Arc::new(OsSecureRng),
+            Arc::new(palisade_crypto::LocalKeyProvider::new(&master, &[])),
+        );
+        let mail = Mail::new(deps.clone(), &master, &vault, mail_config)
+            .await
+            .unwrap();
         let audit = crate::audit::Audit::new(deps.clone(), &master, Default::default());
         // Below argon2's minimum (8 KiB per lane): only a hand-built config can say this.
         let cost = Argon2Cost {
@@ -183,7 +201,7 @@ mod tests {
             ..Argon2Cost::default()
         };
         let url = url::Url::parse("http://127.0.0.1").unwrap();
-        let refused = Auth::start(deps, config(cost), url, &master, mail, audit)
+        let refused = Auth::start(deps, config(cost), url, &master, &vault, mail, audit)
             .await
             .unwrap_err();
         assert!(matches!(refused, AuthStartError::Passwords(_)), "{refused}");

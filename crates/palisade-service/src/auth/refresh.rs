@@ -28,8 +28,8 @@ impl Auth {
         if record.spent_at.is_none() {
             let successor = OpaqueToken::generate(REFRESH_TOKEN_PREFIX, self.deps.rng());
             let sealed = self.successor_sealer.seal(
+                digest.as_str(),
                 successor.expose().as_bytes(),
-                digest.as_str().as_bytes(),
                 self.deps.rng(),
             );
             let now = self.deps.clock().now();
@@ -78,9 +78,9 @@ impl Auth {
         if self.deps.clock().now() - spent_at > self.config.refresh_reuse_grace {
             return Ok(None);
         }
-        let Ok(opened) = self
-            .successor_sealer
-            .open(sealed, digest.as_str().as_bytes())
+        let Ok(opened) =
+            self.successor_sealer
+                .open(digest.as_str(), digest.as_str().as_bytes(), sealed)
         else {
             return Ok(None);
         };

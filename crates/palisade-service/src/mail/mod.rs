@@ -8,6 +8,7 @@ mod worker;
 pub use transport::{MailTransport, TransportError};
 
 use crate::deps::Deps;
+use crate::vault::{Sealer, Vault, VaultError};
 use palisade_core::MailId;
 use palisade_crypto::{MasterKey, SealingKey};
 use palisade_store::{MailRecord, StoreError};
@@ -33,26 +34,39 @@ pub struct Mail {
 #[derive(Debug)]
 struct Inner {
     deps: Deps,
-    sealer: SealingKey,
+    sealer: Sealer,
     config: MailConfig,
     /// One delivery pass at a time on this node (see `deliver_due`).
     pass: tokio::sync::Mutex<()>,
 }
 
-fn context(id: MailId) -> Vec<u8> {
+/// How bodies were bound before the vault (queued ones still open).
+fn legacy_context(id: MailId) -> Vec<u8> {
     format!("mail:{id}").into_bytes()
 }
 
 impl Mail {
-    pub(crate) fn new(deps: Deps, master: &MasterKey, config: MailConfig) -> Self {
-        Self {
+    pub(crate) async fn new(
+        deps: Deps,
+        root: &MasterKey,
+        vault: &Vault,
+        config: MailConfig,
+    ) -> Result<Self, VaultError> {
+        let sealer = vault
+            .platform_sealer(
+                "mail_outbox",
+                "sealed_body",
+                SealingKey::derive(root, SEALING_PURPOSE),
+            )
+            .await?;
+        Ok(Self {
             inner: Arc::new(Inner {
                 deps,
-                sealer: SealingKey::derive(master, SEALING_PURPOSE),
+                sealer,
                 config,
                 pass: tokio::sync::Mutex::new(()),
             }),
-        }
+        })
     }
 
     pub fn config(&self) -> &MailConfig {
@@ -72,7 +86,7 @@ impl Mail {
         let sealed = self
             .inner
             .sealer
-            .seal(body.as_bytes(), &context(id), deps.rng());
+            .seal(&id.to_string(), body.as_bytes(), deps.rng());
         deps.store
             .enqueue_mail(&MailRecord {
                 id,

@@ -1,7 +1,7 @@
 //! Delivers due mail. Several nodes may run this at once: each message is leased to one of
 //! them by a compare-and-swap on its attempt counter; a failed delivery backs off.
 
-use super::{context, Mail, MailTransport};
+use super::{legacy_context, Mail, MailTransport};
 use palisade_store::StoreError;
 use secrecy::ExposeSecret;
 use std::time::Duration as StdDuration;
@@ -29,7 +29,10 @@ impl Mail {
             let body = mail
                 .sealed_body
                 .as_deref()
-                .and_then(|sealed| sealer.open(sealed, &context(mail.id)).ok())
+                .and_then(|sealed| {
+                    let row = mail.id.to_string();
+                    sealer.open(&row, &legacy_context(mail.id), sealed).ok()
+                })
                 .and_then(|opened| String::from_utf8(opened.expose_secret().clone()).ok());
             let Some(body) = body else {
                 tracing::error!(mail = %mail.id, "mail body cannot be unsealed; dropping it");

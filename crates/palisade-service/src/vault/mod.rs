@@ -5,10 +5,12 @@
 
 mod root;
 mod rotation;
+mod sealer;
 mod secrets;
 
 pub use root::{unlock, Unlocked};
 pub use rotation::{rotate_master, rotate_workspace, RotationReport};
+pub use sealer::Sealer;
 pub use secrets::{is_secret_name, SecretError, SecretUse, Secrets};
 
 use palisade_core::{Clock, SecureRng};

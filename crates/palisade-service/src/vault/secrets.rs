@@ -229,3 +229,59 @@ impl Secrets {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_names_are_identifier_like() {
+        for good in [
+            "OPENAI_KEY",
+            "_private",
+            "stripe.live-key",
+            &"a".repeat(128),
+        ] {
+            assert!(is_secret_name(good), "{good}");
+        }
+        for bad in ["", "1abc", "-x", "has space", "ü", "a/b", &"a".repeat(129)] {
+            assert!(!is_secret_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn debug_of_a_secret_in_use_masks_its_value() {
+        let now = time::OffsetDateTime::UNIX_EPOCH;
+        let used = SecretUse {
+            value: SecretString::from("sk-live-very-secret"),
+            record: SecretRecord {
+                id: "sec_1".into(),
+                name: "OPENAI".into(),
+                description: None,
+                version: 1,
+                key_version: 1,
+                fingerprint: "abcdef012345".into(),
+                created_at: now,
+                updated_at: now,
+                last_used_at: None,
+            },
+        };
+        let shown = format!("{used:?}");
+        assert!(shown.contains("[REDACTED]") && shown.contains("OPENAI"));
+        assert!(!shown.contains("very-secret"));
+    }
+
+    #[test]
+    fn debug_of_a_sealed_value_shows_no_ciphertext() {
+        let sealed = super::super::Sealed {
+            ciphertext: vec![0xcd; 30],
+            key_version: 3,
+            fingerprint: "f".into(),
+        };
+        let shown = format!("{sealed:?}");
+        assert!(
+            shown.contains("key_version: 3") && !shown.contains("205"),
+            "{shown}"
+        );
+    }
+}
