@@ -229,12 +229,40 @@ impl DataKey {
         )
         .map(|plain| SecretBox::new(Box::new(plain)))
     }
+}
 
-    /// A short keyed fingerprint of `value` (HMAC-SHA256 under this key, through HKDF's
-    /// extract step): tells two values apart, reveals nothing of them.
-    pub fn fingerprint(&self, value: &[u8]) -> String {
-        let (prk, _) = hkdf::Hkdf::<Sha256>::extract(Some(self.0.expose_secret()), value);
-        prk[..6].iter().map(|b| format!("{b:02x}")).collect()
+/// Keyed fingerprints of secret values: a short HMAC that tells whether a value changed. The
+/// key is its own (derived from the platform's root, not a data key), so fingerprints survive
+/// key rotations; each is salted with its secret's place, so equal values in two secrets do
+/// not match and a fingerprint cannot be tested against guesses written elsewhere.
+pub struct Fingerprinter(SecretBox<[u8; 32]>);
+
+impl fmt::Debug for Fingerprinter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Fingerprinter([REDACTED])")
+    }
+}
+
+impl Fingerprinter {
+    pub fn derive(root: &MasterKey) -> Self {
+        let hkdf = hkdf::Hkdf::<Sha256>::new(None, root.expose_bytes());
+        let mut key = Box::new([0u8; 32]);
+        // 32 bytes is far below HKDF-SHA256's output limit, so expand cannot fail.
+        let _ = hkdf.expand(b"palisade/v1/fingerprints", key.as_mut());
+        Self(SecretBox::new(key))
+    }
+
+    /// 12 hex characters of HMAC-SHA256 over the scope, the secret's id and the value.
+    pub fn fingerprint(&self, scope: &str, id: &str, value: &[u8]) -> String {
+        let mut input = Vec::with_capacity(scope.len() + id.len() + value.len() + 8);
+        for part in [scope.as_bytes(), id.as_bytes()] {
+            input.extend_from_slice(&(part.len() as u32).to_be_bytes());
+            input.extend_from_slice(part);
+        }
+        input.extend_from_slice(value);
+        // HKDF's extract step is HMAC(salt, input): the key as salt makes it a keyed MAC.
+        let (mac, _) = hkdf::Hkdf::<Sha256>::extract(Some(self.0.expose_secret()), &input);
+        mac[..6].iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 

@@ -13,7 +13,9 @@ pub mod scram;
 pub mod token;
 
 pub use aead::{OpenError, SealingKey};
-pub use envelope::{Binding, DataKey, KeyProvider, LocalKeyProvider, UnwrapError, WrappedKey};
+pub use envelope::{
+    Binding, DataKey, Fingerprinter, KeyProvider, LocalKeyProvider, UnwrapError, WrappedKey,
+};
 pub use master_key::{KeyFileError, KeyFileOutcome, MasterKey};
 pub use password::{Argon2Cost, PasswordHasher, Verification};
 pub use token::{OpaqueToken, TokenDigest};

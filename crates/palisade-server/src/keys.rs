@@ -43,6 +43,13 @@ impl Keys {
     }
 }
 
+/// `palisade keys new-master --out F`: a new key file (0600), never overwriting one.
+pub fn new_master(out: &std::path::Path) -> Result<String, StartupError> {
+    let key = MasterKey::generate(&palisade_core::OsSecureRng);
+    master_key::create(out, &key)?;
+    Ok(palisade_crypto::envelope::key_id(&key))
+}
+
 /// What `palisade keys rotate-master` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MasterRotation {
@@ -72,7 +79,15 @@ pub async fn rotate_master(
         current: new.duplicate(),
         accepted: holds,
     };
-    crate::serve::unlock(&crate::serve::Services::default(), &store, &keys).await?;
+    // A database that has no root yet (it predates the vault) must get the configured key as
+    // its root, as `serve` would have given it, never the new one.
+    crate::serve::unlock_seeded(
+        &crate::serve::Services::default(),
+        &store,
+        &keys,
+        &configured.current,
+    )
+    .await?;
     let provider = LocalKeyProvider::new(&keys.current, &keys.accepted);
     let report = palisade_service::vault::rotate_master(
         store.as_ref(),

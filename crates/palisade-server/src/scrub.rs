@@ -15,7 +15,9 @@ const MASK: &str = "[REDACTED]";
 const SHAPES: &[(&str, &str)] = &[
     (
         "private-key",
-        r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
+        // The body only (base64, white space, `\n` escapes of a JSON line), so a block that is
+        // cut off never swallows the rest of the line.
+        r"-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END [A-Z ]*PRIVATE KEY-----)?",
     ),
     (
         "jwt",

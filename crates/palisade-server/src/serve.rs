@@ -149,18 +149,28 @@ pub async fn unlock(
     store: &Arc<dyn Store>,
     keys: &Keys,
 ) -> Result<palisade_service::vault::Unlocked, StartupError> {
+    unlock_seeded(services, store, keys, &keys.current).await
+}
+
+/// As [`unlock`]; a database without a root that predates the vault gets `seed` as its root.
+pub async fn unlock_seeded(
+    services: &Services,
+    store: &Arc<dyn Store>,
+    keys: &Keys,
+    seed: &palisade_crypto::MasterKey,
+) -> Result<palisade_service::vault::Unlocked, StartupError> {
     let unlocked = palisade_service::vault::unlock(
         Arc::clone(store),
         Arc::clone(&services.clock),
         Arc::clone(&services.rng),
         keys.provider(),
-        &keys.current,
+        seed,
     )
     .await
     .map_err(|err| match err {
         // The vault's tables are missing: the schema was never migrated.
-        palisade_service::vault::VaultError::Store(StoreError::Query(query)) => {
-            StartupError::NotMigrated(StoreError::Query(query))
+        palisade_service::vault::VaultError::Store(store) if store.is_missing_table() => {
+            StartupError::NotMigrated(store)
         }
         other => StartupError::Vault(other),
     })?;

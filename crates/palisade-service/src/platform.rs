@@ -81,7 +81,12 @@ impl Platform {
                 Arc::clone(&vault),
                 audit.clone(),
             ),
-            secrets: Secrets::new(deps.clone(), Arc::clone(&vault), audit.clone()),
+            secrets: Secrets::new(
+                deps.clone(),
+                Arc::clone(&vault),
+                palisade_crypto::Fingerprinter::derive(&root),
+                audit.clone(),
+            ),
             vault,
             invitations: Invitations::new(deps.clone(), mail.clone(), audit.clone()),
             api_keys: KeyAdmin::new(deps.clone(), key_cache, audit.clone()),

@@ -45,6 +45,18 @@ impl fmt::Debug for StoreError {
     }
 }
 
+impl StoreError {
+    /// A query met a table that does not exist: the schema is not migrated (that far).
+    pub fn is_missing_table(&self) -> bool {
+        match self {
+            StoreError::Query(sqlx::Error::Database(db)) => {
+                db.code().as_deref() == Some("42P01") || db.message().contains("no such table")
+            }
+            _ => false,
+        }
+    }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
         match err {

@@ -40,10 +40,11 @@ macro_rules! impl_vault_store {
                     .execute(&mut *tx)
                     .await?;
                 let added = sqlx::query(
-                    "INSERT INTO data_keys (scope, version, kek_id, wrapped, active, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (scope, version) DO NOTHING",
+                    "INSERT INTO data_keys (scope, workspace_id, version, kek_id, wrapped, active, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (scope, version) DO NOTHING",
                 )
                 .bind(&key.scope)
+                .bind((key.scope != $crate::vault::PLATFORM_SCOPE).then_some(&key.scope))
                 .bind(i64::from(key.version))
                 .bind(&key.kek_id)
                 .bind(&key.wrapped)
@@ -133,7 +134,11 @@ macro_rules! impl_vault_store {
             }
 
             async fn predates_vault(&self) -> Result<bool, $crate::StoreError> {
-                let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM signing_keys")
+                // Signing keys (it served) or audit events (operator commands ran): either was
+                // keyed from the master key itself.
+                let count: i64 = sqlx::query_scalar(
+                    "SELECT (SELECT COUNT(*) FROM signing_keys) + (SELECT COUNT(*) FROM audit_events)",
+                )
                     .fetch_one($crate::dialect::Dialect::migration_pool(self))
                     .await?;
                 Ok(count > 0)
@@ -309,7 +314,7 @@ macro_rules! impl_vault_store {
             ) -> Result<Vec<$crate::vault::StaleValue>, $crate::StoreError> {
                 let mut tx = $crate::dialect::Dialect::in_workspace(self, workspace_id).await?;
                 let rows = sqlx::query(
-                    "SELECT id, ciphertext FROM secrets WHERE workspace_id = $1 AND key_version = $2 \
+                    "SELECT id, version, ciphertext FROM secrets WHERE workspace_id = $1 AND key_version = $2 \
                      ORDER BY id LIMIT $3",
                 )
                 .bind(workspace_id)
@@ -322,6 +327,7 @@ macro_rules! impl_vault_store {
                     .map(|row| {
                         Ok($crate::vault::StaleValue {
                             id: sqlx::Row::try_get(row, "id")?,
+                            version: sqlx::Row::try_get(row, "version")?,
                             ciphertext: sqlx::Row::try_get(row, "ciphertext")?,
                         })
                     })
@@ -332,6 +338,7 @@ macro_rules! impl_vault_store {
                 &self,
                 workspace_id: &str,
                 id: &str,
+                version: i64,
                 from_version: u32,
                 to_version: u32,
                 ciphertext: &[u8],
@@ -339,13 +346,14 @@ macro_rules! impl_vault_store {
                 let mut tx = $crate::dialect::Dialect::in_workspace(self, workspace_id).await?;
                 let done = sqlx::query(
                     "UPDATE secrets SET ciphertext = $1, key_version = $2 \
-                     WHERE workspace_id = $3 AND id = $4 AND key_version = $5",
+                     WHERE workspace_id = $3 AND id = $4 AND key_version = $5 AND version = $6",
                 )
                 .bind(ciphertext)
                 .bind(i64::from(to_version))
                 .bind(workspace_id)
                 .bind(id)
                 .bind(i64::from(from_version))
+                .bind(version)
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;

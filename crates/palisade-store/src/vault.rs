@@ -65,6 +65,8 @@ impl std::fmt::Debug for SealedSecret {
 #[derive(Clone, PartialEq, Eq)]
 pub struct StaleValue {
     pub id: String,
+    /// The value's write version (part of its binding).
+    pub version: i64,
     pub ciphertext: Vec<u8>,
 }
 
@@ -72,6 +74,7 @@ impl std::fmt::Debug for StaleValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StaleValue")
             .field("id", &self.id)
+            .field("version", &self.version)
             .finish_non_exhaustive()
     }
 }
@@ -151,11 +154,13 @@ pub trait VaultStore: Send + Sync {
         key_version: u32,
         limit: u32,
     ) -> Result<Vec<StaleValue>, StoreError>;
-    /// Stores a value re-encrypted under `to_version`, unless it changed since it was read.
+    /// Stores a value re-encrypted under `to_version`, unless it changed since it was read
+    /// (`version` is its write version then).
     async fn reencrypt_value(
         &self,
         workspace_id: &str,
         id: &str,
+        version: i64,
         from_version: u32,
         to_version: u32,
         ciphertext: &[u8],
@@ -201,6 +206,7 @@ mod tests {
             },
             StaleValue {
                 id: "sec_1".into(),
+                version: 1,
                 ciphertext: bytes,
             }
         );

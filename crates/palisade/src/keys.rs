@@ -6,13 +6,18 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-// The subcommands are `rotate-signing`, `rotate-master`, `rotate-workspace`: the verb is the point.
-#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// Add a new access-token signing key and retire the current one. Tokens signed with the
     /// old key stay valid until they expire; the JWKS lists both until then.
     RotateSigning,
+    /// Create a new master key file (0600; refuses to overwrite) and print its key id, for
+    /// copying to every node before `rotate-master` (see the README).
+    NewMaster {
+        /// Where to write it.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Re-wrap every data key under a new master key (created 0600 when FILE does not
     /// exist). Values are not touched. Multi-node: see the README, "Rotating the master key".
     RotateMaster {
@@ -40,6 +45,13 @@ pub async fn run(command: KeysCommand, config: &Config) -> ExitCode {
                 Err(err) => crate::fail(&err.to_string()),
             }
         }
+        KeysCommand::NewMaster { out } => match palisade_server::keys::new_master(&out) {
+            Ok(id) => {
+                println!("created {} (mode 0600), key id {id}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(err) => crate::fail(&err.to_string()),
+        },
         KeysCommand::RotateMaster { new_key_file } => {
             let mut bar = Bar::new("re-wrapping data keys");
             let rotated =
@@ -75,6 +87,11 @@ pub async fn run(command: KeysCommand, config: &Config) -> ExitCode {
                 .await;
             bar.finish();
             match rotated {
+                Ok(report) if report.remaining > 0 => crate::fail(&format!(
+                    "workspace {workspace}: {} values re-encrypted, but {} old key versions are \
+                     still in use (writes kept landing under them); run the command again",
+                    report.values, report.remaining
+                )),
                 Ok(report) => {
                     println!(
                         "workspace {workspace}: new data key; {} values re-encrypted, old key destroyed",

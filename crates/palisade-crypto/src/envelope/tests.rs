@@ -141,16 +141,21 @@ fn key_ids_name_the_key_without_revealing_it() {
 }
 
 #[test]
-fn fingerprints_differ_per_value_and_per_key_and_hide_the_value() {
-    let key = DataKey::generate(&SeededRng::new(1));
-    let a = key.fingerprint(b"value-a");
-    assert_eq!(a, key.fingerprint(b"value-a"));
-    assert_ne!(a, key.fingerprint(b"value-b"));
-    assert_ne!(
+fn fingerprints_tell_values_apart_per_secret_and_per_deployment() {
+    let root = MasterKey::generate(&SeededRng::new(1));
+    let prints = Fingerprinter::derive(&root);
+    let a = prints.fingerprint("ws_a", "sec_1", b"value-a");
+    assert_eq!(
         a,
-        DataKey::generate(&SeededRng::new(2)).fingerprint(b"value-a")
+        Fingerprinter::derive(&root).fingerprint("ws_a", "sec_1", b"value-a")
     );
+    assert_ne!(a, prints.fingerprint("ws_a", "sec_1", b"value-b"));
+    assert_ne!(a, prints.fingerprint("ws_a", "sec_2", b"value-a"));
+    assert_ne!(a, prints.fingerprint("ws_b", "sec_1", b"value-a"));
+    let other = Fingerprinter::derive(&MasterKey::generate(&SeededRng::new(2)));
+    assert_ne!(a, other.fingerprint("ws_a", "sec_1", b"value-a"));
     assert_eq!(a.len(), 12);
+    assert_eq!(format!("{prints:?}"), "Fingerprinter([REDACTED])");
 }
 
 #[test]
@@ -161,7 +166,8 @@ fn debug_of_key_material_is_masked() {
     let wrapped = provider.wrap(&key, b"c", &SeededRng::new(2));
     let shown = format!("{provider:?} {wrapped:?}");
     assert!(shown.contains(provider.current_id()));
-    assert!(!shown.contains("bytes"));
+    let first_bytes = format!("{:?}", &wrapped.bytes[..4]);
+    assert!(!shown.contains("bytes") && !shown.contains(&first_bytes[1..first_bytes.len() - 1]));
 }
 
 /// Google's Wycheproof AES-GCM vectors, through the one primitive every wrapper uses: every

@@ -75,3 +75,31 @@ fn the_writer_scrubs_what_it_passes_on() {
         "{written}"
     );
 }
+
+#[test]
+fn a_cut_off_private_key_is_masked_without_swallowing_the_rest() {
+    let line = r#"{"detail":"`-----BEGIN PRIVATE KEY-----MC4CAQAw` is not a permission","code":"invalid_scope"}"#;
+    let out = masked(line);
+    assert!(!out.contains("MC4CAQAw"), "{out}");
+    assert!(
+        out.ends_with(r#"is not a permission","code":"invalid_scope"}"#),
+        "{out}"
+    );
+}
+
+#[test]
+fn scrubbed_json_stays_valid_json() {
+    let lines = [
+        r#"{"detail":"`-----BEGIN PRIVATE KEY-----` is not a permission"}"#,
+        r#"{"message":"token palr_Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFy","password":"p\"w"}"#,
+        "{\"pem\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEow\\n-----END RSA PRIVATE KEY-----\"}",
+    ];
+    for line in lines {
+        let out = masked(line);
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&out).is_ok(),
+            "{out}"
+        );
+        assert!(out.contains("[REDACTED]"), "{out}");
+    }
+}

@@ -40,6 +40,7 @@ mod tenancy_matrix;
 mod tenancy_world;
 mod tls;
 mod vault;
+mod vault_rotation;
 mod vault_upgrade;
 mod well_known;
 mod workspaces;

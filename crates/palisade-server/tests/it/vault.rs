@@ -7,16 +7,16 @@ use crate::helpers::{on_both_backends, problem, send, TestApp};
 use palisade_core::{OsSecureRng, SystemClock};
 use palisade_crypto::{LocalKeyProvider, MasterKey};
 use palisade_service::audit::Origin;
-use palisade_service::vault::{self, secret_binding, Vault, VaultError};
+use palisade_service::vault::{secret_binding, secret_row, Vault, VaultError};
 use palisade_store::WorkspaceScope;
 use reqwest::Method;
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
-const VALUE: &str = "sk-live-4f9a1c0e7d2b8a6f";
+pub(crate) const VALUE: &str = "sk-live-4f9a1c0e7d2b8a6f";
 
-async fn owner_of(app: &TestApp, slug: &str) -> (Tokens, WorkspaceScope) {
+pub(crate) async fn owner_of(app: &TestApp, slug: &str) -> (Tokens, WorkspaceScope) {
     let ada = account(app, &format!("ada@{slug}.example")).await;
     let created = send(
         app,
@@ -37,7 +37,13 @@ async fn owner_of(app: &TestApp, slug: &str) -> (Tokens, WorkspaceScope) {
     (ada, scope)
 }
 
-async fn put(app: &TestApp, token: &str, slug: &str, name: &str, value: &str) -> reqwest::Response {
+pub(crate) async fn put(
+    app: &TestApp,
+    token: &str,
+    slug: &str,
+    name: &str,
+    value: &str,
+) -> reqwest::Response {
     let path = format!("/v1/workspaces/{slug}/secrets/{name}");
     send(
         app,
@@ -49,7 +55,11 @@ async fn put(app: &TestApp, token: &str, slug: &str, name: &str, value: &str) ->
     .await
 }
 
-async fn use_value(app: &TestApp, scope: &WorkspaceScope, name: &str) -> Result<String, String> {
+pub(crate) async fn use_value(
+    app: &TestApp,
+    scope: &WorkspaceScope,
+    name: &str,
+) -> Result<String, String> {
     app.state
         .platform()
         .secrets
@@ -60,7 +70,7 @@ async fn use_value(app: &TestApp, scope: &WorkspaceScope, name: &str) -> Result<
 }
 
 /// A vault as another process holding `keys` would open it (a CLI, another node).
-fn vault_with(app: &TestApp, current: &MasterKey, previous: &[MasterKey]) -> Vault {
+pub(crate) fn vault_with(app: &TestApp, current: &MasterKey, previous: &[MasterKey]) -> Vault {
     Vault::new(
         Arc::clone(&app.store),
         Arc::new(SystemClock),
@@ -222,153 +232,13 @@ async fn deleting_a_workspace_destroys_its_data_keys_so_its_ciphertexts_never_op
         assert!(app.store.data_keys(&workspace).await.unwrap().is_empty());
         // Even a fresh process holding the master key cannot open the saved copy.
         let vault = vault_with(&app, &app.keys.current, &[]);
-        let binding = secret_binding(&workspace, &copy.record.id);
+        let row = secret_row(&copy.record.id, copy.record.version);
+        let binding = secret_binding(&workspace, &row);
         let refused = vault.decrypt(&binding, &copy.ciphertext).await.unwrap_err();
         assert!(
             matches!(refused, VaultError::KeyDestroyed { .. }),
             "{refused}"
         );
-        app
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn rotating_a_workspace_key_reencrypts_its_values_while_reads_go_on() {
-    on_both_backends(auth_options, |app| async move {
-        let (ada, scope) = owner_of(&app, "acme").await;
-        for n in 0..30 {
-            put(
-                &app,
-                &ada.access,
-                "acme",
-                &format!("S{n}"),
-                &format!("value-{n}"),
-            )
-            .await;
-        }
-        let workspace = scope.workspace_id().to_string();
-        let operator = vault_with(&app, &app.keys.current, &[]);
-        let reader = {
-            let (app, scope) = (app.state.clone(), scope.clone());
-            tokio::spawn(async move {
-                let mut reads = 0;
-                for round in 0..20 {
-                    let name = format!("S{}", round % 30);
-                    let used = &app.platform().secrets;
-                    let got = used
-                        .use_value(&scope, &name, "test.read", &Origin::system())
-                        .await;
-                    assert_eq!(
-                        got.unwrap().value.expose_secret(),
-                        &format!("value-{}", round % 30)
-                    );
-                    reads += 1;
-                }
-                reads
-            })
-        };
-        let mut seen = 0;
-        let report = vault::rotate_workspace(&operator, &workspace, &mut |done| seen = done)
-            .await
-            .unwrap();
-        assert_eq!(reader.await.unwrap(), 20);
-        assert_eq!(report.values, 30);
-        assert_eq!(seen, 30);
-        let keys = app.store.data_keys(&workspace).await.unwrap();
-        assert_eq!(
-            keys.iter()
-                .map(|k| (k.version, k.active))
-                .collect::<Vec<_>>(),
-            [(2, true)]
-        );
-        for n in 0..30 {
-            let name = format!("S{n}");
-            assert_eq!(
-                app.store
-                    .secret(&scope, &name)
-                    .await
-                    .unwrap()
-                    .unwrap()
-                    .record
-                    .key_version,
-                2
-            );
-            assert_eq!(
-                use_value(&app, &scope, &name).await.unwrap(),
-                format!("value-{n}")
-            );
-        }
-        app
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn a_node_that_missed_a_rotation_writes_under_the_new_key() {
-    on_both_backends(auth_options, |app| async move {
-        let (ada, scope) = owner_of(&app, "acme").await;
-        put(&app, &ada.access, "acme", "A", "before").await;
-        let workspace = scope.workspace_id().to_string();
-        let operator = vault_with(&app, &app.keys.current, &[]);
-        vault::rotate_workspace(&operator, &workspace, &mut |_| {})
-            .await
-            .unwrap();
-        // The server still believes version 1 is active; the store refuses that write.
-        assert_eq!(
-            put(&app, &ada.access, "acme", "A", "after").await.status(),
-            200
-        );
-        let stored = app.store.secret(&scope, "A").await.unwrap().unwrap();
-        assert_eq!(stored.record.key_version, 2);
-        assert_eq!(use_value(&app, &scope, "A").await.unwrap(), "after");
-        app
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn rotating_the_master_key_rewraps_every_data_key_and_only_the_new_key_is_then_needed() {
-    on_both_backends(auth_options, |app| async move {
-        let (ada, scope) = owner_of(&app, "acme").await;
-        put(&app, &ada.access, "acme", "A", VALUE).await;
-        let new = MasterKey::generate(&OsSecureRng);
-        let switching = LocalKeyProvider::new(&new, &[app.keys.current.duplicate()]);
-        let mut progress = Vec::new();
-        let report = vault::rotate_master(
-            app.store.as_ref(),
-            &switching,
-            &SystemClock,
-            &OsSecureRng,
-            &mut |done, total| progress.push((done, total)),
-        )
-        .await
-        .unwrap();
-        // The platform's key and acme's.
-        assert_eq!(report.keys, 2);
-        assert_eq!(progress.last(), Some(&(2, 2)));
-        let copy = app.store.secret(&scope, "A").await.unwrap().unwrap();
-        let workspace = scope.workspace_id().to_string();
-        let binding = secret_binding(&workspace, &copy.record.id);
-        let after = vault_with(&app, &new, &[]);
-        let plain = after.decrypt(&binding, &copy.ciphertext).await.unwrap();
-        assert_eq!(plain.expose_secret().as_slice(), VALUE.as_bytes());
-        let before = vault_with(&app, &app.keys.current, &[]);
-        assert!(matches!(
-            before.decrypt(&binding, &copy.ciphertext).await,
-            Err(VaultError::Unwrap(_))
-        ));
-        // The platform's own keys come from the root, which the new key unlocks unchanged.
-        let unlocked = vault::unlock(
-            Arc::clone(&app.store),
-            Arc::new(SystemClock),
-            Arc::new(OsSecureRng),
-            Arc::new(LocalKeyProvider::new(&new, &[])),
-            &new,
-        )
-        .await
-        .unwrap();
-        assert_eq!(unlocked.root.expose_bytes(), app.root.expose_bytes());
         app
     })
     .await;
@@ -412,4 +282,91 @@ async fn every_secret_write_and_use_is_audited_without_its_value() {
     }
     assert!(!events.contains(VALUE) && !events.contains("second-value"));
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_problem_detail_that_quotes_input_never_quotes_a_secret() {
+    let app = crate::helpers::spawn_app_with(auth_options())
+        .await
+        .unwrap();
+    let (ada, _) = owner_of(&app, "acme").await;
+    // A credential pasted where a scope belongs: the refusal names the bad scope.
+    let pasted = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
+    let body = json!({"name": "ci", "scopes": [pasted]});
+    let refused = send(
+        &app,
+        Method::POST,
+        "/v1/workspaces/acme/api-keys",
+        &ada.access,
+        Some(body),
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let problem = problem(refused).await;
+    assert_eq!(problem["code"], "invalid_scope");
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("[REDACTED]") && !detail.contains(pasted),
+        "{detail}"
+    );
+    let harmless = json!({"name": "ci", "scopes": ["records:fly"]});
+    let refused = send(
+        &app,
+        Method::POST,
+        "/v1/workspaces/acme/api-keys",
+        &ada.access,
+        Some(harmless),
+    )
+    .await;
+    assert!(problem_detail(refused).await.contains("records:fly"));
+    app.cleanup().await;
+}
+
+async fn problem_detail(response: reqwest::Response) -> String {
+    problem(response).await["detail"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn an_older_value_put_back_in_its_place_does_not_decrypt() {
+    on_both_backends(auth_options, |app| async move {
+        let (ada, scope) = owner_of(&app, "acme").await;
+        put(&app, &ada.access, "acme", "A", "old-value").await;
+        let old = app.store.secret(&scope, "A").await.unwrap().unwrap();
+        put(&app, &ada.access, "acme", "A", "new-value").await;
+        let hex: String = old.ciphertext.iter().map(|b| format!("{b:02x}")).collect();
+        let literal = if app.store.backend() == palisade_store::Backend::Sqlite {
+            format!("X'{hex}'")
+        } else {
+            format!("'\\x{hex}'::bytea")
+        };
+        app.db()
+            .tamper(&format!(
+                "UPDATE secrets SET ciphertext = {literal} WHERE name = 'A'"
+            ))
+            .await;
+        assert!(use_value(&app, &scope, "A").await.is_err());
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn control_characters_and_malformed_names_are_client_errors_on_every_route() {
+    on_both_backends(auth_options, |app| async move {
+        let (ada, _) = owner_of(&app, "acme").await;
+        let path = "/v1/workspaces/acme/secrets/A";
+        let body = json!({"value": "v", "description": "nul\u{0}inside"});
+        let refused = send(&app, Method::PUT, path, &ada.access, Some(body)).await;
+        assert_eq!(problem(refused).await["code"], "invalid_description");
+        for method in [Method::GET, Method::DELETE] {
+            let path = "/v1/workspaces/acme/secrets/has%20space";
+            let missing = send(&app, method.clone(), path, &ada.access, None).await;
+            assert_eq!(missing.status(), 404, "{method}");
+        }
+        app
+    })
+    .await;
 }

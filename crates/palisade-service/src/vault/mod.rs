@@ -42,15 +42,12 @@ pub enum VaultError {
 pub struct Sealed {
     pub ciphertext: Vec<u8>,
     pub key_version: u32,
-    /// A keyed fingerprint of the plaintext, under the same data key.
-    pub fingerprint: String,
 }
 
 impl std::fmt::Debug for Sealed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Sealed")
             .field("key_version", &self.key_version)
-            .field("fingerprint", &self.fingerprint)
             .finish_non_exhaustive()
     }
 }
@@ -98,7 +95,6 @@ impl Vault {
         Ok(Sealed {
             ciphertext: key.encrypt(version, binding, plaintext, self.rng.as_ref()),
             key_version: version,
-            fingerprint: key.fingerprint(plaintext),
         })
     }
 
@@ -139,7 +135,6 @@ impl Vault {
             self.add_version(scope, 1, None).await?;
             records = self.store.data_keys(scope).await?;
         }
-        self.cache(&records)?;
         let version = records
             .iter()
             .find(|r| r.active)
@@ -154,7 +149,9 @@ impl Vault {
             return Ok(Arc::clone(key));
         }
         let records = self.store.data_keys(scope).await?;
-        self.cache(&records)?;
+        if let Some(failed) = self.cache(&records).remove(&version) {
+            return Err(failed.into());
+        }
         read(&self.keys)
             .get(&(scope.to_owned(), version))
             .cloned()
@@ -164,22 +161,32 @@ impl Vault {
             })
     }
 
-    fn cache(&self, records: &[DataKeyRecord]) -> Result<(), VaultError> {
+    /// Unwraps and caches every version not cached yet; a version that does not unwrap here
+    /// (wrapped by a KEK this node lacks) fails only the values that need it.
+    fn cache(&self, records: &[DataKeyRecord]) -> HashMap<u32, UnwrapError> {
+        let mut failed = HashMap::new();
         for record in records {
             let slot = (record.scope.clone(), record.version);
             if read(&self.keys).contains_key(&slot) {
                 continue;
             }
-            let key = self.provider.unwrap(
+            let unwrapped = self.provider.unwrap(
                 &WrappedKey {
                     kek_id: record.kek_id.clone(),
                     bytes: record.wrapped.clone(),
                 },
                 &wrap_context(&record.scope, record.version),
-            )?;
-            write(&self.keys).insert(slot, Arc::new(key));
+            );
+            match unwrapped {
+                Ok(key) => {
+                    write(&self.keys).insert(slot, Arc::new(key));
+                }
+                Err(err) => {
+                    failed.insert(record.version, err);
+                }
+            }
         }
-        Ok(())
+        failed
     }
 
     /// Makes `version` the scope's active data key (a new random key, wrapped by the current
@@ -212,12 +219,18 @@ impl Vault {
     }
 }
 
-/// The binding of a workspace secret's value.
-pub fn secret_binding<'a>(workspace: &'a str, id: &'a str) -> Binding<'a> {
+/// The row a secret's value is bound to: its id and write version, so an older value of the
+/// same secret put back in its place does not open either.
+pub fn secret_row(id: &str, version: i64) -> String {
+    format!("{id}/v{version}")
+}
+
+/// The binding of a workspace secret's value (`row` from [`secret_row`]).
+pub fn secret_binding<'a>(workspace: &'a str, row: &'a str) -> Binding<'a> {
     Binding {
         scope: workspace,
         table: "secrets",
-        row: id,
+        row,
         column: "ciphertext",
     }
 }

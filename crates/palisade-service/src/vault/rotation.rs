@@ -3,7 +3,7 @@
 //! new writes use at once, re-encrypts the workspace's values in batches while reads go on
 //! (each value names its version), and destroys the old version once nothing uses it.
 
-use super::{secret_binding, Vault, VaultError};
+use super::{secret_binding, secret_row, Vault, VaultError};
 use crate::audit::{system_entry, Actor, Draft, Resource};
 use palisade_core::{Clock, SecureRng};
 use palisade_crypto::envelope::wrap_context;
@@ -20,6 +20,9 @@ const PASSES: usize = 5;
 pub struct RotationReport {
     pub keys: u64,
     pub values: u64,
+    /// Old versions still in use after the passes (writes kept landing under them): a later
+    /// run finishes them.
+    pub remaining: u64,
 }
 
 /// Re-wraps every data key under `provider`'s current KEK. `provider` must also hold the KEK
@@ -110,14 +113,22 @@ pub async fn rotate_workspace(
         return Err(VaultError::RotationRace);
     }
     vault.forget_active(workspace_id);
-    let mut report = RotationReport { keys: 1, values: 0 };
+    let mut report = RotationReport {
+        keys: 1,
+        ..RotationReport::default()
+    };
     for version in old {
+        let mut destroyed = false;
         for _ in 0..PASSES {
             report.values += reencrypt_all(vault, workspace_id, version, &mut *progress).await?;
-            if store.destroy_data_key(workspace_id, version).await? {
+            destroyed = store.destroy_data_key(workspace_id, version).await?;
+            if destroyed {
                 vault.forget_version(workspace_id, version);
                 break;
             }
+        }
+        if !destroyed {
+            report.remaining += 1;
         }
     }
     Ok(report)
@@ -139,7 +150,8 @@ async fn reencrypt_all(
             return Ok(done);
         }
         for value in batch {
-            let binding = secret_binding(workspace_id, &value.id);
+            let row = secret_row(&value.id, value.version);
+            let binding = secret_binding(workspace_id, &row);
             let plain = vault.decrypt(&binding, &value.ciphertext).await?;
             let sealed = vault
                 .encrypt(&binding, secrecy::ExposeSecret::expose_secret(&plain))
@@ -150,6 +162,7 @@ async fn reencrypt_all(
                 .reencrypt_value(
                     workspace_id,
                     &value.id,
+                    value.version,
                     version,
                     sealed.key_version,
                     &sealed.ciphertext,

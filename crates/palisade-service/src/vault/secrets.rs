@@ -2,10 +2,11 @@
 //! key. Values are write-only: the API returns metadata (with a keyed fingerprint), and a
 //! value is decrypted only when a server-side feature uses it, and each use is audited.
 
-use super::{secret_binding, Vault, VaultError};
+use super::{secret_binding, secret_row, Vault, VaultError};
 use crate::audit::{Actor, Audit, Draft, Origin, Resource};
 use crate::deps::Deps;
 use palisade_core::grant::ManageSecrets;
+use palisade_crypto::Fingerprinter;
 use palisade_store::{Conflict, Grant, SealedSecret, SecretRecord, StoreError, WorkspaceScope};
 use secrecy::{ExposeSecret, SecretString};
 use std::sync::Arc;
@@ -24,7 +25,7 @@ pub enum SecretError {
     InvalidName,
     #[error("a secret value is 1 to 65536 bytes")]
     InvalidValue,
-    #[error("a secret description is at most 500 characters")]
+    #[error("a secret description is at most 500 characters, without control characters")]
     DescriptionTooLong,
     #[error("no secret of this name")]
     NotFound,
@@ -62,6 +63,7 @@ pub fn is_secret_name(name: &str) -> bool {
 pub struct Secrets {
     deps: Deps,
     vault: Arc<Vault>,
+    fingerprints: Arc<Fingerprinter>,
     audit: Audit,
 }
 
@@ -75,8 +77,18 @@ fn draft(scope: &WorkspaceScope, action: &'static str, name: &str) -> Draft {
 }
 
 impl Secrets {
-    pub(crate) fn new(deps: Deps, vault: Arc<Vault>, audit: Audit) -> Self {
-        Self { deps, vault, audit }
+    pub(crate) fn new(
+        deps: Deps,
+        vault: Arc<Vault>,
+        fingerprints: Fingerprinter,
+        audit: Audit,
+    ) -> Self {
+        Self {
+            deps,
+            vault,
+            fingerprints: Arc::new(fingerprints),
+            audit,
+        }
     }
 
     /// Creates the secret or replaces its value; `true` when it was created. A description
@@ -96,10 +108,9 @@ impl Secrets {
         if bytes.is_empty() || bytes.len() > MAX_VALUE_BYTES {
             return Err(SecretError::InvalidValue);
         }
-        if description
-            .as_ref()
-            .is_some_and(|d| d.chars().count() > MAX_DESCRIPTION_CHARS)
-        {
+        if description.as_ref().is_some_and(|d| {
+            d.chars().count() > MAX_DESCRIPTION_CHARS || d.chars().any(char::is_control)
+        }) {
             return Err(SecretError::DescriptionTooLong);
         }
         let scope = grant.scope();
@@ -114,19 +125,22 @@ impl Secrets {
                 },
                 |e| e.id.clone(),
             );
+            let version = existing.as_ref().map_or(1, |e| e.version + 1);
+            let row = secret_row(&id, version);
             let sealed = self
                 .vault
-                .encrypt(&secret_binding(&workspace, &id), bytes)
+                .encrypt(&secret_binding(&workspace, &row), bytes)
                 .await?;
+            let fingerprint = self.fingerprints.fingerprint(&workspace, &id, bytes);
             let record = SecretRecord {
                 id,
                 name: name.to_owned(),
                 description: description
                     .clone()
                     .or_else(|| existing.as_ref().and_then(|e| e.description.clone())),
-                version: existing.as_ref().map_or(1, |e| e.version + 1),
+                version,
                 key_version: sealed.key_version,
-                fingerprint: sealed.fingerprint,
+                fingerprint,
                 created_at: existing.as_ref().map_or(now, |e| e.created_at),
                 updated_at: now,
                 last_used_at: existing.as_ref().and_then(|e| e.last_used_at),
@@ -166,6 +180,9 @@ impl Secrets {
         grant: &Grant<ManageSecrets>,
         name: &str,
     ) -> Result<SecretRecord, SecretError> {
+        if !is_secret_name(name) {
+            return Err(SecretError::NotFound);
+        }
         self.deps
             .store
             .secret(grant.scope(), name)
@@ -180,6 +197,9 @@ impl Secrets {
         name: &str,
         origin: &Origin,
     ) -> Result<(), SecretError> {
+        if !is_secret_name(name) {
+            return Err(SecretError::NotFound);
+        }
         let event = self
             .audit
             .entry(draft(grant.scope(), "secret.deleted", name), origin);
@@ -201,6 +221,9 @@ impl Secrets {
         purpose: &'static str,
         origin: &Origin,
     ) -> Result<SecretUse, SecretError> {
+        if !is_secret_name(name) {
+            return Err(SecretError::NotFound);
+        }
         let sealed = self
             .deps
             .store
@@ -211,7 +234,10 @@ impl Secrets {
         let plain = self
             .vault
             .decrypt(
-                &secret_binding(&workspace, &sealed.record.id),
+                &secret_binding(
+                    &workspace,
+                    &secret_row(&sealed.record.id, sealed.record.version),
+                ),
                 &sealed.ciphertext,
             )
             .await?;
@@ -276,7 +302,6 @@ mod tests {
         let sealed = super::super::Sealed {
             ciphertext: vec![0xcd; 30],
             key_version: 3,
-            fingerprint: "f".into(),
         };
         let shown = format!("{sealed:?}");
         assert!(

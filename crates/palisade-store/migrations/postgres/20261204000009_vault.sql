@@ -3,6 +3,10 @@
 -- scope is active (new values), older ones stay until nothing is encrypted under them.
 CREATE TABLE data_keys (
     scope      TEXT NOT NULL,
+    -- The workspace a workspace-scope key belongs to: its keys cannot outlive it, even when a
+    -- write races its deletion.
+    workspace_id TEXT REFERENCES workspaces (id) ON DELETE CASCADE
+        CHECK ((scope = 'platform' AND workspace_id IS NULL) OR workspace_id = scope),
     version    BIGINT NOT NULL CHECK (version >= 1),
     kek_id     TEXT NOT NULL,
     wrapped    BYTEA NOT NULL,
@@ -13,7 +17,7 @@ CREATE TABLE data_keys (
 CREATE UNIQUE INDEX data_keys_one_active ON data_keys (scope) WHERE active;
 
 -- Values the platform itself must use later (the key-derivation root), encrypted under the
--- platform's data key.
+-- platform's data key. The owner's alone: `after_migrations` revokes the application role.
 CREATE TABLE platform_secrets (
     name       TEXT PRIMARY KEY,
     ciphertext BYTEA NOT NULL,
@@ -42,7 +46,9 @@ ALTER TABLE data_keys FORCE ROW LEVEL SECURITY;
 CREATE POLICY workspace_isolation ON data_keys
     USING (scope = current_setting('palisade.workspace_id', true))
     WITH CHECK (scope = current_setting('palisade.workspace_id', true));
-CREATE POLICY platform_keys ON data_keys
+-- The platform's keys are the schema owner's alone (the unlock at start runs as the owner):
+-- no application-role transaction, in any workspace or lookup, reads or writes them.
+CREATE POLICY platform_keys ON data_keys TO CURRENT_USER
     USING (scope = 'platform')
     WITH CHECK (scope = 'platform');
 

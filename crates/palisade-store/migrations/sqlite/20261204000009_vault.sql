@@ -1,6 +1,8 @@
 -- Envelope encryption: see the PostgreSQL migration of the same name.
 CREATE TABLE data_keys (
     scope      TEXT NOT NULL,
+    workspace_id TEXT REFERENCES workspaces (id) ON DELETE CASCADE
+        CHECK ((scope = 'platform' AND workspace_id IS NULL) OR workspace_id = scope),
     version    INTEGER NOT NULL CHECK (version >= 1),
     kek_id     TEXT NOT NULL,
     wrapped    BLOB NOT NULL,

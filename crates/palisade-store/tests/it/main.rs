@@ -7,6 +7,7 @@ mod accounts;
 mod audit;
 mod postgres_rls;
 mod postgres_role;
+mod postgres_vault_rls;
 mod records;
 mod recovery;
 mod redaction;

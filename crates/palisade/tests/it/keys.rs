@@ -51,6 +51,27 @@ async fn rotate_master_creates_the_new_key_and_then_the_new_key_alone_unlocks_th
 }
 
 #[tokio::test]
+async fn new_master_writes_an_owner_only_key_once_and_prints_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut create = palisade(dir.path());
+    create.args(["keys", "new-master", "--out", "next.key"]);
+    let created = run(create).await;
+    assert!(created.status.success(), "{}", created.stderr);
+    assert!(created.stdout.contains("key id kek_"), "{}", created.stdout);
+    let mode = std::fs::metadata(dir.path().join("next.key"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let mut again = palisade(dir.path());
+    again.args(["keys", "new-master", "--out", "next.key"]);
+    assert!(
+        !run(again).await.status.success(),
+        "an existing key file was overwritten"
+    );
+}
+
+#[tokio::test]
 async fn a_master_key_from_the_environment_needs_no_key_file() {
     let dir = tempfile::tempdir().unwrap();
     let key = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, [7u8; 32]);
