@@ -1,4 +1,4 @@
-//! The vault's costs: encrypting and decrypting a 64-byte secret under a workspace's data key
+//! The vault's costs: encrypting and decrypting a 64-byte secret under a scope's data key
 //! (AES-256-GCM with its binding, key cached: the path every secret use takes), against the
 //! bare AES-256-GCM primitive on the same bytes; and unwrapping a data key (the first use of
 //! a workspace's key on a node).
@@ -21,7 +21,7 @@ const VALUE: &[u8; 64] = b"sk-live-0123456789abcdef0123456789abcdef0123456789abc
 
 fn binding() -> Binding<'static> {
     Binding {
-        scope: "ws_bench",
+        scope: palisade_store::PLATFORM_SCOPE,
         table: "secrets",
         row: "sec_01jd0000000000000000000000",
         column: "ciphertext",
