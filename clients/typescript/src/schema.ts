@@ -864,7 +864,7 @@ export interface components {
             type: string;
         };
         PutSecret: {
-            /** @description Kept as stored when left out. */
+            /** @description Kept as stored when left out. No control characters. */
             description?: string | null;
             /** @description The value, 1 to 65536 bytes. Write-only: no response ever returns it. */
             value: string;

@@ -143,9 +143,46 @@ pub fn optional_invitation_token() -> ObjectBuilder {
     )
 }
 
+/// An optional JSON integer; `2287.0` is one too (JSON Schema counts integral numbers as
+/// integers whatever their spelling), anything fractional or beyond 2^53 is not.
+pub fn optional_integral<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    use serde::Deserialize;
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let Some(number) = Option::<serde_json::Number>::deserialize(d)? else {
+        return Ok(None);
+    };
+    number
+        .as_i64()
+        .or_else(|| {
+            number
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() <= EXACT)
+                .map(|f| f as i64)
+        })
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom("expected an integer"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Days {
+        #[serde(default, deserialize_with = "optional_integral")]
+        days: Option<i64>,
+    }
+
+    #[test]
+    fn integral_numbers_are_integers_whatever_their_spelling() {
+        let parse = |text: &str| serde_json::from_str::<Days>(text).map(|d| d.days);
+        assert_eq!(parse(r#"{"days": 365}"#).unwrap(), Some(365));
+        assert_eq!(parse(r#"{"days": 365.0}"#).unwrap(), Some(365));
+        assert_eq!(parse(r#"{}"#).unwrap(), None);
+        assert!(parse(r#"{"days": 365.5}"#).is_err());
+        assert!(parse(r#"{"days": 1e300}"#).is_err());
+        assert!(parse(r#"{"days": "365"}"#).is_err());
+    }
     use palisade_service::workspaces::check_slug;
     use serde_json::{json, Value};
 

@@ -16,8 +16,8 @@ pub struct PutSecret {
     /// The value, 1 to 65536 bytes. Write-only: no response ever returns it.
     #[schema(value_type = String, min_length = 1, max_length = 65536, write_only)]
     pub value: SecretString,
-    /// Kept as stored when left out.
-    #[schema(max_length = 500)]
+    /// Kept as stored when left out. No control characters.
+    #[schema(max_length = 500, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")]
     pub description: Option<String>,
 }
 

@@ -26,7 +26,7 @@ pub struct UpdateWorkspace {
     #[schema(schema_with = super::fields::optional_display_name)]
     pub name: Option<String>,
     /// How many days audit events are kept, 90–3650 (default 365).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::fields::optional_integral")]
     #[schema(minimum = 90, maximum = 3650)]
     pub audit_retention_days: Option<i64>,
 }
