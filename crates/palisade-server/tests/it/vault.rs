@@ -4,7 +4,7 @@
 
 use crate::accounts::{account, auth_options, Tokens};
 use crate::helpers::{on_both_backends, problem, send, TestApp};
-use palisade_core::{OsSecureRng, SystemClock};
+use palisade_core::OsSecureRng;
 use palisade_crypto::{LocalKeyProvider, MasterKey};
 use palisade_service::audit::Origin;
 use palisade_service::vault::{secret_binding, secret_row, Vault, VaultError};
@@ -73,7 +73,7 @@ pub(crate) async fn use_value(
 pub(crate) fn vault_with(app: &TestApp, current: &MasterKey, previous: &[MasterKey]) -> Vault {
     Vault::new(
         Arc::clone(&app.store),
-        Arc::new(SystemClock),
+        app.clock.clone(),
         Arc::new(OsSecureRng),
         Arc::new(LocalKeyProvider::new(current, previous)),
     )
@@ -366,6 +366,37 @@ async fn control_characters_and_malformed_names_are_client_errors_on_every_route
             let missing = send(&app, method.clone(), path, &ada.access, None).await;
             assert_eq!(missing.status(), 404, "{method}");
         }
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn another_node_forgets_a_destroyed_data_key_within_five_minutes() {
+    on_both_backends(auth_options, |app| async move {
+        let (ada, scope) = owner_of(&app, "acme").await;
+        put(&app, &ada.access, "acme", "A", VALUE).await;
+        let copy = app.store.secret(&scope, "A").await.unwrap().unwrap();
+        let workspace = scope.workspace_id().to_string();
+        let row = secret_row(&copy.record.id, copy.record.version);
+        let binding = secret_binding(&workspace, &row);
+        let other_node = vault_with(&app, &app.keys.current, &[]);
+        assert!(other_node.decrypt(&binding, &copy.ciphertext).await.is_ok());
+        let deleted = send(
+            &app,
+            Method::DELETE,
+            "/v1/workspaces/acme",
+            &ada.access,
+            None,
+        )
+        .await;
+        assert_eq!(deleted.status(), 204);
+        app.clock.advance(time::Duration::minutes(5));
+        let refused = other_node.decrypt(&binding, &copy.ciphertext).await;
+        assert!(
+            matches!(refused, Err(VaultError::KeyDestroyed { .. })),
+            "{refused:?}"
+        );
         app
     })
     .await;

@@ -52,7 +52,19 @@ impl std::fmt::Debug for Sealed {
     }
 }
 
-type Keys = HashMap<(String, u32), Arc<DataKey>>;
+/// An unwrapped key and when its row was last seen in the store.
+#[derive(Debug)]
+struct Cached {
+    key: Arc<DataKey>,
+    seen_at: time::OffsetDateTime,
+}
+
+type Keys = HashMap<(String, u32), Cached>;
+
+/// How long a cached key is used before its row is looked at again: a key destroyed on
+/// another node (its workspace deleted, a rotation finished) leaves this node's memory
+/// within this time, not at its next restart.
+const RECHECK_AFTER: time::Duration = time::Duration::minutes(5);
 
 #[derive(Debug)]
 pub struct Vault {
@@ -145,16 +157,35 @@ impl Vault {
     }
 
     async fn key(&self, scope: &str, version: u32) -> Result<Arc<DataKey>, VaultError> {
-        if let Some(key) = read(&self.keys).get(&(scope.to_owned(), version)) {
-            return Ok(Arc::clone(key));
+        let slot = (scope.to_owned(), version);
+        let now = self.clock.now();
+        if let Some(cached) = read(&self.keys).get(&slot) {
+            if now - cached.seen_at < RECHECK_AFTER {
+                return Ok(Arc::clone(&cached.key));
+            }
         }
-        let records = self.store.data_keys(scope).await?;
+        let records = match self.store.data_keys(scope).await {
+            Ok(records) => records,
+            // An outage is no reason to stop using a key already held.
+            Err(err) => match read(&self.keys).get(&slot) {
+                Some(cached) => return Ok(Arc::clone(&cached.key)),
+                None => return Err(err.into()),
+            },
+        };
+        {
+            // Forget what the store no longer holds; what it holds was seen just now.
+            let mut keys = write(&self.keys);
+            keys.retain(|(s, v), _| s != scope || records.iter().any(|r| r.version == *v));
+            for (_, cached) in keys.iter_mut().filter(|((s, _), _)| s == scope) {
+                cached.seen_at = now;
+            }
+        }
         if let Some(failed) = self.cache(&records).remove(&version) {
             return Err(failed.into());
         }
         read(&self.keys)
-            .get(&(scope.to_owned(), version))
-            .cloned()
+            .get(&slot)
+            .map(|cached| Arc::clone(&cached.key))
             .ok_or_else(|| VaultError::KeyDestroyed {
                 scope: scope.to_owned(),
                 version,
@@ -179,7 +210,11 @@ impl Vault {
             );
             match unwrapped {
                 Ok(key) => {
-                    write(&self.keys).insert(slot, Arc::new(key));
+                    let cached = Cached {
+                        key: Arc::new(key),
+                        seen_at: self.clock.now(),
+                    };
+                    write(&self.keys).insert(slot, cached);
                 }
                 Err(err) => {
                     failed.insert(record.version, err);
@@ -243,4 +278,44 @@ fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
 fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     lock.write()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use palisade_core::{OsSecureRng, SystemClock};
+    use palisade_crypto::{LocalKeyProvider, MasterKey, SealingKey};
+    use palisade_store::testing::TestDatabase;
+
+    /// The vault, its unlocked root and a sealer hold live keys; none shows one in `Debug`.
+    #[tokio::test]
+    async fn debug_of_an_unlocked_vault_and_its_sealers_shows_no_key() {
+        let db = TestDatabase::sqlite();
+        let store = db.connect().await;
+        store.migrate().await.unwrap();
+        let master = MasterKey::generate(&OsSecureRng);
+        let unlocked = unlock(
+            store,
+            Arc::new(SystemClock),
+            Arc::new(OsSecureRng),
+            Arc::new(LocalKeyProvider::new(&master, &[])),
+            &master,
+        )
+        .await
+        .unwrap();
+        let sealer = unlocked
+            .vault
+            .platform_sealer("t", "c", SealingKey::derive(&master, "p"))
+            .await
+            .unwrap();
+        let shown = format!("{unlocked:?} {sealer:?}");
+        assert!(shown.contains("DataKey([REDACTED])"), "{shown}");
+        let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        for key in [master.expose_bytes(), unlocked.root.expose_bytes()] {
+            assert!(
+                !shown.contains(&hex(&key[..8])) && !shown.contains(&format!("{:?}", &key[..4]))
+            );
+        }
+        db.cleanup().await;
+    }
 }

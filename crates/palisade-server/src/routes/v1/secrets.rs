@@ -132,3 +132,20 @@ pub async fn delete(
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PutSecret;
+
+    #[test]
+    fn debug_of_a_secret_write_masks_its_value() {
+        let body: PutSecret =
+            serde_json::from_str(r#"{"value": "sk-value-in-a-body", "description": "d"}"#).unwrap();
+        let shown = format!("{body:?}");
+        assert!(
+            shown.contains("[REDACTED]") && shown.contains("\"d\""),
+            "{shown}"
+        );
+        assert!(!shown.contains("sk-value-in-a-body"));
+    }
+}
