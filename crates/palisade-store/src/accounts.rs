@@ -79,6 +79,7 @@ pub trait AccountStore: Send + Sync {
     ) -> Result<(), StoreError>;
     async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError>;
     async fn user_by_id(&self, id: UserId) -> Result<Option<UserRecord>, StoreError>;
+    /// Also forgets the account's failed sign-ins: a new password ends a brute-force lock.
     async fn set_password_hash(
         &self,
         id: UserId,

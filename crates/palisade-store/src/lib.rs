@@ -17,6 +17,7 @@ mod dialect;
 mod error;
 mod grant;
 pub mod invitations;
+pub mod lockout;
 pub mod postgres;
 pub mod records;
 pub mod recovery;
@@ -26,6 +27,7 @@ mod shared_api_keys;
 mod shared_audit;
 mod shared_core;
 mod shared_invitations;
+mod shared_lockout;
 mod shared_records;
 mod shared_recovery;
 mod shared_vault;
@@ -42,6 +44,7 @@ pub use audit::{AuditQuery, AuditStore, SignedCheckpoint};
 pub use error::{Conflict, StoreError};
 pub use grant::Grant;
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
+pub use lockout::{LoginLock, LoginLockStore};
 pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, WriteOutcome,
 };
@@ -93,6 +96,7 @@ pub trait Store:
     + RecordStore
     + AuditStore
     + VaultStore
+    + LoginLockStore
     + Send
     + Sync
     + fmt::Debug

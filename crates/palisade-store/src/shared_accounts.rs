@@ -57,6 +57,11 @@ macro_rules! impl_account_store {
                     .bind(id.to_string())
                     .execute(&mut *tx)
                     .await?;
+                // A new password (reset or change) ends any brute-force lock on the account.
+                sqlx::query("DELETE FROM login_failures WHERE user_id = $1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
                 Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(())

@@ -20,6 +20,9 @@ pub(super) struct RawAuth {
     refresh_reuse_grace_secs: Option<i64>,
     signup_policy: Option<SignupPolicy>,
     password_reset_ttl_secs: Option<i64>,
+    lockout_threshold: Option<u32>,
+    lockout_secs: Option<i64>,
+    lockout_max_secs: Option<i64>,
 }
 
 fn within(key: &str, value: i64, min: i64, max: i64) -> Result<Duration, ConfigError> {
@@ -94,7 +97,31 @@ impl RawAuth {
             300,
             day,
         )?;
+        let threshold = self.lockout_threshold.unwrap_or(5);
+        if !(1..=100).contains(&threshold) {
+            return Err(ConfigError::new(
+                "auth.lockout_threshold",
+                "must be between 1 and 100",
+            ));
+        }
+        let first_lock = within(
+            "auth.lockout_secs",
+            self.lockout_secs.unwrap_or(900),
+            1,
+            day,
+        )?;
+        let longest_lock = within(
+            "auth.lockout_max_secs",
+            self.lockout_max_secs.unwrap_or(day),
+            first_lock.whole_seconds(),
+            30 * day,
+        )?;
         Ok(AuthConfig {
+            lockout: palisade_service::auth::LockoutPolicy {
+                threshold,
+                first_lock,
+                longest_lock,
+            },
             argon2,
             hash_concurrency,
             hash_queue,
@@ -134,6 +161,18 @@ impl RawAuth {
             (
                 "auth.session_absolute_timeout_secs",
                 config.session_absolute_timeout.whole_seconds().to_string(),
+            ),
+            (
+                "auth.lockout_threshold",
+                config.lockout.threshold.to_string(),
+            ),
+            (
+                "auth.lockout_secs",
+                config.lockout.first_lock.whole_seconds().to_string(),
+            ),
+            (
+                "auth.lockout_max_secs",
+                config.lockout.longest_lock.whole_seconds().to_string(),
             ),
             (
                 "auth.refresh_reuse_grace_secs",

@@ -10,6 +10,7 @@ mod audit;
 mod audit_events;
 mod audit_tamper;
 mod auth_cookies;
+mod auth_lockout;
 mod auth_login;
 mod auth_recovery;
 mod auth_refresh;

@@ -146,20 +146,36 @@ impl Auth {
             Ok(email) => self.deps.store.user_by_email(email.as_str()).await?,
             Err(_) => None,
         };
+        let now = self.deps.clock().now();
+        let (lock, locked) = self.lock_of(user.as_ref(), now).await?;
+        // The password is checked even when the account is locked: same work, same answer.
         let stored = user.as_ref().map(|u| u.password_hash.clone());
         let verification = self.passwords.verify(password.clone(), stored).await?;
-        let (Some(user), Verification::Valid { needs_rehash }) = (&user, verification) else {
+        let (Some(user), Verification::Valid { needs_rehash }, false) =
+            (&user, verification, locked)
+        else {
             // Who was tried, when the account exists; never the address or the password.
             let resource = match &user {
                 Some(user) => Resource::new("user", user.id),
                 None => Resource::kind("user"),
             };
+            let reason = if locked {
+                "account_locked"
+            } else {
+                "invalid_credentials"
+            };
             self.audit.record(
-                platform(Actor::Anonymous, "user.login", resource).denied("invalid_credentials"),
+                platform(Actor::Anonymous, "user.login", resource).denied(reason),
                 origin,
             );
+            if let (Some(user), false) = (&user, locked) {
+                self.count_failure(user, now, origin).await?;
+            }
             return Err(AuthError::InvalidCredentials);
         };
+        if lock.is_some() {
+            self.deps.store.clear_login_failures(user.id).await?;
+        }
         if needs_rehash {
             self.upgrade_hash(user.id, password).await;
         }

@@ -7,6 +7,7 @@ pub(crate) mod api_keys;
 mod error;
 mod flows;
 pub mod keys;
+mod lockout;
 mod passwords;
 mod recovery;
 mod refresh;
@@ -18,7 +19,7 @@ pub use error::AuthError;
 pub use flows::{constant_time_eq, IssuedTokens, SessionSummary, REFRESH_TOKEN_PREFIX};
 pub use passwords::{PasswordPool, Saturated};
 pub use recovery::{create_access_code, ACCESS_CODE_PREFIX, RESET_TOKEN_PREFIX};
-pub use settings::{AuthConfig, SignupPolicy};
+pub use settings::{AuthConfig, LockoutPolicy, SignupPolicy};
 
 use crate::audit::{Actor, Audit, Draft, Resource};
 use crate::deps::Deps;
@@ -166,6 +167,7 @@ mod tests {
             refresh_reuse_grace: Duration::seconds(10),
             signup_policy: SignupPolicy::Open,
             password_reset_ttl: Duration::minutes(30),
+            lockout: Default::default(),
         }
     }
 

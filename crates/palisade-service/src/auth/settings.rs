@@ -29,4 +29,51 @@ pub struct AuthConfig {
     pub refresh_reuse_grace: Duration,
     pub signup_policy: SignupPolicy,
     pub password_reset_ttl: Duration,
+    pub lockout: LockoutPolicy,
+}
+
+/// When repeated failed sign-ins lock an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LockoutPolicy {
+    /// Consecutive failures that lock the account.
+    pub threshold: u32,
+    /// How long the first lock lasts; each lock in a row lasts twice the one before.
+    pub first_lock: Duration,
+    /// No lock lasts longer.
+    pub longest_lock: Duration,
+}
+
+impl Default for LockoutPolicy {
+    fn default() -> Self {
+        Self {
+            threshold: 5,
+            first_lock: Duration::minutes(15),
+            longest_lock: Duration::hours(24),
+        }
+    }
+}
+
+impl LockoutPolicy {
+    /// The length of the lock after `earlier` locks in a row.
+    pub fn lock_for(&self, earlier: u32) -> Duration {
+        let factor = 1_i32.checked_shl(earlier.min(30)).unwrap_or(i32::MAX);
+        self.first_lock
+            .checked_mul(factor)
+            .map_or(self.longest_lock, |d| d.min(self.longest_lock))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_lock_in_a_row_lasts_twice_the_one_before_up_to_the_longest() {
+        let policy = LockoutPolicy::default();
+        assert_eq!(policy.lock_for(0), Duration::minutes(15));
+        assert_eq!(policy.lock_for(1), Duration::minutes(30));
+        assert_eq!(policy.lock_for(3), Duration::hours(2));
+        assert_eq!(policy.lock_for(7), Duration::hours(24));
+        assert_eq!(policy.lock_for(u32::MAX), Duration::hours(24));
+    }
 }
