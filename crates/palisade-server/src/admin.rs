@@ -51,6 +51,36 @@ pub async fn create_access_code(
     Ok(code.expose().to_owned())
 }
 
+/// `palisade admin blocks list`: addresses blocked at `clock`'s now.
+pub async fn ip_blocks(
+    config: &Config,
+    clock: &dyn palisade_core::Clock,
+) -> Result<Vec<palisade_store::IpBlock>, StartupError> {
+    let (store, _) = open(config).await?;
+    let blocks = store.ip_blocks(clock.now()).await?;
+    store.close().await;
+    Ok(blocks)
+}
+
+/// `palisade admin blocks lift --ip IP`; `false` when the address was not blocked.
+pub async fn lift_ip_block(config: &Config, ip: &str) -> Result<bool, StartupError> {
+    use palisade_service::audit::{system_entry, Actor, Draft, Resource};
+    let (store, _) = open(config).await?;
+    let event = system_entry(
+        Draft::success(
+            palisade_core::audit::PLATFORM_LOG,
+            Actor::System,
+            "security.ip_unblocked",
+            Resource::kind("ip_block"),
+        ),
+        &SystemClock,
+        &OsSecureRng,
+    );
+    let lifted = store.lift_ip_block(ip, &event).await?;
+    store.close().await;
+    Ok(lifted)
+}
+
 /// Adds a new JWT signing key and retires the others; running nodes pick it up as they
 /// meet tokens signed with it, and keep accepting the old key until its tokens expire.
 pub async fn rotate_signing_key(config: &Config) -> Result<String, StartupError> {

@@ -109,6 +109,7 @@ problem_codes! {
     SchemaViolation = "schema_violation", UNPROCESSABLE_ENTITY, "Record does not match the collection schema";
 
     RateLimited = "rate_limited", TOO_MANY_REQUESTS, "Too many requests";
+    IpBlocked = "ip_blocked", TOO_MANY_REQUESTS, "Too many failed sign-ins";
     InternalError = "internal_error", INTERNAL_SERVER_ERROR, "Internal server error";
     Unavailable = "unavailable", SERVICE_UNAVAILABLE, "Service unavailable";
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "Database unavailable";

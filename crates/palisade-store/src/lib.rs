@@ -44,7 +44,7 @@ pub use audit::{AuditQuery, AuditStore, SignedCheckpoint};
 pub use error::{Conflict, StoreError};
 pub use grant::Grant;
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
-pub use lockout::{LoginLock, LoginLockStore};
+pub use lockout::{IpBlock, LoginLock, LoginLockStore};
 pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, WriteOutcome,
 };

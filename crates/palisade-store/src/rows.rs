@@ -3,7 +3,7 @@
 use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
 use crate::api_keys::ApiKeyRecord;
 use crate::invitations::InvitationRecord;
-use crate::lockout::LoginLock;
+use crate::lockout::{IpBlock, LoginLock};
 use crate::records::{CollectionRecord, RecordRow};
 use crate::recovery::MailRecord;
 use crate::vault::{DataKeyRecord, SecretRecord};
@@ -83,6 +83,7 @@ decode_all! {
     },
     collection => CollectionRecord { name: value, json_schema: value, created_at: value, updated_at: value },
     record => RecordRow { id: id, collection: value, data: value, version: value, created_at: value, updated_at: value },
+    ip_block => IpBlock { ip: value, blocked_until: value, failures: u32, accounts: u32, created_at: value },
     login_lock => LoginLock { failures: u32, lockouts: u32, locked_until: value },
     data_key => DataKeyRecord { scope: value, version: u32, kek_id: value, wrapped: value, active: flag, created_at: value },
     secret => SecretRecord {

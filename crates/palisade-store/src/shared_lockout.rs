@@ -4,6 +4,79 @@ macro_rules! impl_login_lock_store {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::lockout::LoginLockStore for $store {
+            async fn ip_block(
+                &self,
+                ip: &str,
+                now: time::OffsetDateTime,
+            ) -> Result<Option<$crate::lockout::IpBlock>, $crate::StoreError> {
+                let row = sqlx::query(
+                    "SELECT ip, blocked_until, failures, accounts, created_at FROM ip_blocks \
+                     WHERE ip = $1 AND blocked_until > $2",
+                )
+                .bind(ip)
+                .bind(now)
+                .fetch_optional($crate::dialect::Dialect::write_pool(self))
+                .await?;
+                row.as_ref().map($crate::rows::ip_block).transpose()
+            }
+
+            async fn block_ip(
+                &self,
+                block: &$crate::lockout::IpBlock,
+                audit: &palisade_core::audit::AuditEntry,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
+                sqlx::query(
+                    "INSERT INTO ip_blocks (ip, blocked_until, failures, accounts, created_at) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (ip) DO UPDATE SET \
+                     blocked_until = excluded.blocked_until, failures = excluded.failures, \
+                     accounts = excluded.accounts, created_at = excluded.created_at",
+                )
+                .bind(&block.ip)
+                .bind(block.blocked_until)
+                .bind(i64::from(block.failures))
+                .bind(i64::from(block.accounts))
+                .bind(block.created_at)
+                .execute(&mut *tx)
+                .await?;
+                Self::append_audit_in(&mut tx, audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn ip_blocks(
+                &self,
+                now: time::OffsetDateTime,
+            ) -> Result<Vec<$crate::lockout::IpBlock>, $crate::StoreError> {
+                let rows = sqlx::query(
+                    "SELECT ip, blocked_until, failures, accounts, created_at FROM ip_blocks \
+                     WHERE blocked_until > $1 ORDER BY created_at DESC, ip",
+                )
+                .bind(now)
+                .fetch_all($crate::dialect::Dialect::write_pool(self))
+                .await?;
+                rows.iter().map($crate::rows::ip_block).collect()
+            }
+
+            async fn lift_ip_block(
+                &self,
+                ip: &str,
+                audit: &palisade_core::audit::AuditEntry,
+            ) -> Result<bool, $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
+                let lifted = sqlx::query("DELETE FROM ip_blocks WHERE ip = $1")
+                    .bind(ip)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+                if lifted {
+                    Self::append_audit_in(&mut tx, audit).await?;
+                }
+                tx.commit().await?;
+                Ok(lifted)
+            }
+
             async fn login_lock(
                 &self,
                 user: palisade_core::UserId,

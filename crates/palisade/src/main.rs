@@ -1,6 +1,7 @@
 //! The `palisade` binary: parses the command line and hands over to `palisade-server`.
 #![allow(clippy::print_stdout)] // A CLI's job is to print.
 
+mod blocks;
 mod keys;
 
 use clap::{Parser, Subcommand};
@@ -83,6 +84,11 @@ enum AdminCommand {
     AccessCode {
         #[command(subcommand)]
         command: AccessCodeCommand,
+    },
+    /// Addresses blocked for credential stuffing: list them, lift one.
+    Blocks {
+        #[command(subcommand)]
+        command: blocks::BlocksCommand,
     },
 }
 
@@ -168,6 +174,9 @@ async fn run(cli: Cli) -> ExitCode {
                 Err(err) => fail(&err.to_string()),
             }
         }
+        Command::Admin {
+            command: AdminCommand::Blocks { command },
+        } => blocks::run(command, &config).await,
         Command::Keys { command } => keys::run(command, &config).await,
         Command::Audit {
             command:

@@ -23,6 +23,10 @@ pub(super) struct RawAuth {
     lockout_threshold: Option<u32>,
     lockout_secs: Option<i64>,
     lockout_max_secs: Option<i64>,
+    ip_block_failures: Option<u32>,
+    ip_block_accounts: Option<u32>,
+    ip_block_window_secs: Option<i64>,
+    ip_block_secs: Option<i64>,
 }
 
 fn within(key: &str, value: i64, min: i64, max: i64) -> Result<Duration, ConfigError> {
@@ -116,7 +120,36 @@ impl RawAuth {
             first_lock.whole_seconds(),
             30 * day,
         )?;
+        let ip_block = palisade_service::auth::IpBlockPolicy {
+            failures: self.ip_block_failures.unwrap_or(20),
+            accounts: self.ip_block_accounts.unwrap_or(5),
+            window: within(
+                "auth.ip_block_window_secs",
+                self.ip_block_window_secs.unwrap_or(600),
+                10,
+                day,
+            )?,
+            block_for: within(
+                "auth.ip_block_secs",
+                self.ip_block_secs.unwrap_or(3600),
+                1,
+                30 * day,
+            )?,
+        };
+        if !(1..=10_000).contains(&ip_block.failures) {
+            return Err(ConfigError::new(
+                "auth.ip_block_failures",
+                "must be between 1 and 10000",
+            ));
+        }
+        if !(1..=ip_block.failures).contains(&ip_block.accounts) {
+            return Err(ConfigError::new(
+                "auth.ip_block_accounts",
+                "must be between 1 and auth.ip_block_failures",
+            ));
+        }
         Ok(AuthConfig {
+            ip_block,
             lockout: palisade_service::auth::LockoutPolicy {
                 threshold,
                 first_lock,
@@ -161,6 +194,22 @@ impl RawAuth {
             (
                 "auth.session_absolute_timeout_secs",
                 config.session_absolute_timeout.whole_seconds().to_string(),
+            ),
+            (
+                "auth.ip_block_failures",
+                config.ip_block.failures.to_string(),
+            ),
+            (
+                "auth.ip_block_accounts",
+                config.ip_block.accounts.to_string(),
+            ),
+            (
+                "auth.ip_block_window_secs",
+                config.ip_block.window.whole_seconds().to_string(),
+            ),
+            (
+                "auth.ip_block_secs",
+                config.ip_block.block_for.whole_seconds().to_string(),
             ),
             (
                 "auth.lockout_threshold",

@@ -28,6 +28,12 @@ impl From<AuthError> for ApiError {
             AuthError::Busy => ApiError::new(ProblemCode::AuthBusy)
                 .with_detail("Try again in a moment.")
                 .with_retry_after(1),
+            AuthError::IpBlocked { retry_after_secs } => ApiError::new(ProblemCode::IpBlocked)
+                .with_detail(
+                    "Too many failed sign-ins came from this address; sign-ins from it are \
+                     paused. Try again later.",
+                )
+                .with_retry_after(retry_after_secs),
             AuthError::InvalidCredentials => unauthorized(
                 ProblemCode::InvalidCredentials,
                 "The e-mail or password is wrong.",

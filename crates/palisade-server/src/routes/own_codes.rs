@@ -14,8 +14,11 @@ pub(super) const AUTH_SIGNUP: &[ProblemCode] = &[
     ProblemCode::InvalidAccessCode,
     ProblemCode::AuthBusy,
 ];
-pub(super) const AUTH_LOGIN: &[ProblemCode] =
-    &[ProblemCode::InvalidCredentials, ProblemCode::AuthBusy];
+pub(super) const AUTH_LOGIN: &[ProblemCode] = &[
+    ProblemCode::InvalidCredentials,
+    ProblemCode::AuthBusy,
+    ProblemCode::IpBlocked,
+];
 pub(super) const AUTH_REFRESH: &[ProblemCode] = &[
     ProblemCode::InvalidRefreshToken,
     ProblemCode::RefreshTokenReused,

@@ -16,6 +16,7 @@ mod auth_recovery;
 mod auth_refresh;
 mod auth_sessions;
 mod auth_signup;
+mod auth_stuffing;
 
 mod collections;
 mod config;

@@ -9,6 +9,9 @@ pub enum AuthError {
     Busy,
     #[error("wrong e-mail or password")]
     InvalidCredentials,
+    /// Too many failed sign-ins across accounts came from this address.
+    #[error("sign-ins from this address are blocked for {retry_after_secs} s")]
+    IpBlocked { retry_after_secs: u64 },
     #[error("the refresh token is not valid")]
     InvalidRefreshToken,
     #[error("a spent refresh token was presented again")]

@@ -147,6 +147,7 @@ impl Auth {
             Err(_) => None,
         };
         let now = self.deps.clock().now();
+        self.refuse_blocked_address(origin, now).await?;
         let (lock, locked) = self.lock_of(user.as_ref(), now).await?;
         // The password is checked even when the account is locked: same work, same answer.
         let stored = user.as_ref().map(|u| u.password_hash.clone());
@@ -171,6 +172,7 @@ impl Auth {
             if let (Some(user), false) = (&user, locked) {
                 self.count_failure(user, now, origin).await?;
             }
+            self.count_address_failure(email, now, origin).await?;
             return Err(AuthError::InvalidCredentials);
         };
         if lock.is_some() {

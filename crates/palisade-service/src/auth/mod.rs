@@ -13,13 +13,14 @@ mod recovery;
 mod refresh;
 mod sessions;
 mod settings;
+mod stuffing;
 
 pub use access::{Caller, KeyRefusal};
 pub use error::AuthError;
 pub use flows::{constant_time_eq, IssuedTokens, SessionSummary, REFRESH_TOKEN_PREFIX};
 pub use passwords::{PasswordPool, Saturated};
 pub use recovery::{create_access_code, ACCESS_CODE_PREFIX, RESET_TOKEN_PREFIX};
-pub use settings::{AuthConfig, LockoutPolicy, SignupPolicy};
+pub use settings::{AuthConfig, IpBlockPolicy, LockoutPolicy, SignupPolicy};
 
 use crate::audit::{Actor, Audit, Draft, Resource};
 use crate::deps::Deps;
@@ -59,6 +60,8 @@ pub struct Auth {
     api_keys: Arc<ApiKeys>,
     /// Seals a rotated refresh token's successor for the grace window.
     successor_sealer: crate::vault::Sealer,
+    /// Recent failed sign-ins per address, for the credential-stuffing block.
+    stuffing: stuffing::Failures,
     mail: Mail,
     audit: Audit,
 }
@@ -111,6 +114,7 @@ impl Auth {
                     SealingKey::derive(root, "refresh-successors"),
                 )
                 .await?,
+            stuffing: stuffing::Failures::default(),
             mail,
             audit,
         })
@@ -168,6 +172,7 @@ mod tests {
             signup_policy: SignupPolicy::Open,
             password_reset_ttl: Duration::minutes(30),
             lockout: Default::default(),
+            ip_block: Default::default(),
         }
     }
 

@@ -30,6 +30,30 @@ pub struct AuthConfig {
     pub signup_policy: SignupPolicy,
     pub password_reset_ttl: Duration,
     pub lockout: LockoutPolicy,
+    pub ip_block: IpBlockPolicy,
+}
+
+/// When failed sign-ins from one address across many accounts (credential stuffing) block it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IpBlockPolicy {
+    /// Failed sign-ins from the address within `window`…
+    pub failures: u32,
+    /// …trying at least this many different accounts…
+    pub accounts: u32,
+    pub window: Duration,
+    /// …block it this long.
+    pub block_for: Duration,
+}
+
+impl Default for IpBlockPolicy {
+    fn default() -> Self {
+        Self {
+            failures: 20,
+            accounts: 5,
+            window: Duration::minutes(10),
+            block_for: Duration::hours(1),
+        }
+    }
 }
 
 /// When repeated failed sign-ins lock an account.

@@ -1,0 +1,9 @@
+-- Addresses blocked for credential stuffing (failed sign-ins across many accounts), shared by
+-- every node and listed or lifted by `palisade admin blocks`.
+CREATE TABLE ip_blocks (
+    ip            TEXT PRIMARY KEY,
+    blocked_until TEXT NOT NULL,
+    failures      INTEGER NOT NULL CHECK (failures >= 0),
+    accounts      INTEGER NOT NULL CHECK (accounts >= 0),
+    created_at    TEXT NOT NULL
+) STRICT;
