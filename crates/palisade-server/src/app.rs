@@ -2,8 +2,8 @@
 
 use crate::error::ApiError;
 use crate::middleware::{
-    access_log, body_limit, contract_audit, problem, request_id, request_target, security_headers,
-    timeout,
+    access_log, body_limit, client_ip, contract_audit, problem, request_id, request_target,
+    security_headers, timeout,
 };
 use crate::routes::RouteTable;
 use crate::state::AppState;
@@ -29,6 +29,7 @@ pub fn router(state: AppState, routes: RouteTable) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(from_fn_with_state(state.clone(), request_id::assign))
+                .layer(from_fn_with_state(state.clone(), client_ip::assign))
                 .layer(from_fn(access_log::log))
                 .layer(from_fn_with_state(state.clone(), security_headers::apply))
                 .layer(from_fn(problem::render))

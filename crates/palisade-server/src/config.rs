@@ -46,6 +46,8 @@ pub struct Config {
     pub auth_body_limit: usize,
     pub request_timeout: Duration,
     pub cors_allowed_origins: Vec<String>,
+    /// Peers whose `X-Forwarded-For` is believed (load balancers, reverse proxies).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub log_level: String,
     pub log_format: LogFormat,
     pub security_txt: SecurityTxt,

@@ -86,6 +86,15 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
             "tls_self_signed",
             (config.tls == Some(super::TlsSource::SelfSigned)).to_string(),
         ),
+        (
+            "trusted_proxies",
+            config
+                .trusted_proxies
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         ("body_limit", config.body_limit.to_string()),
         ("auth_body_limit", config.auth_body_limit.to_string()),
         (

@@ -29,6 +29,7 @@ const KNOWN_KEYS: &[&str] = &[
     "auth_body_limit",
     "request_timeout_secs",
     "cors_allowed_origins",
+    "trusted_proxies",
     "log_level",
     "log_format",
     "security_txt",
@@ -76,6 +77,8 @@ pub(super) struct RawConfig {
     request_timeout_secs: u64,
     #[serde(default, deserialize_with = "one_or_many")]
     cors_allowed_origins: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    trusted_proxies: Vec<String>,
     #[serde(default = "default_log_level")]
     log_level: String,
     #[serde(default = "default_log_format")]
@@ -99,6 +102,18 @@ struct RawSecurityTxt {
     encryption: Option<String>,
     preferred_languages: Option<String>,
     expires_in_days: Option<i64>,
+}
+
+/// A CIDR (`10.0.0.0/8`) or a single address (`10.0.0.1`).
+fn parse_network(text: &str) -> Result<ipnet::IpNet, ConfigError> {
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| {
+            ConfigError::new(
+                "trusted_proxies",
+                format!("`{text}` is not an address or a CIDR network"),
+            )
+        })
 }
 
 fn default_app_role() -> String {
@@ -254,6 +269,11 @@ impl RawConfig {
             auth_body_limit: self.auth_body_limit,
             request_timeout: Duration::from_secs(self.request_timeout_secs),
             cors_allowed_origins: self.cors_allowed_origins,
+            trusted_proxies: self
+                .trusted_proxies
+                .iter()
+                .map(|text| parse_network(text))
+                .collect::<Result<_, _>>()?,
             log_level: self.log_level,
             log_format: self.log_format,
             security_txt,

@@ -21,10 +21,7 @@ pub fn origin_of(parts: &Parts) -> Origin {
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .map(|ua| ua.chars().take(MAX_USER_AGENT).collect());
-    let ip = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<crate::serve::PeerAddr>>()
-        .map(|info| info.0 .0.ip().to_string());
+    let ip = crate::extract::ClientAddr::of(parts).map(|ip| ip.to_string());
     Origin {
         request_id: parts
             .extensions

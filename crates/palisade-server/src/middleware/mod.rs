@@ -2,6 +2,7 @@
 
 pub mod access_log;
 pub mod body_limit;
+pub mod client_ip;
 pub mod contract_audit;
 pub mod problem;
 pub mod request_id;

@@ -18,6 +18,7 @@ mod auth_sessions;
 mod auth_signup;
 mod auth_stuffing;
 
+mod client_ip;
 mod collections;
 mod config;
 mod cors;
