@@ -2337,6 +2337,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `ip_blocked` (Too many failed sign-ins) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ip_blocked";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {

@@ -62,21 +62,31 @@ pub async fn ip_blocks(
     Ok(blocks)
 }
 
-/// `palisade admin blocks lift --ip IP`; `false` when the address was not blocked.
+/// `palisade admin blocks lift --ip IP`; `false` when the address was not blocked. The event
+/// carries the address the way every audit event does (`audit.ip`: hashed by default).
 pub async fn lift_ip_block(config: &Config, ip: &str) -> Result<bool, StartupError> {
-    use palisade_service::audit::{system_entry, Actor, Draft, Resource};
-    let (store, _) = open(config).await?;
-    let event = system_entry(
+    use palisade_service::audit::{Actor, Audit, Draft, Origin, Resource};
+    let address: std::net::IpAddr = ip
+        .trim()
+        .parse()
+        .map_err(|_| StartupError::Admin(format!("`{ip}` is not an IP address")))?;
+    let address = address.to_canonical().to_string();
+    let (store, root) = open(config).await?;
+    let audit = Audit::for_operator(Arc::clone(&store), &root, config.audit.clone());
+    let origin = Origin {
+        ip: Some(address.clone()),
+        ..Origin::system()
+    };
+    let event = audit.entry(
         Draft::success(
             palisade_core::audit::PLATFORM_LOG,
             Actor::System,
             "security.ip_unblocked",
             Resource::kind("ip_block"),
         ),
-        &SystemClock,
-        &OsSecureRng,
+        &origin,
     );
-    let lifted = store.lift_ip_block(ip, &event).await?;
+    let lifted = store.lift_ip_block(&address, &event).await?;
     store.close().await;
     Ok(lifted)
 }

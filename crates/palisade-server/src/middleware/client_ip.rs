@@ -18,7 +18,22 @@ pub struct ClientIp(pub IpAddr);
 /// Most `X-Forwarded-For` entries considered: a chain longer than this is not believed.
 const MAX_HOPS: usize = 32;
 
+/// A hop as proxies write it: `1.2.3.4`, `1.2.3.4:5678`, `2001:db8::1`, `[2001:db8::1]:443`;
+/// IPv4-mapped IPv6 (`::ffff:10.0.0.1`) is the IPv4 address it maps.
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim();
+    let bare = if let Some(rest) = hop.strip_prefix('[') {
+        rest.split(']').next()?
+    } else if hop.matches(':').count() == 1 {
+        hop.split(':').next()?
+    } else {
+        hop
+    };
+    bare.parse::<IpAddr>().ok().map(|ip| ip.to_canonical())
+}
+
 pub fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
+    let peer = peer.to_canonical();
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     if !is_trusted(&peer) {
         return peer;
@@ -33,7 +48,7 @@ pub fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
     let mut client = peer;
     for hop in hops.iter().rev().take(MAX_HOPS) {
         // What a trusted hop appended is believed; what it could not parse ends the chain.
-        let Ok(ip) = hop.parse::<IpAddr>() else {
+        let Some(ip) = parse_hop(hop) else {
             return client;
         };
         client = ip;
@@ -106,6 +121,22 @@ mod tests {
         assert_eq!(
             resolve(ip("10.0.0.1"), &HeaderMap::new(), &trusted),
             ip("10.0.0.1")
+        );
+    }
+
+    #[test]
+    fn hops_with_ports_brackets_or_mapped_addresses_are_understood() {
+        let trusted = nets(&["10.0.0.0/8"]);
+        let chain = headers(&["[2001:db8::7]:443, 203.0.113.9:5678, 10.0.0.2:80"]);
+        assert_eq!(resolve(ip("10.0.0.1"), &chain, &trusted), ip("203.0.113.9"));
+        let v6 = headers(&["[2001:db8::7]:443"]);
+        assert_eq!(
+            resolve(ip("::ffff:10.0.0.1"), &v6, &trusted),
+            ip("2001:db8::7")
+        );
+        assert_eq!(
+            resolve(ip("::ffff:198.51.100.1"), &v6, &trusted),
+            ip("198.51.100.1")
         );
     }
 

@@ -13,6 +13,7 @@ pub(super) const AUTH_SIGNUP: &[ProblemCode] = &[
     ProblemCode::SignupInviteOnly,
     ProblemCode::InvalidAccessCode,
     ProblemCode::AuthBusy,
+    ProblemCode::IpBlocked,
 ];
 pub(super) const AUTH_LOGIN: &[ProblemCode] = &[
     ProblemCode::InvalidCredentials,

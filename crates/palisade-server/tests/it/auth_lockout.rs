@@ -152,3 +152,29 @@ async fn the_owner_is_told_of_the_lock_and_the_lock_is_audited() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn wrong_current_passwords_on_a_password_change_count_towards_the_lock() {
+    on_both_backends(auth_options, |app| async move {
+        let session = crate::accounts::account(&app, EMAIL).await;
+        let change = |current: &'static str| {
+            crate::helpers::send(
+                &app,
+                reqwest::Method::POST,
+                "/v1/me/password",
+                &session.access,
+                Some(
+                    serde_json::json!({"current_password": current, "new_password": NEW_PASSWORD}),
+                ),
+            )
+        };
+        for _ in 0..5 {
+            assert_eq!(change(WRONG).await.status(), 401);
+        }
+        // Locked: neither a sign-in nor a change with the right password gets through.
+        assert_eq!(status_of_right_password(&app).await, 401);
+        assert_eq!(change(PASSWORD).await.status(), 401);
+        app
+    })
+    .await;
+}

@@ -130,3 +130,40 @@ async fn an_operator_lists_and_lifts_a_block_and_both_are_audited() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_blocked_address_cannot_probe_sign_up_either() {
+    let app = crate::helpers::spawn_app_with(auth_options())
+        .await
+        .unwrap();
+    let attacker = client_from([127, 0, 0, 11]);
+    stuff(&app, &attacker).await;
+    let probe = attacker
+        .post(app.at("/v1/auth/signup"))
+        .json(&json!({"email": "victim0@example.com", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(probe.status(), 429);
+    assert_eq!(problem(probe).await["code"], "ip_blocked");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn lifting_understands_any_spelling_of_an_address_and_refuses_what_is_not_one() {
+    let app = crate::helpers::spawn_app_with(auth_options())
+        .await
+        .unwrap();
+    let config = app.state.config();
+    assert!(palisade_server::admin::lift_ip_block(config, "not-an-ip")
+        .await
+        .is_err());
+    let attacker = client_from([127, 0, 0, 12]);
+    stuff(&app, &attacker).await;
+    assert!(
+        palisade_server::admin::lift_ip_block(config, " ::ffff:127.0.0.12 ")
+            .await
+            .unwrap()
+    );
+    app.cleanup().await;
+}

@@ -99,6 +99,8 @@ impl Auth {
             .user_by_id(user)
             .await?
             .ok_or(AuthError::InvalidAccessToken)?;
+        let now = self.deps.now();
+        let (_, locked) = self.lock_of(Some(&record), now).await?;
         let verification = self
             .passwords
             .verify(current, Some(record.password_hash.clone()))
@@ -110,9 +112,16 @@ impl Auth {
                 Resource::new("user", user),
             )
         };
+        // The current password is a guess like a sign-in's: it counts towards the lock, and a
+        // locked account cannot change its password this way (a reset still can).
+        if locked {
+            self.audit.record(draft().denied("account_locked"), origin);
+            return Err(AuthError::InvalidCredentials);
+        }
         if verification == Verification::Invalid {
             self.audit
                 .record(draft().denied("invalid_credentials"), origin);
+            self.count_failure(&record, now, origin).await?;
             return Err(AuthError::InvalidCredentials);
         }
         check_strength(&new, &record.email, record.name.as_deref())?;

@@ -56,6 +56,8 @@ impl Auth {
         invitation: Option<SecretString>,
         origin: &Origin,
     ) -> Result<UserRecord, AuthError> {
+        // Sign-up answers whether an address is taken: not to an address caught stuffing.
+        self.refuse_blocked_address(origin, self.deps.now()).await?;
         let email = Email::parse(email).map_err(|_| AuthError::InvalidEmail)?;
         let name = name
             .map(|raw| DisplayName::parse(&raw).map(DisplayName::into_string))
@@ -148,7 +150,7 @@ impl Auth {
         };
         let now = self.deps.clock().now();
         self.refuse_blocked_address(origin, now).await?;
-        let (lock, locked) = self.lock_of(user.as_ref(), now).await?;
+        let (_, locked) = self.lock_of(user.as_ref(), now).await?;
         // The password is checked even when the account is locked: same work, same answer.
         let stored = user.as_ref().map(|u| u.password_hash.clone());
         let verification = self.passwords.verify(password.clone(), stored).await?;
@@ -175,7 +177,22 @@ impl Auth {
             self.count_address_failure(email, now, origin).await?;
             return Err(AuthError::InvalidCredentials);
         };
-        if lock.is_some() {
+        // Guesses verified in parallel read the lock before it was set: look again now, so a
+        // burst gets no more than the threshold (plus those hashing at that moment).
+        let (failures, locked_now) = self.lock_of(Some(user), now).await?;
+        if locked_now {
+            self.audit.record(
+                platform(
+                    Actor::Anonymous,
+                    "user.login",
+                    Resource::new("user", user.id),
+                )
+                .denied("account_locked"),
+                origin,
+            );
+            return Err(AuthError::InvalidCredentials);
+        }
+        if failures.is_some() {
             self.deps.store.clear_login_failures(user.id).await?;
         }
         if needs_rehash {

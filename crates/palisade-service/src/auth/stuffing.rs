@@ -1,6 +1,6 @@
 //! Credential stuffing: many failed sign-ins from one address across many accounts. Each node
-//! counts what it sees in a bounded window per address; once an address trips the policy it
-//! is blocked in the database (every node refuses it, `palisade admin blocks` lists and lifts
+//! counts what it sees in a bounded window per source (an IPv4 address, an IPv6 /64); once a
+//! source trips the policy the address is blocked in the database (every node refuses it, `palisade admin blocks` lists and lifts
 //! it), audited as `security.ip_blocked`.
 
 use super::{platform, Auth, AuthError};
@@ -16,8 +16,8 @@ use time::OffsetDateTime;
 /// Addresses tracked at once; beyond this the quiet ones are forgotten first.
 const MAX_ADDRESSES: usize = 10_000;
 
-/// Recent failures per address: when, and a keyed hash of the account tried (the address
-/// itself is never kept, only which distinct accounts it tried).
+/// Recent failures per source, in memory only: when, and a keyed hash of the account tried
+/// (only which distinct accounts were tried, never which).
 #[derive(Debug, Default)]
 pub(super) struct Failures {
     seen: Mutex<HashMap<String, VecDeque<(OffsetDateTime, u64)>>>,
@@ -35,19 +35,28 @@ impl Failures {
         policy: &super::IpBlockPolicy,
     ) -> Option<(u32, u32)> {
         let tag = self.accounts.hash_one(account.trim().to_lowercase());
+        let source = source_of(ip);
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        if seen.len() >= MAX_ADDRESSES && !seen.contains_key(ip) {
+        if seen.len() >= MAX_ADDRESSES && !seen.contains_key(&source) {
             seen.retain(|_, events| {
                 events
                     .back()
                     .is_some_and(|(at, _)| now - *at < policy.window)
             });
             if seen.len() >= MAX_ADDRESSES {
-                // Still full of active addresses: make room rather than grow without bound.
-                seen.clear();
+                // Still full of active sources: forget the quietest tenth (the oldest last
+                // failure) rather than grow without bound or forget everyone.
+                let mut last: Vec<(OffsetDateTime, String)> = seen
+                    .iter()
+                    .filter_map(|(key, events)| events.back().map(|(at, _)| (*at, key.clone())))
+                    .collect();
+                last.sort();
+                for (_, key) in last.into_iter().take(MAX_ADDRESSES / 10) {
+                    seen.remove(&key);
+                }
             }
         }
-        let events = seen.entry(ip.to_owned()).or_default();
+        let events = seen.entry(source.clone()).or_default();
         events.push_back((now, tag));
         while events
             .front()
@@ -69,10 +78,22 @@ impl Failures {
             .len();
         let accounts = u32::try_from(accounts).unwrap_or(u32::MAX);
         if failures >= policy.failures && accounts >= policy.accounts {
-            seen.remove(ip);
+            seen.remove(&source);
             return Some((failures, accounts));
         }
         None
+    }
+}
+
+/// Where failures are counted: an IPv4 address, or an IPv6 /64 (one host's usual share, so
+/// rotating addresses inside it does not dodge the count).
+fn source_of(ip: &str) -> String {
+    match ip.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        _ => ip.to_owned(),
     }
 }
 
@@ -138,5 +159,67 @@ impl Auth {
             "blocked an address for credential stuffing"
         );
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::IpBlockPolicy;
+    use time::macros::datetime;
+
+    const T: OffsetDateTime = datetime!(2026-12-04 12:00 UTC);
+
+    #[test]
+    fn addresses_inside_one_ipv6_64_count_together() {
+        let failures = Failures::default();
+        let policy = IpBlockPolicy::default();
+        let mut tripped = None;
+        for n in 0..20u32 {
+            let ip = format!("2001:db8:1:2::{n:x}");
+            let account = format!("victim{}@example.com", n % 5);
+            tripped = tripped.or(failures.note(&ip, &account, T, &policy));
+        }
+        assert_eq!(tripped, Some((20, 5)));
+        assert_eq!(
+            source_of("2001:db8:1:2::1"),
+            source_of("2001:db8:1:2:ffff::9")
+        );
+        assert_ne!(source_of("2001:db8:1:2::1"), source_of("2001:db8:1:3::1"));
+        assert_eq!(source_of("203.0.113.9"), "203.0.113.9");
+    }
+
+    #[test]
+    fn a_full_table_forgets_the_sources_quiet_longest_and_stays_bounded() {
+        let failures = Failures::default();
+        let policy = IpBlockPolicy::default();
+        for _ in 0..19 {
+            failures.note("198.51.100.1", "a@example.com", T, &policy);
+        }
+        for n in 0..MAX_ADDRESSES {
+            let ip = format!("10.{}.{}.{}", n / 65536, (n / 256) % 256, n % 256);
+            failures.note(
+                &ip,
+                "x@example.com",
+                T + time::Duration::seconds(1),
+                &policy,
+            );
+        }
+        let seen = failures.seen.lock().unwrap();
+        assert!(seen.len() <= MAX_ADDRESSES);
+        assert_eq!(
+            seen.get("198.51.100.1").map(VecDeque::len),
+            None,
+            "the oldest went first"
+        );
+        drop(seen);
+        // The busy source's history is gone only because it was the oldest; a fresh one stays.
+        failures.note(
+            "198.51.100.2",
+            "b@example.com",
+            T + time::Duration::seconds(2),
+            &policy,
+        );
+        assert!(failures.seen.lock().unwrap().contains_key("198.51.100.2"));
     }
 }
