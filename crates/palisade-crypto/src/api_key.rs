@@ -8,6 +8,7 @@
 //! The server stores HMAC-SHA256(secret) keyed with a pepper derived from the master key:
 //! a stolen database alone cannot be used to check guesses, and checking costs microseconds.
 
+use crate::hex;
 use crate::master_key::MasterKey;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -28,10 +29,7 @@ pub const KEY_LEN: usize = PREFIX.len() + ID_LEN + 1 + SECRET_LEN + 1 + CHECKSUM
 pub const SCANNER_REGEX: &str = r"pal_[0-9a-hjkmnp-tv-z]{26}_[A-Za-z0-9_-]{43}_[0-9a-f]{8}";
 
 fn checksum(body: &str) -> String {
-    Sha256::digest(body.as_bytes())[..4]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex(&Sha256::digest(body.as_bytes())[..4])
 }
 
 /// A key as presented by a client, parsed but not yet verified.
@@ -140,10 +138,6 @@ impl KeyHasher {
             .verify_slice(&expected)
             .is_ok()
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {

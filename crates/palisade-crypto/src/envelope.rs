@@ -43,8 +43,7 @@ pub fn key_id(master: &MasterKey) -> String {
         .chain_update(b"palisade/v1/key-id")
         .chain_update(master.expose_bytes())
         .finalize();
-    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    format!("kek_{hex}")
+    format!("kek_{}", crate::hex(&digest[..8]))
 }
 
 /// A data key wrapped by a KEK, as stored.
@@ -262,7 +261,7 @@ impl Fingerprinter {
         input.extend_from_slice(value);
         // HKDF's extract step is HMAC(salt, input): the key as salt makes it a keyed MAC.
         let (mac, _) = hkdf::Hkdf::<Sha256>::extract(Some(self.0.expose_secret()), &input);
-        mac[..6].iter().map(|b| format!("{b:02x}")).collect()
+        crate::hex(&mac[..6])
     }
 }
 

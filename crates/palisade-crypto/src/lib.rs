@@ -13,6 +13,11 @@ pub mod scram;
 pub mod token;
 
 pub use aead::{OpenError, SealingKey};
+
+/// Lower-case hex of `bytes` (digests, fingerprints, key ids).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
 pub use envelope::{
     Binding, DataKey, Fingerprinter, KeyProvider, LocalKeyProvider, UnwrapError, WrappedKey,
 };

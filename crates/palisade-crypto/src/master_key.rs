@@ -74,12 +74,7 @@ impl MasterKey {
             info.as_bytes(),
             secrecy::ExposeSecretMut::expose_secret_mut(&mut bytes),
         );
-        let hex: String = bytes
-            .expose_secret()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        secrecy::SecretString::from(hex)
+        secrecy::SecretString::from(crate::hex(bytes.expose_secret()))
     }
 }
 

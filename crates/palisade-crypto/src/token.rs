@@ -30,7 +30,7 @@ impl fmt::Debug for TokenDigest {
 impl TokenDigest {
     pub fn of(token: &str) -> Self {
         let digest = Sha256::digest(token.as_bytes());
-        Self(digest.iter().map(|b| format!("{b:02x}")).collect())
+        Self(crate::hex(&digest))
     }
 
     pub fn from_stored(hex: String) -> Self {

@@ -7,6 +7,7 @@ fn masked(text: &str) -> String {
 #[test]
 fn every_pattern_compiles() {
     assert_eq!(patterns().len(), SHAPES.len());
+    assert!(any_shape().is_some());
 }
 
 #[test]

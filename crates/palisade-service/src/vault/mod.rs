@@ -310,7 +310,7 @@ mod tests {
             .unwrap();
         let shown = format!("{unlocked:?} {sealer:?}");
         assert!(shown.contains("DataKey([REDACTED])"), "{shown}");
-        let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        let hex = palisade_crypto::hex;
         for key in [master.expose_bytes(), unlocked.root.expose_bytes()] {
             assert!(
                 !shown.contains(&hex(&key[..8])) && !shown.contains(&format!("{:?}", &key[..4]))

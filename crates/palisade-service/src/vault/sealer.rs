@@ -17,7 +17,7 @@ use std::sync::Arc;
 pub struct Sealer {
     table: &'static str,
     column: &'static str,
-    active: u32,
+    active: (u32, Arc<DataKey>),
     keys: Arc<HashMap<u32, Arc<DataKey>>>,
     legacy: Arc<SealingKey>,
 }
@@ -31,7 +31,7 @@ impl Vault {
         column: &'static str,
         legacy: SealingKey,
     ) -> Result<Sealer, VaultError> {
-        let (active, _) = self.active_key(PLATFORM_SCOPE).await?;
+        let active = self.active_key(PLATFORM_SCOPE).await?;
         let mut keys = HashMap::new();
         for record in self.store.data_keys(PLATFORM_SCOPE).await? {
             keys.insert(
@@ -60,11 +60,8 @@ impl Sealer {
     }
 
     pub fn seal(&self, row: &str, plaintext: &[u8], rng: &dyn SecureRng) -> Vec<u8> {
-        match self.keys.get(&self.active) {
-            Some(key) => key.encrypt(self.active, &self.binding(row), plaintext, rng),
-            // `platform_sealer` loaded the active key; an empty map cannot be built.
-            None => Vec::new(),
-        }
+        let (version, key) = &self.active;
+        key.encrypt(*version, &self.binding(row), plaintext, rng)
     }
 
     /// Opens a value sealed for `row` (or, from before the vault, for `legacy_context`).
