@@ -14,6 +14,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use figment::Figment;
+use palisade_bench::{call, UNLIMITED};
 use palisade_core::{OsSecureRng, RecordId, SystemClock};
 use palisade_server::routes::v1::record_view::respond;
 use palisade_server::routes::{self, Verb};
@@ -48,28 +49,6 @@ fn options() -> Options {
         }
     }
     options
-}
-
-async fn call(
-    client: &reqwest::Client,
-    url: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> Value {
-    let mut request = match body {
-        Some(body) => client.post(url).json(&body),
-        None => client.get(url),
-    };
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.unwrap();
-    assert!(
-        response.status().is_success(),
-        "{url}: {}",
-        response.status()
-    );
-    response.json().await.unwrap()
 }
 
 /// Requests/s and mean latency of `connections` clients hammering `url` for `seconds`.
@@ -124,6 +103,10 @@ async fn main() {
         .merge(("bind", "127.0.0.1:0"))
         .merge(("data_dir", dir.path().join("data")))
         .merge(("log_level", "warn"));
+    // Both sides run without rate limits: this measures authentication, not the limiter.
+    let figment = UNLIMITED
+        .iter()
+        .fold(figment, |figment, key| figment.merge((*key, 1_000_000)));
     let config = Config::from_figment(figment).unwrap();
     let services = Services {
         clock: Arc::new(SystemClock),

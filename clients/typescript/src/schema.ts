@@ -94,7 +94,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers. Load balancers should route only to ready nodes. */
+        /**
+         * Readiness: the database answers. Load balancers should route only to ready nodes. A node
+         *     that cannot reach Redis stays ready (it limits in-process) but says it is degraded.
+         */
         get: operations["health_readyz"];
         put?: never;
         post?: never;
@@ -786,7 +789,15 @@ export interface components {
         /** @enum {string} */
         Format: "jsonl" | "csv";
         Health: {
-            /** @example ok */
+            /**
+             * @description What is degraded: `redis` while shared limits and revocations are unreachable (the
+             *     node limits in-process meanwhile).
+             */
+            degraded?: string[];
+            /**
+             * @description `ok` (liveness); `ready`, or `degraded` when a node serves with less than it should.
+             * @example ok
+             */
             status: string;
         };
         Invitation: {
@@ -848,7 +859,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
+            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "invalid_idempotency_key" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
             detail?: string | null;
             /** @description For validation failures: each place in the document that failed, and why. */
             errors?: components["schemas"]["FieldProblem"][];
@@ -1068,6 +1079,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -1144,6 +1171,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -1217,6 +1260,22 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1372,6 +1431,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -1397,7 +1472,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database is reachable */
+            /** @description The database is reachable; `degraded` lists what is not */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1540,6 +1615,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -1666,7 +1757,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `ip_blocked` (Too many failed sign-ins) */
+            /** @description `rate_limited` (Too many requests); `ip_blocked` (Too many failed sign-ins) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -1676,7 +1767,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "ip_blocked";
+                        code?: "rate_limited" | "ip_blocked";
                         /** @constant */
                         status?: 429;
                     };
@@ -1799,6 +1890,22 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -1925,6 +2032,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2042,6 +2165,22 @@ export interface operations {
                         code?: "invalid_body" | "weak_password";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2202,6 +2341,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2337,7 +2492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `ip_blocked` (Too many failed sign-ins) */
+            /** @description `rate_limited` (Too many requests); `ip_blocked` (Too many failed sign-ins) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -2347,7 +2502,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "ip_blocked";
+                        code?: "rate_limited" | "ip_blocked";
                         /** @constant */
                         status?: 429;
                     };
@@ -2506,6 +2661,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2610,6 +2781,22 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -2765,6 +2952,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -2869,6 +3072,22 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3009,6 +3228,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3113,6 +3348,22 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3283,6 +3534,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3407,6 +3674,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3442,7 +3725,10 @@ export interface operations {
     workspaces_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -3458,7 +3744,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `invalid_request_target` (Bad request) */
+            /** @description `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,7 +3752,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_request_target";
+                        code?: "invalid_request_target" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -3516,6 +3802,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -3527,6 +3827,36 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3565,7 +3895,10 @@ export interface operations {
     workspaces_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -3586,7 +3919,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3594,7 +3927,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -3644,6 +3977,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -3672,7 +4019,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_retention` (Invalid request); `invalid_name` (Invalid request); `nothing_to_change` (Invalid request) */
+            /** @description `invalid_body` (Invalid request body); `invalid_retention` (Invalid request); `invalid_name` (Invalid request); `nothing_to_change` (Invalid request); `idempotency_key_reused` (Idempotency key reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3680,9 +4027,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_retention" | "invalid_name" | "nothing_to_change";
+                        code?: "invalid_body" | "invalid_retention" | "invalid_name" | "nothing_to_change" | "idempotency_key_reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -3810,6 +4173,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -3845,7 +4224,10 @@ export interface operations {
     api_keys_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -3866,7 +4248,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3874,7 +4256,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -3924,6 +4306,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -3952,7 +4348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_name` (Invalid request); `invalid_scope` (Invalid request); `invalid_expiry` (Invalid request) */
+            /** @description `invalid_body` (Invalid request body); `invalid_name` (Invalid request); `invalid_scope` (Invalid request); `invalid_expiry` (Invalid request); `idempotency_key_reused` (Idempotency key reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3960,9 +4356,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_name" | "invalid_scope" | "invalid_expiry";
+                        code?: "invalid_body" | "invalid_name" | "invalid_scope" | "invalid_expiry" | "idempotency_key_reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -4001,7 +4413,10 @@ export interface operations {
     api_keys_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -4019,7 +4434,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4027,7 +4442,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target";
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -4091,6 +4506,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -4102,6 +4531,36 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -4244,6 +4703,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -4377,6 +4852,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -4498,6 +4989,22 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -4625,6 +5132,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -4660,7 +5183,10 @@ export interface operations {
     collections_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -4681,7 +5207,7 @@ export interface operations {
                     "application/json": components["schemas"]["Collection"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4689,7 +5215,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -4739,7 +5265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `collection_exists` (Conflict) */
+            /** @description `collection_exists` (Conflict); `idempotency_key_in_use` (Idempotency key in use) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4747,7 +5273,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "collection_exists";
+                        code?: "collection_exists" | "idempotency_key_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -4781,7 +5307,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_collection_name` (Invalid collection name); `invalid_schema` (Invalid JSON Schema) */
+            /** @description `invalid_body` (Invalid request body); `invalid_collection_name` (Invalid collection name); `invalid_schema` (Invalid JSON Schema); `idempotency_key_reused` (Idempotency key reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4789,9 +5315,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_collection_name" | "invalid_schema";
+                        code?: "invalid_body" | "invalid_collection_name" | "invalid_schema" | "idempotency_key_reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -4935,6 +5477,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -4970,7 +5528,10 @@ export interface operations {
     collections_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -4988,7 +5549,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4996,7 +5557,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target";
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -5060,6 +5621,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -5071,6 +5646,36 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -5109,7 +5714,10 @@ export interface operations {
     collections_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -5132,7 +5740,7 @@ export interface operations {
                     "application/json": components["schemas"]["Collection"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5140,7 +5748,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -5204,6 +5812,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -5232,7 +5854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_schema` (Invalid JSON Schema); `nothing_to_change` (Invalid request) */
+            /** @description `invalid_body` (Invalid request body); `invalid_schema` (Invalid JSON Schema); `nothing_to_change` (Invalid request); `idempotency_key_reused` (Idempotency key reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5240,9 +5862,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_schema" | "nothing_to_change";
+                        code?: "invalid_body" | "invalid_schema" | "nothing_to_change" | "idempotency_key_reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -5393,6 +6031,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -5428,7 +6082,10 @@ export interface operations {
     records_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -5454,7 +6111,7 @@ export interface operations {
                     "application/json": components["schemas"]["Record"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +6119,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -5526,6 +6183,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -5554,7 +6225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `record_not_object` (Invalid record); `unsupported_character` (Invalid record); `record_too_large` (Invalid record); `schema_violation` (Record does not match the collection schema) */
+            /** @description `invalid_body` (Invalid request body); `record_not_object` (Invalid record); `unsupported_character` (Invalid record); `record_too_large` (Invalid record); `idempotency_key_reused` (Idempotency key reused); `schema_violation` (Record does not match the collection schema) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5562,9 +6233,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "record_not_object" | "unsupported_character" | "record_too_large" | "schema_violation";
+                        code?: "invalid_body" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "schema_violation";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -5718,6 +6405,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -5756,6 +6459,8 @@ export interface operations {
             header?: {
                 /** @description Write only if the record's ETag is this */
                 "If-Match"?: string | null;
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Workspace slug */
@@ -5783,7 +6488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Record"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5791,7 +6496,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -5855,7 +6560,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `write_conflict` (Conflict) */
+            /** @description `write_conflict` (Conflict); `idempotency_key_in_use` (Idempotency key in use) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5863,7 +6568,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "write_conflict";
+                        code?: "write_conflict" | "idempotency_key_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -5911,7 +6616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `record_not_object` (Invalid record); `unsupported_character` (Invalid record); `record_too_large` (Invalid record); `schema_violation` (Record does not match the collection schema) */
+            /** @description `invalid_body` (Invalid request body); `record_not_object` (Invalid record); `unsupported_character` (Invalid record); `record_too_large` (Invalid record); `idempotency_key_reused` (Idempotency key reused); `schema_violation` (Record does not match the collection schema) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5919,9 +6624,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "record_not_object" | "unsupported_character" | "record_too_large" | "schema_violation";
+                        code?: "invalid_body" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "schema_violation";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -5963,6 +6684,8 @@ export interface operations {
             header?: {
                 /** @description Delete only if the record's ETag is this */
                 "If-Match"?: string | null;
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Workspace slug */
@@ -5983,7 +6706,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5991,7 +6714,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target";
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -6055,7 +6778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `write_conflict` (Conflict) */
+            /** @description `write_conflict` (Conflict); `idempotency_key_in_use` (Idempotency key in use) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6063,7 +6786,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "write_conflict";
+                        code?: "write_conflict" | "idempotency_key_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -6094,6 +6817,36 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -6135,6 +6888,8 @@ export interface operations {
             header?: {
                 /** @description Write only if the record's ETag is this */
                 "If-Match"?: string | null;
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Workspace slug */
@@ -6162,7 +6917,7 @@ export interface operations {
                     "application/json": components["schemas"]["Record"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6170,7 +6925,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -6234,7 +6989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `write_conflict` (Conflict) */
+            /** @description `write_conflict` (Conflict); `idempotency_key_in_use` (Idempotency key in use) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6242,7 +6997,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "write_conflict";
+                        code?: "write_conflict" | "idempotency_key_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -6290,7 +7045,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `record_not_object` (Invalid record); `unsupported_character` (Invalid record); `record_too_large` (Invalid record); `schema_violation` (Record does not match the collection schema) */
+            /** @description `invalid_body` (Invalid request body); `record_not_object` (Invalid record); `unsupported_character` (Invalid record); `record_too_large` (Invalid record); `idempotency_key_reused` (Idempotency key reused); `schema_violation` (Record does not match the collection schema) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6298,9 +7053,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "record_not_object" | "unsupported_character" | "record_too_large" | "schema_violation";
+                        code?: "invalid_body" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "schema_violation";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -6428,6 +7199,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -6463,7 +7250,10 @@ export interface operations {
     invitations_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -6484,7 +7274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6492,7 +7282,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -6542,6 +7332,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -6570,7 +7374,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_email` (Invalid e-mail address); `invalid_role` (Invalid request) */
+            /** @description `invalid_body` (Invalid request body); `invalid_email` (Invalid e-mail address); `invalid_role` (Invalid request); `idempotency_key_reused` (Idempotency key reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6578,9 +7382,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_email" | "invalid_role";
+                        code?: "invalid_body" | "invalid_email" | "invalid_role" | "idempotency_key_reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -6619,7 +7439,10 @@ export interface operations {
     invitations_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -6637,7 +7460,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6645,7 +7468,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target";
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -6709,6 +7532,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -6720,6 +7557,36 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -6847,6 +7714,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -6882,7 +7765,10 @@ export interface operations {
     workspaces_remove_member: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -6900,7 +7786,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6908,7 +7794,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target";
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -6972,7 +7858,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `last_owner` (Last owner) */
+            /** @description `last_owner` (Last owner); `idempotency_key_in_use` (Idempotency key in use) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6980,7 +7866,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "last_owner";
+                        code?: "last_owner" | "idempotency_key_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -6997,6 +7883,36 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -7035,7 +7951,10 @@ export interface operations {
     workspaces_change_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -7057,7 +7976,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7065,7 +7984,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -7129,7 +8048,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `last_owner` (Last owner) */
+            /** @description `last_owner` (Last owner); `idempotency_key_in_use` (Idempotency key in use) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7137,7 +8056,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "last_owner";
+                        code?: "last_owner" | "idempotency_key_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -7171,7 +8090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_role` (Invalid request) */
+            /** @description `invalid_body` (Invalid request body); `invalid_role` (Invalid request); `idempotency_key_reused` (Idempotency key reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7179,9 +8098,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_role";
+                        code?: "invalid_body" | "invalid_role" | "idempotency_key_reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -7306,6 +8241,22 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -7449,6 +8400,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description `internal_error` (Internal server error) */
             500: {
                 headers: {
@@ -7484,7 +8451,10 @@ export interface operations {
     secrets_put: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -7515,7 +8485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Secret"];
                 };
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7523,7 +8493,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -7573,7 +8543,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `write_conflict` (Conflict) */
+            /** @description `write_conflict` (Conflict); `idempotency_key_in_use` (Idempotency key in use) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7581,7 +8551,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "write_conflict";
+                        code?: "write_conflict" | "idempotency_key_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -7615,7 +8585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_body` (Invalid request body); `invalid_secret_name` (Invalid secret name); `invalid_secret_value` (Invalid secret value); `invalid_description` (Invalid request) */
+            /** @description `invalid_body` (Invalid request body); `invalid_secret_name` (Invalid secret name); `invalid_secret_value` (Invalid secret value); `invalid_description` (Invalid request); `idempotency_key_reused` (Idempotency key reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7623,9 +8593,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description";
+                        code?: "invalid_body" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "idempotency_key_reused";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -7664,7 +8650,10 @@ export interface operations {
     secrets_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Workspace slug */
                 ws: string;
@@ -7682,7 +8671,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,7 +8679,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "invalid_request_target";
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
                         /** @constant */
                         status?: 400;
                     };
@@ -7754,6 +8743,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
             /** @description `payload_too_large` (Payload too large) */
             413: {
                 headers: {
@@ -7765,6 +8768,36 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };

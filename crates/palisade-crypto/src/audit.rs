@@ -133,7 +133,13 @@ impl fmt::Debug for IpHasher {
 
 impl IpHasher {
     pub fn derive(master: &MasterKey) -> Option<Self> {
-        let key = derive(master, "audit-ip");
+        Self::derive_for(master, "audit-ip")
+    }
+
+    /// The same keyed hash under a key of its own `purpose` (values that every node must
+    /// compare without storing them: which accounts one address tried).
+    pub fn derive_for(master: &MasterKey, purpose: &str) -> Option<Self> {
+        let key = derive(master, purpose);
         <Hmac<Sha256> as Mac>::new_from_slice(&key).ok().map(Self)
     }
 

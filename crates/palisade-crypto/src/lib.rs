@@ -18,6 +18,18 @@ pub use aead::{OpenError, SealingKey};
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+/// SHA-256 over `parts`, each prefixed with its length so that no two lists of parts hash
+/// alike; lower-case hex. For fingerprints of requests, not for secrets.
+pub fn digest_hex(parts: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part);
+    }
+    hex(&hasher.finalize())
+}
+
 pub use envelope::{
     Binding, DataKey, Fingerprinter, KeyProvider, LocalKeyProvider, UnwrapError, WrappedKey,
 };

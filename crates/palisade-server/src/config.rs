@@ -4,11 +4,14 @@
 mod audit;
 mod auth;
 mod describe;
+mod limits;
 mod mail;
 mod raw;
+mod security_txt;
 
 pub use audit::AuditConfig;
 pub use auth::{AuthConfig, SignupPolicy};
+pub use limits::{LimitsConfig, Rate};
 pub use mail::MailConfig;
 
 pub use describe::mask_url;
@@ -45,6 +48,10 @@ pub struct Config {
     pub body_limit: usize,
     pub auth_body_limit: usize,
     pub request_timeout: Duration,
+    /// A client must send its whole request head within this (slowloris).
+    pub header_read_timeout: Duration,
+    /// TLS handshakes run at once; connections beyond are closed.
+    pub tls_handshake_limit: usize,
     pub cors_allowed_origins: Vec<String>,
     /// Peers whose `X-Forwarded-For` is believed (load balancers, reverse proxies).
     pub trusted_proxies: Vec<ipnet::IpNet>,
@@ -54,6 +61,9 @@ pub struct Config {
     pub auth: AuthConfig,
     pub mail: MailConfig,
     pub audit: AuditConfig,
+    pub limits: LimitsConfig,
+    /// Redis for limits and revocations shared by every node; none keeps them in-process.
+    pub redis_url: Option<SecretString>,
 }
 
 /// Where the TLS certificate comes from when Palisade terminates TLS itself.

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod app;
 pub mod config;
+mod connections;
 pub mod error;
 pub mod extract;
 pub mod keys;

@@ -47,6 +47,7 @@ problem_codes! {
     InvalidLimit = "invalid_limit", BAD_REQUEST, "Invalid query";
     InvalidCursor = "invalid_cursor", BAD_REQUEST, "Invalid query";
     InvalidFilter = "invalid_filter", BAD_REQUEST, "Invalid query";
+    InvalidIdempotencyKey = "invalid_idempotency_key", BAD_REQUEST, "Invalid idempotency key";
 
     Unauthenticated = "unauthenticated", UNAUTHORIZED, "Authentication required";
     InvalidToken = "invalid_token", UNAUTHORIZED, "Invalid access token";
@@ -81,6 +82,7 @@ problem_codes! {
     LastOwner = "last_owner", CONFLICT, "Last owner";
     CollectionExists = "collection_exists", CONFLICT, "Conflict";
     WriteConflict = "write_conflict", CONFLICT, "Conflict";
+    IdempotencyKeyInUse = "idempotency_key_in_use", CONFLICT, "Idempotency key in use";
 
     PreconditionFailed = "precondition_failed", PRECONDITION_FAILED, "Precondition failed";
     PayloadTooLarge = "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
@@ -106,6 +108,7 @@ problem_codes! {
     RecordNotObject = "record_not_object", UNPROCESSABLE_ENTITY, "Invalid record";
     UnsupportedCharacter = "unsupported_character", UNPROCESSABLE_ENTITY, "Invalid record";
     RecordTooLarge = "record_too_large", UNPROCESSABLE_ENTITY, "Invalid record";
+    IdempotencyKeyReused = "idempotency_key_reused", UNPROCESSABLE_ENTITY, "Idempotency key reused";
     SchemaViolation = "schema_violation", UNPROCESSABLE_ENTITY, "Record does not match the collection schema";
 
     RateLimited = "rate_limited", TOO_MANY_REQUESTS, "Too many requests";

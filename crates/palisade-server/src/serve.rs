@@ -105,6 +105,8 @@ pub async fn assemble(
             auth: config.auth.clone(),
             mail: config.mail.clone(),
             audit: config.audit.clone(),
+            limits: config.limits.clone(),
+            redis_url: config.redis_url.clone(),
         },
         unlocked,
     )
@@ -216,22 +218,6 @@ fn ensure_private_dir(dir: &Path) -> Result<(), StartupError> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PeerAddr(pub SocketAddr);
 
-impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TcpListener>>
-    for PeerAddr
-{
-    fn connect_info(stream: axum::serve::IncomingStream<'_, TcpListener>) -> Self {
-        Self(*stream.remote_addr())
-    }
-}
-
-impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TlsListener>>
-    for PeerAddr
-{
-    fn connect_info(stream: axum::serve::IncomingStream<'_, TlsListener>) -> Self {
-        Self(*stream.remote_addr())
-    }
-}
-
 /// How long an audit event that changes nothing waits to be appended with others.
 const AUDIT_BATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
@@ -281,7 +267,7 @@ impl Server {
                 };
                 let config = tls::server_config(&files)?;
                 Listening::Tls(
-                    TlsListener::new(tcp, config)
+                    TlsListener::new(tcp, config, state.config().tls_handshake_limit)
                         .map_err(|source| StartupError::Bind { addr, source })?,
                 )
             }
@@ -332,23 +318,22 @@ impl Server {
         let upkeep = tokio::spawn(async move { upkeep_state.platform().run_upkeep().await });
         let audit = self.state.platform().audit.clone();
         let batches = tokio::spawn(async move { audit.run_batches(AUDIT_BATCH_EVERY).await });
+        let follow_state = self.state.clone();
+        let revocations =
+            tokio::spawn(async move { follow_state.platform().follow_revocations().await });
+        let header_read_timeout = self.state.config().header_read_timeout;
         let result = match self.listener {
             Listening::Plain(tcp) => {
-                let service = app.into_make_service_with_connect_info::<PeerAddr>();
-                axum::serve(tcp, service)
-                    .with_graceful_shutdown(shutdown)
-                    .await
+                crate::connections::serve(tcp, app, header_read_timeout, shutdown).await
             }
             Listening::Tls(tls) => {
-                let service = app.into_make_service_with_connect_info::<PeerAddr>();
-                axum::serve(tls, service)
-                    .with_graceful_shutdown(shutdown)
-                    .await
+                crate::connections::serve(tls, app, header_read_timeout, shutdown).await
             }
         };
         worker.abort();
         upkeep.abort();
         batches.abort();
+        revocations.abort();
         self.state.platform().shutdown().await;
         result
     }

@@ -126,7 +126,8 @@ fn write_file(path: &Path, contents: &[u8], mode: u32) -> Result<(), TlsError> {
 }
 
 /// Accepts TCP connections and completes TLS handshakes off the accept loop, so one slow
-/// client cannot stall the others.
+/// client cannot stall the others; at most `max_handshakes` run at once (each costs a key
+/// exchange), and a connection beyond them is closed at once.
 #[derive(Debug)]
 pub struct TlsListener {
     local_addr: SocketAddr,
@@ -134,10 +135,15 @@ pub struct TlsListener {
 }
 
 impl TlsListener {
-    pub fn new(tcp: TcpListener, config: Arc<ServerConfig>) -> std::io::Result<Self> {
+    pub fn new(
+        tcp: TcpListener,
+        config: Arc<ServerConfig>,
+        max_handshakes: usize,
+    ) -> std::io::Result<Self> {
         let local_addr = tcp.local_addr()?;
         let (sender, ready) = mpsc::channel(64);
         let acceptor = TlsAcceptor::from(config);
+        let handshakes = Arc::new(tokio::sync::Semaphore::new(max_handshakes.max(1)));
         tokio::spawn(async move {
             loop {
                 let (stream, peer) = match tcp.accept().await {
@@ -151,9 +157,15 @@ impl TlsListener {
                 if sender.is_closed() {
                     break;
                 }
+                let Ok(permit) = Arc::clone(&handshakes).try_acquire_owned() else {
+                    tracing::warn!(%peer, "too many TLS handshakes at once; connection closed");
+                    drop(stream);
+                    continue;
+                };
                 let acceptor = acceptor.clone();
                 let sender = sender.clone();
                 tokio::spawn(async move {
+                    let _permit = permit;
                     match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
                         Ok(Ok(tls)) => {
                             let _ = sender.send((tls, peer)).await;

@@ -4,7 +4,10 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cluster;
 mod deps;
+pub mod idempotency;
+pub mod limits;
 pub mod mail;
 pub mod maintenance;
 mod platform;

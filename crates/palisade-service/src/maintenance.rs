@@ -14,6 +14,7 @@ impl Platform {
     pub async fn upkeep(&self) {
         let now = self.deps.now();
         self.auth.upkeep(now).await;
+        self.limits.tidy();
         if let Err(err) = self.audit.checkpoint_appended().await {
             tracing::warn!(error = %err, "audit checkpoints could not be signed");
         }

@@ -3,7 +3,9 @@
 
 use crate::audit::{Audit, AuditConfig};
 use crate::auth::{Auth, AuthConfig, AuthStartError};
+use crate::cluster::{Cluster, ClusterError};
 use crate::deps::Deps;
+use crate::limits::{Limits, LimitsConfig};
 use crate::mail::{Mail, MailConfig};
 use crate::tasks::Background;
 use crate::tenant_data::{Collections, Records};
@@ -25,6 +27,9 @@ pub struct PlatformParts {
     pub auth: AuthConfig,
     pub mail: MailConfig,
     pub audit: AuditConfig,
+    pub limits: LimitsConfig,
+    /// Redis, when limits and revocations are shared across nodes.
+    pub redis_url: Option<secrecy::SecretString>,
 }
 
 /// Why the services could not start.
@@ -34,6 +39,8 @@ pub enum StartError {
     Auth(#[from] AuthStartError),
     #[error("mail: {0}")]
     Mail(#[from] crate::vault::VaultError),
+    #[error(transparent)]
+    Cluster(#[from] ClusterError),
 }
 
 #[derive(Debug)]
@@ -42,6 +49,8 @@ pub struct Platform {
     instance: Instance,
     pub audit: Audit,
     pub auth: Auth,
+    pub limits: Limits,
+    pub idempotency: crate::idempotency::Idempotency,
     pub mail: Mail,
     pub workspaces: Workspaces,
     pub invitations: Invitations,
@@ -59,8 +68,24 @@ impl Platform {
     pub async fn start(parts: PlatformParts, unlocked: Unlocked) -> Result<Self, StartError> {
         let Unlocked { vault, root } = unlocked;
         let tasks = Arc::new(Background::default());
+        let cluster = parts
+            .redis_url
+            .as_ref()
+            .map(|url| {
+                Cluster::new(
+                    url,
+                    &parts.instance.id.to_string(),
+                    Arc::clone(&parts.clock),
+                )
+            })
+            .transpose()?
+            .map(Arc::new);
+        let broadcast =
+            crate::auth::revocations::Broadcast::new(cluster.clone(), Arc::clone(&tasks));
+        let limits_clock = Arc::clone(&parts.clock);
         let deps = Deps::new(parts.store, parts.clock, parts.rng, tasks);
         let audit = Audit::new(deps.clone(), &root, parts.audit);
+        let limits = Limits::new(parts.limits, limits_clock, cluster, audit.clone());
         let mail = Mail::new(deps.clone(), &root, &vault, parts.mail).await?;
         let auth = Auth::start(
             deps.clone(),
@@ -70,9 +95,20 @@ impl Platform {
             &vault,
             mail.clone(),
             audit.clone(),
+            broadcast,
         )
         .await?;
         let key_cache = Arc::clone(auth.api_keys());
+        let idempotency = crate::idempotency::Idempotency::new(
+            deps.clone(),
+            vault
+                .platform_sealer(
+                    "idempotency_keys",
+                    "response",
+                    palisade_crypto::SealingKey::derive(&root, "idempotent-responses"),
+                )
+                .await?,
+        );
         let collections = Collections::new(deps.clone(), audit.clone());
         Ok(Self {
             workspaces: Workspaces::new(
@@ -94,6 +130,8 @@ impl Platform {
             collections,
             instance: parts.instance,
             auth,
+            limits,
+            idempotency,
             mail,
             audit,
             last_retention: std::sync::Mutex::new(None),
@@ -113,6 +151,21 @@ impl Platform {
     /// Whether the database answers (for readiness checks).
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.deps.store.ping().await
+    }
+
+    /// Follows other nodes' revocations for as long as the server runs, subscribing again a
+    /// second after Redis goes away (until then the caches' one-second window applies).
+    pub async fn follow_revocations(&self) {
+        if !self.limits.is_shared() {
+            return;
+        }
+        loop {
+            match self.auth.follow_revocations().await {
+                Ok(()) => tracing::warn!("the revocation feed ended; subscribing again"),
+                Err(err) => tracing::warn!(error = %err, "cannot follow revocations; trying again"),
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
     }
 
     /// Work that outlives the request that started it; shutdown and tests wait on it.

@@ -1,5 +1,6 @@
 //! Palisade storage. Callers see only the [`Store`] trait (and the per-area traits it gathers:
-//! `accounts`, `recovery`, `workspaces`, `invitations`, `api_keys`, `records`).
+//! `accounts`, `recovery`, `workspaces`, `invitations`, `api_keys`, `records`, `audit`, `vault`,
+//! `lockout`, `idempotency`).
 //!
 //! Layout: the SQL is written once, in the `shared_*.rs` modules, as macros that expand one
 //! body of queries per backend type (`shared_core::impl_shared_store!` expands them all).
@@ -16,6 +17,7 @@ pub mod audit;
 mod dialect;
 mod error;
 mod grant;
+pub mod idempotency;
 pub mod invitations;
 pub mod lockout;
 pub mod postgres;
@@ -26,6 +28,7 @@ mod shared_accounts;
 mod shared_api_keys;
 mod shared_audit;
 mod shared_core;
+mod shared_idempotency;
 mod shared_invitations;
 mod shared_lockout;
 mod shared_records;
@@ -43,6 +46,7 @@ pub use api_keys::{ApiKeyRecord, ApiKeyStore, KeyAuthorization};
 pub use audit::{AuditQuery, AuditStore, SignedCheckpoint};
 pub use error::{Conflict, StoreError};
 pub use grant::Grant;
+pub use idempotency::{IdempotencyKey, IdempotencyStore, IdempotentRequest, KeyClaim};
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use lockout::{IpBlock, LoginLock, LoginLockStore};
 pub use records::{
@@ -97,6 +101,7 @@ pub trait Store:
     + AuditStore
     + VaultStore
     + LoginLockStore
+    + IdempotencyStore
     + Send
     + Sync
     + fmt::Debug

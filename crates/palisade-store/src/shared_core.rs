@@ -108,6 +108,7 @@ macro_rules! impl_shared_store {
         $crate::shared_audit::impl_audit_store!($store);
         $crate::shared_vault::impl_vault_store!($store);
         $crate::shared_lockout::impl_login_lock_store!($store);
+        $crate::shared_idempotency::impl_idempotency_store!($store);
     };
 }
 

@@ -102,6 +102,14 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
             config.request_timeout.as_secs().to_string(),
         ),
         (
+            "header_read_timeout_secs",
+            config.header_read_timeout.as_secs().to_string(),
+        ),
+        (
+            "tls_handshake_limit",
+            config.tls_handshake_limit.to_string(),
+        ),
+        (
             "cors_allowed_origins",
             format!("[{}]", config.cors_allowed_origins.join(", ")),
         ),
@@ -143,6 +151,15 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
             ("mail.from", config.mail.from.clone()),
         ])
         .chain(super::audit::RawAudit::describe(&config.audit))
+        .chain(super::limits::RawLimits::describe(&config.limits))
+        .chain([(
+            "redis_url",
+            config
+                .redis_url
+                .as_ref()
+                .map(|u| mask_url(secrecy::ExposeSecret::expose_secret(u)))
+                .unwrap_or_else(|| "(none: limits and revocations in-process)".into()),
+        )])
         .map(|(key, value)| (key, env(key), value))
         .collect()
 }

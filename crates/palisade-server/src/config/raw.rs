@@ -1,6 +1,6 @@
 //! What the sources may contain, before validation turns it into a [`Config`].
 
-use super::{Config, ConfigError, LogFormat, SecurityTxt, TlsFiles, TlsSource};
+use super::{Config, ConfigError, LogFormat, TlsFiles, TlsSource};
 use secrecy::SecretString;
 use serde::{Deserialize, Deserializer};
 use std::net::SocketAddr;
@@ -28,6 +28,8 @@ const KNOWN_KEYS: &[&str] = &[
     "body_limit",
     "auth_body_limit",
     "request_timeout_secs",
+    "header_read_timeout_secs",
+    "tls_handshake_limit",
     "cors_allowed_origins",
     "trusted_proxies",
     "log_level",
@@ -36,6 +38,8 @@ const KNOWN_KEYS: &[&str] = &[
     "auth",
     "mail",
     "audit",
+    "rate_limits",
+    "redis_url",
 ];
 
 pub(super) fn is_known_key(env_key: &str) -> bool {
@@ -75,6 +79,10 @@ pub(super) struct RawConfig {
     auth_body_limit: usize,
     #[serde(default = "default_timeout")]
     request_timeout_secs: u64,
+    #[serde(default = "default_header_timeout")]
+    header_read_timeout_secs: u64,
+    #[serde(default = "default_handshake_limit")]
+    tls_handshake_limit: usize,
     #[serde(default, deserialize_with = "one_or_many")]
     cors_allowed_origins: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
@@ -84,24 +92,16 @@ pub(super) struct RawConfig {
     #[serde(default = "default_log_format")]
     log_format: LogFormat,
     #[serde(default)]
-    security_txt: RawSecurityTxt,
+    security_txt: super::security_txt::RawSecurityTxt,
     #[serde(default)]
     auth: super::auth::RawAuth,
     #[serde(default)]
     mail: super::mail::RawMail,
     #[serde(default)]
     audit: super::audit::RawAudit,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSecurityTxt {
-    #[serde(default, deserialize_with = "one_or_many")]
-    contact: Vec<String>,
-    policy: Option<String>,
-    encryption: Option<String>,
-    preferred_languages: Option<String>,
-    expires_in_days: Option<i64>,
+    #[serde(default)]
+    rate_limits: super::limits::RawLimits,
+    redis_url: Option<SecretString>,
 }
 
 /// A CIDR (`10.0.0.0/8`) or a single address (`10.0.0.1`).
@@ -138,6 +138,12 @@ fn default_auth_body_limit() -> usize {
 fn default_timeout() -> u64 {
     30
 }
+fn default_header_timeout() -> u64 {
+    10
+}
+fn default_handshake_limit() -> usize {
+    256
+}
 fn default_log_level() -> String {
     "info".into()
 }
@@ -146,7 +152,7 @@ fn default_log_format() -> LogFormat {
 }
 
 /// Accepts `"a,b"` (handy in an environment variable) as well as `["a", "b"]`.
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+pub(super) fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
@@ -239,6 +245,18 @@ impl RawConfig {
                 "must be between 1 and 600",
             ));
         }
+        if !(1..=120).contains(&self.header_read_timeout_secs) {
+            return Err(ConfigError::new(
+                "header_read_timeout_secs",
+                "must be between 1 and 120",
+            ));
+        }
+        if !(1..=65_536).contains(&self.tls_handshake_limit) {
+            return Err(ConfigError::new(
+                "tls_handshake_limit",
+                "must be between 1 and 65536",
+            ));
+        }
         for origin in &self.cors_allowed_origins {
             validate_origin(origin)?;
         }
@@ -248,6 +266,16 @@ impl RawConfig {
         let auth = self.auth.validate()?;
         let mail = self.mail.validate(&public_url)?;
         let audit = self.audit.validate();
+        let limits = self.rate_limits.validate()?;
+        if let Some(url) = &self.redis_url {
+            let url = secrecy::ExposeSecret::expose_secret(url);
+            if !(url.starts_with("redis://") || url.starts_with("rediss://")) {
+                return Err(ConfigError::new(
+                    "redis_url",
+                    "must be a redis:// or rediss:// URL",
+                ));
+            }
+        }
         Ok(Config {
             bind: self.bind,
             master_key_file: self
@@ -268,6 +296,8 @@ impl RawConfig {
             body_limit: self.body_limit,
             auth_body_limit: self.auth_body_limit,
             request_timeout: Duration::from_secs(self.request_timeout_secs),
+            header_read_timeout: Duration::from_secs(self.header_read_timeout_secs),
+            tls_handshake_limit: self.tls_handshake_limit,
             cors_allowed_origins: self.cors_allowed_origins,
             trusted_proxies: self
                 .trusted_proxies
@@ -280,67 +310,8 @@ impl RawConfig {
             auth,
             mail,
             audit,
-        })
-    }
-}
-
-impl RawSecurityTxt {
-    fn validate(self, public_url: &Url) -> Result<SecurityTxt, ConfigError> {
-        let contact = if self.contact.is_empty() {
-            vec![format!(
-                "mailto:security@{}",
-                public_url.host_str().unwrap_or("localhost")
-            )]
-        } else {
-            self.contact
-        };
-        for value in &contact {
-            let ok = value.starts_with("mailto:")
-                || value.starts_with("tel:")
-                || value.starts_with("https://");
-            if !ok || Url::parse(value).is_err() {
-                return Err(ConfigError::new(
-                    "security_txt.contact",
-                    format!("`{value}` must be a mailto:, tel: or https:// URI"),
-                ));
-            }
-        }
-        let policy = match self.policy {
-            Some(raw) => https_url("security_txt.policy", &raw)?,
-            None => public_url
-                .join("/security-policy")
-                .map_err(|err| ConfigError::new("security_txt.policy", err.to_string()))?,
-        };
-        let encryption = self
-            .encryption
-            .map(|raw| https_url("security_txt.encryption", &raw))
-            .transpose()?;
-        let preferred_languages = self.preferred_languages.unwrap_or_else(|| "en".into());
-        let languages_ok = preferred_languages.split(',').map(str::trim).all(|tag| {
-            !tag.is_empty()
-                && tag.len() <= 35
-                && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        });
-        if !languages_ok {
-            return Err(ConfigError::new(
-                "security_txt.preferred_languages",
-                "must be comma-separated language tags",
-            ));
-        }
-        let days = self.expires_in_days.unwrap_or(180);
-        if !(1..=364).contains(&days) {
-            // RFC 9116 asks for an Expires less than a year ahead.
-            return Err(ConfigError::new(
-                "security_txt.expires_in_days",
-                "must be between 1 and 364",
-            ));
-        }
-        Ok(SecurityTxt {
-            contact,
-            policy,
-            encryption,
-            preferred_languages,
-            expires_in: time::Duration::days(days),
+            limits,
+            redis_url: self.redis_url,
         })
     }
 }
@@ -363,7 +334,7 @@ fn parse_public_url(raw: &str) -> Result<Url, ConfigError> {
     Ok(url)
 }
 
-fn https_url(key: &str, raw: &str) -> Result<Url, ConfigError> {
+pub(super) fn https_url(key: &str, raw: &str) -> Result<Url, ConfigError> {
     match Url::parse(raw) {
         Ok(url) if url.scheme() == "https" => Ok(url),
         _ => Err(ConfigError::new(

@@ -5,12 +5,14 @@
 //! our cookies, but cannot read them to copy one into a header.
 
 use crate::error::ApiError;
+use crate::middleware::rate_limit;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, Method};
 use palisade_core::{SessionId, UserId};
 use palisade_service::auth::{constant_time_eq, AuthError, Caller};
+use palisade_service::limits::Subject;
 
 pub const ACCESS_COOKIE: &str = "__Host-palisade_access";
 pub const REFRESH_COOKIE: &str = "__Host-palisade_refresh";
@@ -83,13 +85,10 @@ fn bearer(headers: &HeaderMap) -> Result<Option<&str>, AuthError> {
     }
 }
 
-impl FromRequestParts<AppState> for Authenticated {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+impl Authenticated {
+    /// Verifies the request's access token (bearer or cookie + CSRF), spending no budget:
+    /// callers that know the workspace ([`super::Scoped`]) spend it there.
+    pub(crate) async fn verify(parts: &Parts, state: &AppState) -> Result<Self, ApiError> {
         let (token, via) = match bearer(&parts.headers)? {
             Some(token) => (token, Credential::Bearer),
             None => match cookie(&parts.headers, ACCESS_COOKIE) {
@@ -107,5 +106,30 @@ impl FromRequestParts<AppState> for Authenticated {
             via,
             caller,
         })
+    }
+
+    /// The rate-limit principal this caller is.
+    pub(crate) fn subject(&self) -> Subject<'static> {
+        Subject::Session {
+            id: self.session,
+            user: self.user,
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Authenticated {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let caller = match Self::verify(parts, state).await {
+            Ok(caller) => caller,
+            Err(error) => return Err(rate_limit::spend_failed(parts, state, error).await),
+        };
+        let origin = super::origin_of(parts);
+        rate_limit::spend(parts, state, caller.subject(), None, &origin).await?;
+        Ok(caller)
     }
 }

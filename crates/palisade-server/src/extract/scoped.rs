@@ -6,6 +6,7 @@
 
 use super::Authenticated;
 use crate::error::ApiError;
+use crate::middleware::rate_limit;
 use crate::problem_code::ProblemCode;
 use crate::problems::forbidden;
 use crate::state::AppState;
@@ -14,6 +15,7 @@ use axum::http::header;
 use axum::http::request::Parts;
 use palisade_core::{Granted, Permit};
 use palisade_service::audit::Origin;
+use palisade_service::limits::Subject;
 use palisade_store::{Grant, WorkspaceScope};
 use std::collections::HashMap;
 
@@ -25,6 +27,11 @@ pub struct Scoped<N: Permit> {
     pub origin: Origin,
 }
 
+/// The caller's scope, found by a layer that had to know it before the handler (idempotency);
+/// the extractor takes it instead of authorizing twice.
+#[derive(Debug, Clone)]
+pub(crate) struct ResolvedScope(pub WorkspaceScope);
+
 /// A bearer credential that is an API key (`pal_…`) rather than an access token.
 fn api_key(parts: &Parts) -> Option<&str> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
@@ -34,21 +41,32 @@ fn api_key(parts: &Parts) -> Option<&str> {
         .then_some(token)
 }
 
-async fn scope_for(
+/// The caller's scope in workspace `slug`, with the request's budget spent: by the API key or
+/// session once verified (in the workspace, when a member), else by the client's address.
+pub(crate) async fn scope_for(
     parts: &mut Parts,
     state: &AppState,
     slug: &str,
     origin: &Origin,
 ) -> Result<WorkspaceScope, ApiError> {
-    if let Some(key) = api_key(parts) {
-        let auth = &state.platform().auth;
-        return Ok(auth.authenticate_key(key, slug, origin).await?);
-    }
-    let caller = Authenticated::from_request_parts(parts, state).await?;
     let auth = &state.platform().auth;
-    auth.authorize(&caller.caller(), slug, origin)
-        .await?
-        .ok_or_else(forbidden)
+    if let Some(key) = api_key(parts) {
+        return match auth.authenticate_key(key, slug, origin).await {
+            Ok(scope) => {
+                let id = scope.key_id().unwrap_or_default();
+                rate_limit::spend(parts, state, Subject::ApiKey(id), Some(&scope), origin).await?;
+                Ok(scope)
+            }
+            Err(refusal) => Err(rate_limit::spend_failed(parts, state, refusal.into()).await),
+        };
+    }
+    let caller = match Authenticated::verify(parts, state).await {
+        Ok(caller) => caller,
+        Err(error) => return Err(rate_limit::spend_failed(parts, state, error).await),
+    };
+    let scope = auth.authorize(&caller.caller(), slug, origin).await?;
+    rate_limit::spend(parts, state, caller.subject(), scope.as_ref(), origin).await?;
+    scope.ok_or_else(forbidden)
 }
 
 impl<N: Permit> FromRequestParts<AppState> for Scoped<N> {
@@ -63,7 +81,10 @@ impl<N: Permit> FromRequestParts<AppState> for Scoped<N> {
             .map_err(|_| forbidden())?;
         let slug = params.get("ws").ok_or_else(forbidden)?.clone();
         let origin = crate::extract::origin_of(parts);
-        let scope = scope_for(parts, state, &slug, &origin).await?;
+        let scope = match parts.extensions.remove::<ResolvedScope>() {
+            Some(ResolvedScope(scope)) => scope,
+            None => scope_for(parts, state, &slug, &origin).await?,
+        };
         match Granted::check(scope) {
             Ok(grant) => Ok(Self { grant, origin }),
             Err(scope) => {

@@ -8,8 +8,13 @@ use utoipa::ToSchema;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
+    /// `ok` (liveness); `ready`, or `degraded` when a node serves with less than it should.
     #[schema(example = "ok")]
     pub status: String,
+    /// What is degraded: `redis` while shared limits and revocations are unreachable (the
+    /// node limits in-process meanwhile).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub degraded: Vec<String>,
 }
 
 /// Liveness: the process is up and serving HTTP.
@@ -18,18 +23,33 @@ pub struct Health {
 pub async fn healthz() -> Json<Health> {
     Json(Health {
         status: "ok".into(),
+        degraded: Vec::new(),
     })
 }
 
-/// Readiness: the database answers. Load balancers should route only to ready nodes.
+/// Readiness: the database answers. Load balancers should route only to ready nodes. A node
+/// that cannot reach Redis stays ready (it limits in-process) but says it is degraded.
 #[utoipa::path(get, path = "/readyz", tag = "health",
     responses(
-        (status = 200, description = "The database is reachable", body = Health)))]
+        (status = 200, description = "The database is reachable; `degraded` lists what is not", body = Health)))]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     match state.platform().ping().await {
-        Ok(()) => Ok(Json(Health {
-            status: "ready".into(),
-        })),
+        Ok(()) => {
+            let shared = state.platform().limits.shared_state().await;
+            let degraded: Vec<String> = (shared == Some(false))
+                .then(|| "redis".to_owned())
+                .into_iter()
+                .collect();
+            let status = if degraded.is_empty() {
+                "ready"
+            } else {
+                "degraded"
+            };
+            Ok(Json(Health {
+                status: status.into(),
+                degraded,
+            }))
+        }
         Err(err) => {
             tracing::warn!(error = %err, "readiness check failed");
             Err(ApiError::new(ProblemCode::DatabaseUnavailable)

@@ -9,6 +9,7 @@ mod own_codes;
 pub mod v1;
 pub mod well_known;
 
+use crate::middleware::rate_limit::RouteLimit;
 use crate::problem_code::ProblemCode;
 use crate::state::AppState;
 use axum::handler::Handler;
@@ -71,6 +72,10 @@ pub struct Route {
     /// Unique across the API: the handler's module and name, e.g. `records_patch`.
     pub operation_id: String,
     pub contract: Contract,
+    /// Which rate-limit budget its requests spend.
+    pub limit: RouteLimit,
+    /// Whether it takes an `Idempotency-Key`.
+    pub idempotent: bool,
 }
 
 /// A router that remembers what it routes.
@@ -94,7 +99,20 @@ impl RouteTable {
         H: Handler<T, AppState> + Documented<A>,
         T: 'static,
     {
-        let contract = contract::of(&handler, verb, own);
+        let mut contract = contract::of(&handler, verb, own);
+        let takes_credential = contract.credentials != contract::Credentials::None;
+        let limit = RouteLimit::of(verb, path, takes_credential);
+        if limit != RouteLimit::Exempt {
+            contract.problems.insert(ProblemCode::RateLimited);
+        }
+        let idempotent = crate::middleware::idempotency::applies(verb, path);
+        if idempotent {
+            contract.problems.extend([
+                ProblemCode::InvalidIdempotencyKey,
+                ProblemCode::IdempotencyKeyInUse,
+                ProblemCode::IdempotencyKeyReused,
+            ]);
+        }
         let operation_id = operation_id(std::any::type_name::<H>());
         self.router = self.router.route(path, on(verb.filter(), handler));
         self.routes.push(Route {
@@ -102,6 +120,8 @@ impl RouteTable {
             path,
             operation_id,
             contract,
+            limit,
+            idempotent,
         });
         self
     }

@@ -82,6 +82,15 @@ fn problem_response(status: u16, codes: &[ProblemCode]) -> Value {
     response
 }
 
+/// The optional `Idempotency-Key` header of workspace writes.
+fn idempotency_key_parameter() -> Value {
+    json!({
+        "name": "Idempotency-Key", "in": "header", "required": false,
+        "description": "Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`.",
+        "schema": { "type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$" }
+    })
+}
+
 /// Adds the derived responses and security of every routed operation to `doc`.
 pub fn apply(doc: &mut Value, routes: &[Route]) {
     doc["components"]["securitySchemes"] = security_schemes();
@@ -113,6 +122,14 @@ pub fn apply(doc: &mut Value, routes: &[Route]) {
         );
         if let Some(requirements) = security(route.contract.credentials, route.verb) {
             operation.insert("security".into(), requirements);
+        }
+        if route.idempotent {
+            let parameters = operation
+                .entry("parameters")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if let Some(parameters) = parameters.as_array_mut() {
+                parameters.push(idempotency_key_parameter());
+            }
         }
     }
 }

@@ -55,6 +55,9 @@ pub struct AppOptions {
     pub backend: TestBackend,
     pub settings: Vec<(&'static str, figment::value::Value)>,
     pub routes: RouteTable,
+    /// Most tests sign up and sign in far faster than a person: their limits are raised unless
+    /// a test asks for the deployment defaults.
+    pub default_limits: bool,
 }
 
 impl Default for AppOptions {
@@ -63,11 +66,28 @@ impl Default for AppOptions {
             backend: TestBackend::Sqlite,
             settings: Vec::new(),
             routes: palisade_server::routes::table(),
+            default_limits: false,
         }
     }
 }
 
+/// Limits no test reaches by accident.
+const RAISED_LIMITS: &[&str] = &[
+    "rate_limits.read.per_minute",
+    "rate_limits.read.burst",
+    "rate_limits.write.per_minute",
+    "rate_limits.write.burst",
+    "rate_limits.auth.per_minute",
+    "rate_limits.auth.burst",
+];
+
 impl AppOptions {
+    /// The rate limits a deployment gets without configuration.
+    pub fn default_limits(mut self) -> Self {
+        self.default_limits = true;
+        self
+    }
+
     pub fn set(mut self, key: &'static str, value: impl Into<figment::value::Value>) -> Self {
         self.settings.push((key, value.into()));
         self
@@ -146,11 +166,57 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         .merge(("bind", "127.0.0.1:0"))
         .merge(("data_dir", data_dir.path().join("data")))
         .merge(("database_url", db.url()));
+    if !options.default_limits {
+        for key in RAISED_LIMITS {
+            figment = figment.merge((*key, 100_000));
+        }
+    }
     for (key, value) in options.settings {
         figment = figment.merge((key, value));
     }
     let config = Config::from_figment(figment).unwrap();
     let clock = Arc::new(ManualClock::starting_at(START));
+    Some(start(config, clock, options.routes, data_dir, Some(db)).await)
+}
+
+/// A second node of `first`'s deployment: its database, master key and clock, its own
+/// process state, with `settings` on top of the test defaults (as `first` was given them).
+pub async fn spawn_peer(first: &TestApp, options: AppOptions) -> TestApp {
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut figment = Figment::new()
+        .merge(("bind", "127.0.0.1:0"))
+        .merge(("data_dir", data_dir.path().join("data")))
+        .merge(("database_url", first.db().url()))
+        .merge((
+            "master_key_file",
+            first.data_dir.path().join("data").join("master.key"),
+        ));
+    if !options.default_limits {
+        for key in RAISED_LIMITS {
+            figment = figment.merge((*key, 100_000));
+        }
+    }
+    for (key, value) in options.settings {
+        figment = figment.merge((key, value));
+    }
+    let config = Config::from_figment(figment).unwrap();
+    start(
+        config,
+        Arc::clone(&first.clock),
+        options.routes,
+        data_dir,
+        None,
+    )
+    .await
+}
+
+async fn start(
+    config: Config,
+    clock: Arc<ManualClock>,
+    routes: RouteTable,
+    data_dir: tempfile::TempDir,
+    db: Option<TestDatabase>,
+) -> TestApp {
     let services = Services {
         clock: clock.clone(),
         rng: Arc::new(OsSecureRng),
@@ -161,7 +227,7 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         .unwrap();
     // Unlocking again reads the root the server made: operators' commands derive from it.
     let root = serve::unlock(&services, &store, &keys).await.unwrap().root;
-    let server = Server::bind_with_routes(state.clone(), options.routes)
+    let server = Server::bind_with_routes(state.clone(), routes)
         .await
         .unwrap();
     let addr = server.local_addr();
@@ -174,7 +240,7 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    Some(TestApp {
+    TestApp {
         addr,
         url,
         client,
@@ -186,8 +252,36 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         data_dir,
         shutdown: Some(shutdown),
         server: Some(handle),
-        db: Some(db),
-    })
+        db,
+    }
+}
+
+/// The Redis tests use: `PALISADE_TEST_REDIS_URL`, else the local server. `None` when it does
+/// not answer outside CI; with `CI=true` an unreachable Redis fails the test.
+pub async fn redis_url() -> Option<String> {
+    let url = std::env::var("PALISADE_TEST_REDIS_URL")
+        .unwrap_or_else(|_| "redis://127.0.0.1:6379".to_owned());
+    let authority = url
+        .trim_start_matches("redis://")
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    match tokio::net::TcpStream::connect(&authority).await {
+        Ok(_) => Some(url),
+        Err(err) => {
+            let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+            assert!(
+                !in_ci,
+                "Redis at {authority} is unreachable and CI=true: the Redis tests must run ({err})"
+            );
+            eprintln!("SKIPPED: Redis at {authority} is unreachable ({err}); set PALISADE_TEST_REDIS_URL or start Redis; in CI this is a failure.");
+            None
+        }
+    }
 }
 
 /// Runs a test body against SQLite and then PostgreSQL.

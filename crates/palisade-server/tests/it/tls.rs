@@ -158,3 +158,48 @@ async fn the_self_signed_private_key_is_owner_only() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn handshakes_beyond_the_limit_are_closed_at_once_and_the_server_recovers() {
+    let app = spawn_app_with(
+        AppOptions::default()
+            .set("tls_self_signed", true)
+            .set("tls_handshake_limit", 1),
+    )
+    .await
+    .unwrap();
+    let config = trusting(&app, &[&rustls::version::TLS13]);
+    // A client that connects and never says hello holds the only handshake slot.
+    let idle = TcpStream::connect(app.addr).await.unwrap();
+    let tcp = TcpStream::connect(app.addr).await.unwrap();
+    let name = ServerName::try_from("localhost").unwrap();
+    let refused = TlsConnector::from(Arc::clone(&config))
+        .connect(name, tcp)
+        .await;
+    assert!(
+        refused.is_err(),
+        "the second handshake is closed, not queued"
+    );
+    drop(idle);
+    // The slot frees as soon as the server sees the idle client go.
+    let mut served = None;
+    for _ in 0..200 {
+        let tcp = TcpStream::connect(app.addr).await.unwrap();
+        let name = ServerName::try_from("localhost").unwrap();
+        if let Ok(mut tls) = TlsConnector::from(Arc::clone(&config))
+            .connect(name, tcp)
+            .await
+        {
+            tls.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .await
+                .unwrap();
+            let mut response = Vec::new();
+            tls.read_to_end(&mut response).await.unwrap();
+            served = Some(String::from_utf8_lossy(&response).into_owned());
+            break;
+        }
+        tokio::task::yield_now().await;
+    }
+    assert!(served.unwrap().starts_with("HTTP/1.1 200"));
+    app.cleanup().await;
+}

@@ -13,7 +13,7 @@ mod retention;
 pub use entry::{system_entry, Actor, Draft, Origin, Resource};
 pub use export::{csv_escape, ExportFormat, ExportHeader, ExportPlan};
 pub use offline::{verify_export, ExportError};
-use reading::micros;
+pub(crate) use reading::micros;
 pub use reading::EventFilter;
 pub use retention::PLATFORM_RETENTION_DAYS;
 

@@ -18,7 +18,7 @@ pub struct EventFilter {
     pub to: Option<OffsetDateTime>,
 }
 
-pub(super) fn micros(at: OffsetDateTime) -> i64 {
+pub(crate) fn micros(at: OffsetDateTime) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
 }
 

@@ -2,14 +2,19 @@
 //! key's authorization is cached for one second, so a revocation made on another node is
 //! honoured within a second, and one made on this node at once (the entry is dropped).
 
+use super::revocations::{Broadcast, Notice};
+use lru::LruCache;
 use palisade_crypto::api_key::KeyHasher;
 use palisade_store::KeyAuthorization;
-use std::collections::HashMap;
-use std::sync::RwLock;
+use std::num::NonZeroUsize;
+use std::sync::Mutex;
 use time::{Duration, OffsetDateTime};
 
 pub(super) const FRESH_FOR: Duration = Duration::seconds(1);
 pub(super) const TOUCH_EVERY: Duration = Duration::minutes(1);
+/// Keys remembered at once; beyond this the least recently used is forgotten (and looked up
+/// again if it comes back), so many distinct key ids cannot grow memory.
+pub(super) const CAPACITY: usize = 100_000;
 
 #[derive(Debug, Clone)]
 pub(super) struct Cached {
@@ -21,35 +26,50 @@ pub(super) struct Cached {
 #[derive(Debug)]
 pub struct ApiKeys {
     pub(crate) hasher: KeyHasher,
-    cache: RwLock<HashMap<String, Cached>>,
+    cache: Mutex<LruCache<String, Cached>>,
+    broadcast: Broadcast,
 }
 
 impl ApiKeys {
-    pub(crate) fn new(hasher: KeyHasher) -> Self {
+    pub(crate) fn new(hasher: KeyHasher, broadcast: Broadcast) -> Self {
         Self {
             hasher,
-            cache: RwLock::new(HashMap::new()),
+            cache: Mutex::new(LruCache::new(
+                NonZeroUsize::new(CAPACITY).unwrap_or(NonZeroUsize::MIN),
+            )),
+            broadcast,
         }
     }
 
+    fn entries(&self) -> std::sync::MutexGuard<'_, LruCache<String, Cached>> {
+        self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Forgets revoked keys here and tells the other nodes to.
     pub fn forget(&self, key_ids: &[String]) {
-        let mut cache = self.cache.write().unwrap_or_else(|e| e.into_inner());
+        self.forget_here(key_ids);
+        self.broadcast.send(&Notice::Keys(key_ids.to_vec()));
+    }
+
+    pub(super) fn forget_here(&self, key_ids: &[String]) {
+        let mut cache = self.entries();
         for id in key_ids {
-            cache.remove(id);
+            cache.pop(id);
         }
     }
 
     /// Drops every cached key, after changes (like a role change) that bound what keys may do.
     pub fn forget_all(&self) {
-        self.cache
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        self.forget_all_here();
+        self.broadcast.send(&Notice::AllKeys);
+    }
+
+    pub(super) fn forget_all_here(&self) {
+        self.entries().clear();
     }
 
     pub(super) fn cached(&self, id: &str, now: OffsetDateTime) -> Option<Cached> {
-        let cache = self.cache.read().unwrap_or_else(|e| e.into_inner());
-        cache
+        self.entries()
             .get(id)
             .filter(|c| now - c.fetched_at < FRESH_FOR)
             .cloned()
@@ -57,14 +77,10 @@ impl ApiKeys {
 
     /// When this node last recorded the key's use, if it has.
     pub(super) fn touched_at(&self, id: &str) -> Option<OffsetDateTime> {
-        let cache = self.cache.read().unwrap_or_else(|e| e.into_inner());
-        cache.get(id).and_then(|c| c.touched_at)
+        self.entries().peek(id).and_then(|c| c.touched_at)
     }
 
     pub(super) fn remember(&self, id: String, entry: Cached) {
-        self.cache
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id, entry);
+        self.entries().put(id, entry);
     }
 }

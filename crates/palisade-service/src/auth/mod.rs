@@ -11,6 +11,7 @@ mod lockout;
 mod passwords;
 mod recovery;
 mod refresh;
+pub(crate) mod revocations;
 mod sessions;
 mod settings;
 mod stuffing;
@@ -20,7 +21,9 @@ pub use error::AuthError;
 pub use flows::{constant_time_eq, IssuedTokens, SessionSummary, REFRESH_TOKEN_PREFIX};
 pub use passwords::{PasswordPool, Saturated};
 pub use recovery::{create_access_code, ACCESS_CODE_PREFIX, RESET_TOKEN_PREFIX};
+pub use revocations::Feed as RevocationFeed;
 pub use settings::{AuthConfig, IpBlockPolicy, LockoutPolicy, SignupPolicy};
+pub(crate) use stuffing::address_source;
 
 use crate::audit::{Actor, Audit, Draft, Resource};
 use crate::deps::Deps;
@@ -43,6 +46,8 @@ pub enum AuthStartError {
     SigningKeys(#[from] KeyRingError),
     #[error("the API key pepper cannot be derived from the master key")]
     ApiKeyPepper,
+    #[error("the sign-in failure tags cannot be derived from the derivation root")]
+    AccountTags,
     #[error("the refresh-successor sealer: {0}")]
     Vault(#[from] crate::vault::VaultError),
 }
@@ -62,6 +67,10 @@ pub struct Auth {
     successor_sealer: crate::vault::Sealer,
     /// Recent failed sign-ins per address, for the credential-stuffing block.
     stuffing: stuffing::Failures,
+    /// Keyed tags of the accounts an address tried, comparable across nodes (in Redis).
+    account_tags: palisade_crypto::audit::IpHasher,
+    /// Tells other nodes of this node's revocations, and hears theirs.
+    broadcast: revocations::Broadcast,
     mail: Mail,
     audit: Audit,
 }
@@ -72,6 +81,7 @@ pub(crate) fn platform(actor: Actor, action: &'static str, resource: Resource) -
 }
 
 impl Auth {
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn start(
         deps: Deps,
         config: AuthConfig,
@@ -80,6 +90,7 @@ impl Auth {
         vault: &crate::vault::Vault,
         mail: Mail,
         audit: Audit,
+        broadcast: revocations::Broadcast,
     ) -> Result<Self, AuthStartError> {
         let passwords = PasswordPool::new(
             config.argon2,
@@ -105,8 +116,9 @@ impl Auth {
             public_url,
             passwords,
             keys,
-            sessions: SessionCache::default(),
-            api_keys: Arc::new(ApiKeys::new(hasher)),
+            sessions: SessionCache::new(broadcast.clone()),
+            api_keys: Arc::new(ApiKeys::new(hasher, broadcast.clone())),
+            broadcast,
             successor_sealer: vault
                 .platform_sealer(
                     "refresh_tokens",
@@ -115,6 +127,8 @@ impl Auth {
                 )
                 .await?,
             stuffing: stuffing::Failures::default(),
+            account_tags: palisade_crypto::audit::IpHasher::derive_for(root, "stuffing-accounts")
+                .ok_or(AuthStartError::AccountTags)?,
             mail,
             audit,
         })
@@ -137,6 +151,40 @@ impl Auth {
     /// The API key cache, shared with the services that revoke keys.
     pub(crate) fn api_keys(&self) -> &Arc<ApiKeys> {
         &self.api_keys
+    }
+
+    /// Drops what another node revoked from this node's caches, as soon as its notice arrives.
+    /// Returns when the subscription ends (Redis went away); the caller subscribes again.
+    pub async fn follow_revocations(&self) -> Result<(), crate::cluster::ClusterError> {
+        use futures_util::StreamExt;
+        let Some(cluster) = self.broadcast.cluster() else {
+            return Ok(());
+        };
+        let mut pubsub = cluster.subscribe(revocations::CHANNEL).await?;
+        self.broadcast.note_subscribed(true);
+        let mut messages = pubsub.on_message();
+        while let Some(message) = messages.next().await {
+            let Ok(text) = message.get_payload::<String>() else {
+                continue;
+            };
+            match revocations::Notice::decode(&text) {
+                Some(revocations::Notice::Sessions(ids)) => self.sessions.revoke_here(&ids),
+                Some(revocations::Notice::Keys(ids)) => self.api_keys.forget_here(&ids),
+                Some(revocations::Notice::AllKeys) => self.api_keys.forget_all_here(),
+                None => {
+                    tracing::warn!("ignored a revocation notice this node cannot read");
+                    continue;
+                }
+            }
+            self.broadcast.note_applied();
+        }
+        self.broadcast.note_subscribed(false);
+        Ok(())
+    }
+
+    /// How far this node has followed other nodes' revocations.
+    pub fn revocation_feed(&self) -> tokio::sync::watch::Receiver<RevocationFeed> {
+        self.broadcast.feed()
     }
 
     /// Periodic upkeep: pick up signing keys rotated elsewhere (so this node signs with the
@@ -208,9 +256,19 @@ mod tests {
             ..Argon2Cost::default()
         };
         let url = url::Url::parse("http://127.0.0.1").unwrap();
-        let refused = Auth::start(deps, config(cost), url, &master, &vault, mail, audit)
-            .await
-            .unwrap_err();
+        let broadcast = super::revocations::Broadcast::new(None, Arc::default());
+        let refused = Auth::start(
+            deps,
+            config(cost),
+            url,
+            &master,
+            &vault,
+            mail,
+            audit,
+            broadcast,
+        )
+        .await
+        .unwrap_err();
         assert!(matches!(refused, AuthStartError::Passwords(_)), "{refused}");
         db.cleanup().await;
     }

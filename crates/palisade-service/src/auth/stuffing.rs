@@ -1,7 +1,8 @@
-//! Credential stuffing: many failed sign-ins from one address across many accounts. Each node
-//! counts what it sees in a bounded window per source (an IPv4 address, an IPv6 /64); once a
-//! source trips the policy the address is blocked in the database (every node refuses it, `palisade admin blocks` lists and lifts
-//! it), audited as `security.ip_blocked`.
+//! Credential stuffing: many failed sign-ins from one address across many accounts, counted in
+//! a bounded window per source (an IPv4 address, an IPv6 /64): in Redis when the deployment
+//! has it (every node adds to one count), else by each node for what it sees. Once a source
+//! trips the policy the address is blocked in the database (every node refuses it, `palisade
+//! admin blocks` lists and lifts it), audited as `security.ip_blocked`.
 
 use super::{platform, Auth, AuthError};
 use crate::audit::{Actor, Origin, Resource};
@@ -86,15 +87,21 @@ impl Failures {
 }
 
 /// Where failures are counted: an IPv4 address, or an IPv6 /64 (one host's usual share, so
-/// rotating addresses inside it does not dodge the count).
-fn source_of(ip: &str) -> String {
-    match ip.parse::<std::net::IpAddr>() {
-        Ok(std::net::IpAddr::V6(v6)) => {
+/// rotating addresses inside it does not dodge the count). Rate limits key addresses the same way.
+pub(crate) fn address_source(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V6(v6) => {
             let s = v6.segments();
             format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
         }
-        _ => ip.to_owned(),
+        std::net::IpAddr::V4(v4) => v4.to_string(),
     }
+}
+
+fn source_of(ip: &str) -> String {
+    ip.parse()
+        .map(address_source)
+        .unwrap_or_else(|_| ip.to_owned())
 }
 
 impl Auth {
@@ -132,7 +139,21 @@ impl Auth {
             return Ok(());
         };
         let policy = self.config.ip_block;
-        let Some((failures, accounts)) = self.stuffing.note(ip, account, now, &policy) else {
+        let shared = match self.broadcast.cluster() {
+            Some(cluster) => self
+                .note_shared(cluster, ip, account, now, &policy)
+                .await
+                .map_err(|err| {
+                    tracing::warn!(error = %err, "shared sign-in failure counts unavailable; counting in-process");
+                })
+                .ok(),
+            None => None,
+        };
+        let tripped = match shared {
+            Some(tripped) => tripped,
+            None => self.stuffing.note(ip, account, now, &policy),
+        };
+        let Some((failures, accounts)) = tripped else {
             return Ok(());
         };
         let event = self.audit.entry(
@@ -159,6 +180,72 @@ impl Auth {
             "blocked an address for credential stuffing"
         );
         Ok(())
+    }
+}
+
+/// KEYS[1]: a source's recent failures, a sorted set scored by time (µs), each member the
+/// tried account's keyed tag and a nonce. ARGV: now, window, member, most kept, failures and
+/// accounts that trip. Answers {failures, distinct accounts, tripped}; a tripped source's
+/// history is forgotten (the block takes over), so exactly one node records the block.
+const STUFFING: &str = r"
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], now, ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local cap = tonumber(ARGV[4])
+local n = redis.call('ZCARD', KEYS[1])
+if n > cap then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, n - cap - 1) end
+redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000) + 1000)
+local seen = {}
+local accounts = 0
+local members = redis.call('ZRANGE', KEYS[1], 0, -1)
+for _, member in ipairs(members) do
+  local tag = string.match(member, '^([^/]+)/')
+  if tag and not seen[tag] then seen[tag] = true; accounts = accounts + 1 end
+end
+local tripped = 0
+if #members >= tonumber(ARGV[5]) and accounts >= tonumber(ARGV[6]) then
+  redis.call('DEL', KEYS[1])
+  tripped = 1
+end
+return {#members, accounts, tripped}
+";
+
+impl Auth {
+    /// Counts a failure in Redis; `Some` when this one tripped the policy.
+    async fn note_shared(
+        &self,
+        cluster: &crate::cluster::Cluster,
+        ip: &str,
+        account: &str,
+        now: OffsetDateTime,
+        policy: &super::IpBlockPolicy,
+    ) -> Result<Option<(u32, u32)>, crate::cluster::ClusterError> {
+        static SCRIPT: std::sync::OnceLock<redis::Script> = std::sync::OnceLock::new();
+        let script = SCRIPT.get_or_init(|| redis::Script::new(STUFFING));
+        let key = cluster.name(&format!("stuffing:{}", source_of(ip)));
+        let tag = self.account_tags.hash(&account.trim().to_lowercase());
+        let mut nonce = [0u8; 8];
+        self.deps.rng().fill(&mut nonce);
+        let member = format!("{}/{}", tag, u64::from_be_bytes(nonce));
+        let window = i64::try_from(policy.window.whole_microseconds()).unwrap_or(i64::MAX);
+        let now = crate::audit::micros(now);
+        let (failures, accounts, tripped): (i64, i64, i64) = cluster
+            .run(|mut connection| async move {
+                script
+                    .key(key)
+                    .arg(now)
+                    .arg(window)
+                    .arg(member)
+                    .arg(policy.failures)
+                    .arg(policy.failures)
+                    .arg(policy.accounts)
+                    .invoke_async(&mut connection)
+                    .await
+            })
+            .await?;
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok((tripped == 1).then(|| (count(failures), count(accounts))))
     }
 }
 

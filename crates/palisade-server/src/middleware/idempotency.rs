@@ -1,0 +1,160 @@
+//! `Idempotency-Key` on workspace writes (Stripe's semantics, kept by the idempotency service):
+//! a retry of a request that succeeded gets the first response again, marked
+//! `Idempotent-Replayed: true`, and changes nothing; the same key on a different request is 422
+//! `idempotency_key_reused`; a retry while the first is still running is 409
+//! `idempotency_key_in_use`. Only successful responses are kept: a refused request changed
+//! nothing, so its key stays free for the corrected request.
+
+use crate::error::ApiError;
+use crate::extract::origin_of;
+use crate::extract::scoped::{scope_for, ResolvedScope};
+use crate::middleware::body_limit;
+use crate::problem_code::ProblemCode;
+use crate::routes::Verb;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use palisade_service::idempotency::{self, Begun, StoredResponse, Ticket};
+
+pub const HEADER: &str = "idempotency-key";
+pub const REPLAYED: &str = "idempotent-replayed";
+
+/// The workspace route templates' common start.
+const WORKSPACE_PREFIX: &str = "/v1/workspaces/{ws}";
+/// The largest response kept for a retry.
+const MAX_KEPT: usize = 4 * 1024 * 1024;
+/// The headers that describe a result, kept with it.
+const KEPT_HEADERS: [HeaderName; 3] = [header::CONTENT_TYPE, header::LOCATION, header::ETAG];
+
+/// Whether requests to `verb path` may carry an `Idempotency-Key`: every write inside a workspace.
+pub fn applies(verb: Verb, path: &str) -> bool {
+    verb != Verb::Get
+        && (path == WORKSPACE_PREFIX || path.starts_with(&format!("{WORKSPACE_PREFIX}/")))
+}
+
+fn problem(code: ProblemCode, detail: &str) -> Response {
+    ApiError::new(code).with_detail(detail).into_response()
+}
+
+pub async fn enforce(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let applicable = req
+        .extensions()
+        .get::<MatchedPath>()
+        .zip(Verb::of(req.method()))
+        .is_some_and(|(path, verb)| applies(verb, path.as_str()));
+    let Some(value) = req.headers().get(HEADER).filter(|_| applicable) else {
+        return next.run(req).await;
+    };
+    let Some(key) = value
+        .to_str()
+        .ok()
+        .filter(|key| idempotency::is_valid_key(key))
+        .map(str::to_owned)
+    else {
+        return problem(
+            ProblemCode::InvalidIdempotencyKey,
+            "Idempotency-Key must be 1–255 visible ASCII characters.",
+        );
+    };
+    let (mut parts, body) = req.into_parts();
+    let slug = parts
+        .uri
+        .path()
+        .split('/')
+        .nth(3)
+        .unwrap_or_default()
+        .to_owned();
+    let origin = origin_of(&parts);
+    // The key belongs to whoever the credential proves, in this workspace: authorize now (the
+    // handler's extractor reuses the result instead of asking again).
+    let scope = match scope_for(&mut parts, &state, &slug, &origin).await {
+        Ok(scope) => scope,
+        Err(error) => return error.into_response(),
+    };
+    parts.extensions.insert(ResolvedScope(scope.clone()));
+    let limit = body_limit::limit_for(parts.uri.path(), &state);
+    let Ok(body) = axum::body::to_bytes(body, limit).await else {
+        return ApiError::payload_too_large(limit).into_response();
+    };
+    let target = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+    let fingerprint = idempotency::fingerprint(parts.method.as_str(), target, &body);
+    let service = &state.platform().idempotency;
+    match service.begin(&scope, &key, &fingerprint).await {
+        Err(err) => ApiError::from(err).into_response(),
+        Ok(Begun::Replay(stored)) => replay(stored),
+        Ok(Begun::InFlight) => problem(
+            ProblemCode::IdempotencyKeyInUse,
+            "A request with this Idempotency-Key is still being answered; retry shortly.",
+        ),
+        Ok(Begun::Mismatch) => problem(
+            ProblemCode::IdempotencyKeyReused,
+            "This Idempotency-Key was used for a different request.",
+        ),
+        Ok(Begun::First(ticket)) => {
+            let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+            keep(&state, ticket, response).await
+        }
+    }
+}
+
+fn replay(stored: StoredResponse) -> Response {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
+    let mut response = (status, stored.body).into_response();
+    let headers = response.headers_mut();
+    for (name, value) in stored.headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            headers.insert(name, value);
+        }
+    }
+    headers.insert(
+        HeaderName::from_static(REPLAYED),
+        HeaderValue::from_static("true"),
+    );
+    response
+}
+
+async fn keep(state: &AppState, ticket: Ticket, response: Response) -> Response {
+    let service = &state.platform().idempotency;
+    if !response.status().is_success() {
+        if let Err(err) = service.abandon(ticket).await {
+            tracing::warn!(error = %err, "could not free an idempotency key");
+        }
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let kept = match axum::body::to_bytes(body, MAX_KEPT).await {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            let _ = service.abandon(ticket).await;
+            return ApiError::internal(format!("reading a response to keep it: {err}"))
+                .into_response();
+        }
+    };
+    let stored = String::from_utf8(kept.to_vec())
+        .ok()
+        .map(|body| StoredResponse {
+            status: parts.status.as_u16(),
+            headers: KEPT_HEADERS
+                .iter()
+                .filter_map(|name| {
+                    let value = parts.headers.get(name)?.to_str().ok()?;
+                    Some((name.as_str().to_owned(), value.to_owned()))
+                })
+                .collect(),
+            body,
+        });
+    let outcome = match stored {
+        Some(stored) => service.finish(ticket, &stored).await,
+        None => service.abandon(ticket).await,
+    };
+    if let Err(err) = outcome {
+        tracing::warn!(error = %err, "could not keep a response for idempotent retries");
+    }
+    Response::from_parts(parts, Body::from(kept))
+}
