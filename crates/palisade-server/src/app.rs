@@ -18,9 +18,15 @@ pub fn router(state: AppState, routes: RouteTable) -> Router {
     let cors = cors(state.config().cors_allowed_origins.as_slice());
     let contracts = contract_audit::Contracts::of(routes.routes());
     let limits = rate_limit::RouteLimits::of(routes.routes());
+    let idempotent = idempotency::IdempotentRoutes::of(routes.routes());
     routes
         .into_router()
-        .route_layer(from_fn_with_state(state.clone(), idempotency::enforce))
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            move |state: State<AppState>, req: Request, next: Next| {
+                idempotency::enforce(idempotent.clone(), state, req, next)
+            },
+        ))
         // Inside the contract check, so a 429 is held to the document like any answer.
         .route_layer(from_fn_with_state(
             state.clone(),

@@ -5,11 +5,12 @@ use rustls::crypto::ring;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::ServerConfig;
+use std::collections::HashMap;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
@@ -17,7 +18,10 @@ use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 
 /// A client that has not finished its handshake by then is dropped.
-const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Handshakes one client (an IPv4 address, an IPv6 /64) may have in progress at once, so one
+/// host cannot hold every slot of `tls_handshake_limit`.
+pub const HANDSHAKES_PER_CLIENT: usize = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
@@ -125,9 +129,51 @@ fn write_file(path: &Path, contents: &[u8], mode: u32) -> Result<(), TlsError> {
     file.write_all(contents).map_err(err)
 }
 
+/// A handshake in progress: holds one of the global slots and one of its client's.
+struct Slot {
+    clients: Arc<Mutex<HashMap<String, usize>>>,
+    client: String,
+    _global: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl Slot {
+    fn take(
+        global: &Arc<tokio::sync::Semaphore>,
+        clients: &Arc<Mutex<HashMap<String, usize>>>,
+        peer: SocketAddr,
+    ) -> Option<Self> {
+        let permit = Arc::clone(global).try_acquire_owned().ok()?;
+        let client = palisade_service::auth::address_source(peer.ip().to_canonical());
+        let mut held = clients.lock().unwrap_or_else(|e| e.into_inner());
+        let count = held.entry(client.clone()).or_default();
+        if *count >= HANDSHAKES_PER_CLIENT {
+            return None;
+        }
+        *count += 1;
+        Some(Self {
+            clients: Arc::clone(clients),
+            client,
+            _global: permit,
+        })
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut held = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = held.get_mut(&self.client) {
+            *count -= 1;
+            if *count == 0 {
+                held.remove(&self.client);
+            }
+        }
+    }
+}
+
 /// Accepts TCP connections and completes TLS handshakes off the accept loop, so one slow
 /// client cannot stall the others; at most `max_handshakes` run at once (each costs a key
-/// exchange), and a connection beyond them is closed at once.
+/// exchange), at most [`HANDSHAKES_PER_CLIENT`] of them from one client, and a connection
+/// beyond either is closed at once.
 #[derive(Debug)]
 pub struct TlsListener {
     local_addr: SocketAddr,
@@ -144,6 +190,7 @@ impl TlsListener {
         let (sender, ready) = mpsc::channel(64);
         let acceptor = TlsAcceptor::from(config);
         let handshakes = Arc::new(tokio::sync::Semaphore::new(max_handshakes.max(1)));
+        let clients = Arc::new(Mutex::new(HashMap::new()));
         tokio::spawn(async move {
             loop {
                 let (stream, peer) = match tcp.accept().await {
@@ -157,15 +204,16 @@ impl TlsListener {
                 if sender.is_closed() {
                     break;
                 }
-                let Ok(permit) = Arc::clone(&handshakes).try_acquire_owned() else {
-                    tracing::warn!(%peer, "too many TLS handshakes at once; connection closed");
+                let Some(slot) = Slot::take(&handshakes, &clients, peer) else {
+                    // Debug, not warn: an attacker would otherwise choose our log volume.
+                    tracing::debug!(%peer, "too many TLS handshakes at once; connection closed");
                     drop(stream);
                     continue;
                 };
                 let acceptor = acceptor.clone();
                 let sender = sender.clone();
                 tokio::spawn(async move {
-                    let _permit = permit;
+                    let _slot = slot;
                     match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
                         Ok(Ok(tls)) => {
                             let _ = sender.send((tls, peer)).await;

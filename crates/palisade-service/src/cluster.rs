@@ -95,6 +95,10 @@ impl Cluster {
         if let Some(connection) = held.as_ref() {
             return Ok(connection.clone());
         }
+        // Another request may have just failed to connect while this one waited.
+        if self.is_down() {
+            return Err(ClusterError::Down);
+        }
         let config = redis::aio::ConnectionManagerConfig::new()
             .set_connection_timeout(ANSWER_WITHIN)
             .set_response_timeout(ANSWER_WITHIN)

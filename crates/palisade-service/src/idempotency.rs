@@ -55,6 +55,8 @@ pub struct Ticket {
     scope: WorkspaceScope,
     principal: String,
     key: String,
+    /// Proves this request still holds the key (another may have taken an abandoned one over).
+    claim: String,
 }
 
 impl Ticket {
@@ -108,7 +110,10 @@ impl Idempotency {
     ) -> Result<Begun, StoreError> {
         let principal = Actor::of(scope).text();
         let now = self.deps.now();
-        let claim = self
+        let mut nonce = [0u8; 16];
+        self.deps.rng().fill(&mut nonce);
+        let claim = palisade_crypto::hex(&nonce);
+        let found = self
             .deps
             .store
             .claim_idempotency_key(
@@ -118,17 +123,19 @@ impl Idempotency {
                     key,
                 },
                 fingerprint,
+                &claim,
                 now,
                 now + LIFETIME,
                 now - ABANDONED_AFTER,
             )
             .await?;
-        let used = match claim {
+        let used = match found {
             KeyClaim::Claimed => {
                 return Ok(Begun::First(Ticket {
                     scope: scope.clone(),
                     principal,
                     key: key.to_owned(),
+                    claim,
                 }))
             }
             KeyClaim::Used(used) => used,
@@ -157,17 +164,36 @@ impl Idempotency {
         let plain = serde_json::to_vec(response)
             .map_err(|err| StoreError::Corrupt(format!("an idempotent response: {err}")))?;
         let sealed = self.sealer.seal(&ticket.row(), &plain, self.deps.rng());
-        self.deps
-            .store
-            .complete_idempotency_key(&ticket.scope, ticket.key(), response.status, &sealed)
+        let store = &self.deps.store;
+        let (scope, key, claim) = (&ticket.scope, ticket.key(), ticket.claim.as_str());
+        // The write it answers has happened: losing the answer would let a retry repeat it, so
+        // one failed attempt to keep it is tried again.
+        match store
+            .complete_idempotency_key(scope, key, claim, response.status, &sealed)
             .await
+        {
+            Ok(()) => Ok(()),
+            Err(_) => {
+                store
+                    .complete_idempotency_key(scope, key, claim, response.status, &sealed)
+                    .await
+            }
+        }
     }
 
     /// Gives the key up: the request may be tried again (it failed on our side).
     pub async fn abandon(&self, ticket: Ticket) -> Result<(), StoreError> {
         self.deps
             .store
-            .release_idempotency_key(&ticket.scope, ticket.key())
+            .release_idempotency_key(&ticket.scope, ticket.key(), &ticket.claim)
+            .await
+    }
+
+    /// Forgets every workspace's responses past their lifetime (periodic upkeep).
+    pub async fn sweep(&self) -> Result<u64, StoreError> {
+        self.deps
+            .store
+            .sweep_idempotency_keys(self.deps.now())
             .await
     }
 }

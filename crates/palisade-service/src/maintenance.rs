@@ -1,6 +1,7 @@
 //! Periodic upkeep on every node: pick up signing keys rotated elsewhere (so this node signs
 //! with the current key and stops accepting keys whose tokens have all expired), drop cached
-//! sessions that can never be valid again, sign a checkpoint for every audit log this node
+//! sessions that can never be valid again, forget refilled rate-limit budgets and expired
+//! idempotent responses, sign a checkpoint for every audit log this node
 //! appended to, and, once an hour, apply audit retention.
 
 use crate::Platform;
@@ -15,6 +16,9 @@ impl Platform {
         let now = self.deps.now();
         self.auth.upkeep(now).await;
         self.limits.tidy();
+        if let Err(err) = self.idempotency.sweep().await {
+            tracing::warn!(error = %err, "expired idempotent responses could not be swept");
+        }
         if let Err(err) = self.audit.checkpoint_appended().await {
             tracing::warn!(error = %err, "audit checkpoints could not be signed");
         }

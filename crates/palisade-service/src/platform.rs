@@ -159,10 +159,19 @@ impl Platform {
         if !self.limits.is_shared() {
             return;
         }
+        // An outage is told once, not every second it lasts.
+        let mut told = false;
         loop {
             match self.auth.follow_revocations().await {
-                Ok(()) => tracing::warn!("the revocation feed ended; subscribing again"),
-                Err(err) => tracing::warn!(error = %err, "cannot follow revocations; trying again"),
+                Ok(()) => {
+                    tracing::warn!("the revocation feed ended; subscribing again");
+                    told = false;
+                }
+                Err(err) if !told => {
+                    tracing::warn!(error = %err, "cannot follow revocations; trying again every second");
+                    told = true;
+                }
+                Err(_) => {}
             }
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }

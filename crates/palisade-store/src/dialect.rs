@@ -133,6 +133,13 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
         log: &str,
     ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
 
+    /// A writing transaction that may delete expired idempotency records of every workspace
+    /// (PostgreSQL: a policy lets exactly the rows expired before `before` go).
+    fn begin_idempotency_sweep(
+        &self,
+        before: time::OffsetDateTime,
+    ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
+
     fn field_filter(
         first: usize,
         field: &str,

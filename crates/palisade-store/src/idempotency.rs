@@ -48,20 +48,23 @@ pub trait IdempotencyStore: Send + Sync {
     /// Claims `key` for a request with `fingerprint`, unless it was used within its lifetime.
     /// Records past `expires_before`, and first requests begun before `abandoned_before` and
     /// never answered, are forgotten first.
+    #[allow(clippy::too_many_arguments)]
     async fn claim_idempotency_key(
         &self,
         scope: &WorkspaceScope,
         key: IdempotencyKey<'_>,
         fingerprint: &str,
+        claim: &str,
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
         abandoned_before: OffsetDateTime,
     ) -> Result<KeyClaim, StoreError>;
-    /// Remembers the answer to the key's first request.
+    /// Remembers the answer to the key's first request (if `claim` still holds the key).
     async fn complete_idempotency_key(
         &self,
         scope: &WorkspaceScope,
         key: IdempotencyKey<'_>,
+        claim: &str,
         status: u16,
         response: &[u8],
     ) -> Result<(), StoreError>;
@@ -71,5 +74,8 @@ pub trait IdempotencyStore: Send + Sync {
         &self,
         scope: &WorkspaceScope,
         key: IdempotencyKey<'_>,
+        claim: &str,
     ) -> Result<(), StoreError>;
+    /// Deletes every workspace's records that expired before `before`; how many.
+    async fn sweep_idempotency_keys(&self, before: OffsetDateTime) -> Result<u64, StoreError>;
 }

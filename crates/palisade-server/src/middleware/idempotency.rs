@@ -17,7 +17,10 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use palisade_core::Permission;
 use palisade_service::idempotency::{self, Begun, StoredResponse, Ticket};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 pub const HEADER: &str = "idempotency-key";
 pub const REPLAYED: &str = "idempotent-replayed";
@@ -35,29 +38,38 @@ pub fn applies(verb: Verb, path: &str) -> bool {
         && (path == WORKSPACE_PREFIX || path.starts_with(&format!("{WORKSPACE_PREFIX}/")))
 }
 
+/// The permission each operation that takes a key checks, by method and route template.
+#[derive(Debug, Clone, Default)]
+pub struct IdempotentRoutes(Arc<HashMap<(Verb, &'static str), Permission>>);
+
+impl IdempotentRoutes {
+    pub fn of(routes: &[crate::routes::Route]) -> Self {
+        let map = routes
+            .iter()
+            .filter(|route| route.idempotent)
+            .filter_map(|route| Some(((route.verb, route.path), route.contract.permission?)))
+            .collect();
+        Self(Arc::new(map))
+    }
+}
+
 fn problem(code: ProblemCode, detail: &str) -> Response {
     ApiError::new(code).with_detail(detail).into_response()
 }
 
-pub async fn enforce(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let applicable = req
+pub async fn enforce(
+    routes: IdempotentRoutes,
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let permission = req
         .extensions()
         .get::<MatchedPath>()
         .zip(Verb::of(req.method()))
-        .is_some_and(|(path, verb)| applies(verb, path.as_str()));
-    let Some(value) = req.headers().get(HEADER).filter(|_| applicable) else {
+        .and_then(|(path, verb)| routes.0.get(&(verb, path.as_str())).copied());
+    let (Some(permission), Some(value)) = (permission, req.headers().get(HEADER).cloned()) else {
         return next.run(req).await;
-    };
-    let Some(key) = value
-        .to_str()
-        .ok()
-        .filter(|key| idempotency::is_valid_key(key))
-        .map(str::to_owned)
-    else {
-        return problem(
-            ProblemCode::InvalidIdempotencyKey,
-            "Idempotency-Key must be 1–255 visible ASCII characters.",
-        );
     };
     let (mut parts, body) = req.into_parts();
     let slug = parts
@@ -69,12 +81,28 @@ pub async fn enforce(State(state): State<AppState>, req: Request, next: Next) ->
         .to_owned();
     let origin = origin_of(&parts);
     // The key belongs to whoever the credential proves, in this workspace: authorize now (the
-    // handler's extractor reuses the result instead of asking again).
+    // handler's extractor reuses the result instead of asking again, and spends no more).
     let scope = match scope_for(&mut parts, &state, &slug, &origin).await {
         Ok(scope) => scope,
         Err(error) => return error.into_response(),
     };
     parts.extensions.insert(ResolvedScope(scope.clone()));
+    if !scope.allows(permission) {
+        // Refused by the handler's extractor, as without a key; nothing is kept or replayed
+        // (a member whose role shrank gets no earlier answer again).
+        return next.run(Request::from_parts(parts, body)).await;
+    }
+    let Some(key) = value
+        .to_str()
+        .ok()
+        .filter(|key| idempotency::is_valid_key(key))
+        .map(str::to_owned)
+    else {
+        return problem(
+            ProblemCode::InvalidIdempotencyKey,
+            "Idempotency-Key must be 1–255 visible ASCII characters.",
+        );
+    };
     let limit = body_limit::limit_for(parts.uri.path(), &state);
     let Ok(body) = axum::body::to_bytes(body, limit).await else {
         return ApiError::payload_too_large(limit).into_response();
@@ -94,8 +122,17 @@ pub async fn enforce(State(state): State<AppState>, req: Request, next: Next) ->
             "This Idempotency-Key was used for a different request.",
         ),
         Ok(Begun::First(ticket)) => {
-            let response = next.run(Request::from_parts(parts, Body::from(body))).await;
-            keep(&state, ticket, response).await
+            // Detached: a client that hangs up, or the request timeout, must not stop the
+            // write between its commit and keeping its answer (a retry would repeat it).
+            let request = Request::from_parts(parts, Body::from(body));
+            let task_state = state.clone();
+            let answered = tokio::spawn(async move {
+                let response = next.run(request).await;
+                keep(&task_state, ticket, response).await
+            });
+            answered.await.unwrap_or_else(|err| {
+                ApiError::internal(format!("an idempotent request failed: {err}")).into_response()
+            })
         }
     }
 }
@@ -122,6 +159,16 @@ fn replay(stored: StoredResponse) -> Response {
 async fn keep(state: &AppState, ticket: Ticket, response: Response) -> Response {
     let service = &state.platform().idempotency;
     if !response.status().is_success() {
+        if let Err(err) = service.abandon(ticket).await {
+            tracing::warn!(error = %err, "could not free an idempotency key");
+        }
+        return response;
+    }
+    if axum::body::HttpBody::size_hint(response.body())
+        .upper()
+        .is_none_or(|size| size > MAX_KEPT as u64)
+    {
+        // Too large (or of unknown size) to keep: passed on whole, its key freed.
         if let Err(err) = service.abandon(ticket).await {
             tracing::warn!(error = %err, "could not free an idempotency key");
         }

@@ -210,10 +210,16 @@ pub async fn enforce(
     mut req: Request,
     next: Next,
 ) -> Response {
+    // HEAD is served by the GET handler, so it is limited as that GET.
+    let verb = if req.method() == Method::HEAD {
+        Some(Verb::Get)
+    } else {
+        Verb::of(req.method())
+    };
     let limit = req
         .extensions()
         .get::<MatchedPath>()
-        .zip(Verb::of(req.method()))
+        .zip(verb)
         .and_then(|(path, verb)| limits.0.get(&(verb, path.as_str())).copied())
         .unwrap_or_else(|| RouteLimit::Address(class_of(req.method())));
     match limit {
@@ -226,17 +232,22 @@ pub async fn enforce(
             let ip = ClientAddr::of(&parts);
             let origin = origin_of(&parts);
             let response = next.run(Request::from_parts(parts, body)).await;
-            let verdict = match (budget.verdict(), ip) {
-                (Some(verdict), _) => verdict,
+            let (verdict, late) = match (budget.verdict(), ip) {
+                (Some(verdict), _) => (verdict, false),
                 // Refused before any credential was looked at (a malformed path): the address pays.
                 (None, Some(ip)) => {
                     let limits = &state.platform().limits;
-                    limits
+                    let verdict = limits
                         .check(class, &Subject::Address(ip), None, &origin)
-                        .await
+                        .await;
+                    (verdict, true)
                 }
                 (None, None) => return response,
             };
+            if late && !verdict.allowed {
+                // Such a request was refused anyway; past the budget it is refused for that.
+                return with_headers(refusal(&verdict).into_response(), &verdict);
+            }
             with_headers(response, &verdict)
         }
     }

@@ -29,6 +29,8 @@ pub enum Credentials {
 pub struct Contract {
     pub problems: BTreeSet<ProblemCode>,
     pub credentials: Credentials,
+    /// The permission its workspace extractor checks, if it has one.
+    pub permission: Option<palisade_core::Permission>,
 }
 
 impl Contract {
@@ -132,6 +134,7 @@ impl<N: Permit> Refusals for Scoped<N> {
             ProblemCode::PermissionDenied,
         ]);
         contract.accept(Credentials::SessionOrApiKey);
+        contract.permission = Some(N::PERMISSION);
     }
 }
 

@@ -105,7 +105,8 @@ impl RouteTable {
         if limit != RouteLimit::Exempt {
             contract.problems.insert(ProblemCode::RateLimited);
         }
-        let idempotent = crate::middleware::idempotency::applies(verb, path);
+        let idempotent =
+            crate::middleware::idempotency::applies(verb, path) && contract.permission.is_some();
         if idempotent {
             contract.problems.extend([
                 ProblemCode::InvalidIdempotencyKey,

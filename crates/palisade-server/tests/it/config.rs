@@ -217,3 +217,42 @@ fn describe_masks_the_database_password() {
         Ok(())
     });
 }
+
+#[test]
+fn describe_masks_the_redis_password() {
+    Jail::expect_with(|jail| {
+        jail.set_env(
+            "PALISADE_REDIS_URL",
+            "redis://:r3d1s-pw@cache.internal:6379/0",
+        );
+        let config = Config::load(None).unwrap();
+        let rows = config.describe();
+        let (_, env, value) = rows.iter().find(|(key, _, _)| *key == "redis_url").unwrap();
+        assert_eq!(env, "PALISADE_REDIS_URL");
+        assert_eq!(value, "redis://:****@cache.internal:6379/0");
+        assert!(!format!("{rows:?}").contains("r3d1s-pw"));
+        assert!(!format!("{config:?}").contains("r3d1s-pw"));
+        Ok(())
+    });
+}
+
+#[test]
+fn rate_limits_are_read_from_the_environment_and_bounded() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PALISADE_RATE_LIMITS__READ__PER_MINUTE", "120");
+        jail.set_env(
+            "PALISADE_RATE_LIMITS__WORKSPACES__ACME__WRITE__PER_MINUTE",
+            "300",
+        );
+        let config = Config::load(None).unwrap();
+        assert_eq!(config.limits.read.per_minute, 120);
+        assert_eq!(config.limits.read.burst, 20, "the default burst when unset");
+        let acme = config.limits.workspaces["acme"];
+        assert_eq!(acme.write.map(|r| r.per_minute), Some(300));
+        assert_eq!(acme.read, None);
+        jail.set_env("PALISADE_RATE_LIMITS__AUTH__PER_MINUTE", "0");
+        let refused = Config::load(None).unwrap_err();
+        assert_eq!(refused.key, "rate_limits.auth.per_minute");
+        Ok(())
+    });
+}

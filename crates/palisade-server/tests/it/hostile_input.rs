@@ -43,6 +43,19 @@ async fn a_client_sending_its_head_too_slowly_is_cut_off() {
 }
 
 #[tokio::test]
+async fn a_client_that_connects_and_says_nothing_is_cut_off() {
+    let app = spawn_app_with(auth_options().set("header_read_timeout_secs", 1))
+        .await
+        .unwrap();
+    let mut silent = TcpStream::connect(app.addr).await.unwrap();
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(10), silent.read_to_end(&mut rest)).await;
+    assert!(closed.is_ok(), "the connection was still open after 10 s");
+    still_serving(&app).await;
+    app.cleanup().await;
+}
+
+#[tokio::test]
 async fn too_many_headers_are_refused_and_the_server_keeps_serving() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     let mut request = app.client.get(app.at("/healthz"));

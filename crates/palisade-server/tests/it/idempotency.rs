@@ -94,6 +94,7 @@ async fn a_retry_while_the_first_request_runs_is_409() {
             &scope,
             key,
             &fingerprint,
+            "held-elsewhere",
             now,
             now + Duration::days(1),
             now - Duration::hours(1),
@@ -174,6 +175,7 @@ async fn a_kept_response_is_sealed_and_forgotten_after_a_day() {
             &scope,
             key,
             "probe",
+            "probe",
             now,
             now + Duration::days(1),
             now - Duration::hours(1),
@@ -227,4 +229,105 @@ async fn an_outsider_with_a_key_gets_the_same_403_as_without() {
     assert_eq!(response.status(), 403);
     assert_eq!(problem(response).await["code"], "workspace_forbidden");
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_replay_needs_the_permission_the_first_request_had() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let owner = acme_with_notes(&app, None).await;
+    let bob = crate::workspaces::join(&app, &owner, "bob@example.com", "member").await;
+    let body = json!({"title": "by bob"});
+    assert_eq!(
+        post_with_key(&app, &bob.access, "b1", body.clone())
+            .await
+            .status(),
+        201
+    );
+    let bob_id = user_of(&bob.access);
+    let demoted = crate::helpers::send(
+        &app,
+        Method::PATCH,
+        &format!("/v1/workspaces/acme/members/{bob_id}"),
+        &owner.access,
+        Some(json!({"role": "viewer"})),
+    )
+    .await;
+    assert_eq!(demoted.status(), 204);
+    let retry = post_with_key(&app, &bob.access, "b1", body).await;
+    assert_eq!(retry.status(), 403);
+    assert_eq!(problem(retry).await["code"], "permission_denied");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_request_that_lost_its_key_cannot_answer_for_it() {
+    on_both_backends(auth_options, |app| async move {
+        let owner = acme_with_notes(&app, None).await;
+        let scope = scope_of(&app, &owner).await;
+        let key = IdempotencyKey {
+            principal: "user:someone",
+            key: "taken-over",
+        };
+        let now = crate::helpers::START;
+        let claim = |claim: &'static str, at: time::OffsetDateTime| {
+            let (store, scope) = (app.store.clone(), scope.clone());
+            async move {
+                store
+                    .claim_idempotency_key(
+                        &scope,
+                        key,
+                        "f",
+                        claim,
+                        at,
+                        at + Duration::days(1),
+                        at - Duration::minutes(15),
+                    )
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(claim("first", now).await, KeyClaim::Claimed);
+        // The first request's node stopped; a retry takes the key over after the grace.
+        let later = now + Duration::minutes(20);
+        assert_eq!(claim("second", later).await, KeyClaim::Claimed);
+        // The first request comes back to life: it can neither answer nor free the key.
+        app.store
+            .complete_idempotency_key(&scope, key, "first", 201, b"stale")
+            .await
+            .unwrap();
+        app.store
+            .release_idempotency_key(&scope, key, "first")
+            .await
+            .unwrap();
+        let KeyClaim::Used(held) = claim("third", later).await else {
+            panic!("the key is still held by the second request");
+        };
+        assert_eq!((held.status, held.response), (None, None));
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn expired_responses_of_every_workspace_are_swept() {
+    on_both_backends(auth_options, |app| async move {
+        let owner = acme_with_notes(&app, None).await;
+        let body = json!({"title": "kept"});
+        assert_eq!(
+            post_with_key(&app, &owner.access, "s1", body)
+                .await
+                .status(),
+            201
+        );
+        let now = crate::helpers::START;
+        assert_eq!(app.store.sweep_idempotency_keys(now).await.unwrap(), 0);
+        let swept = app
+            .store
+            .sweep_idempotency_keys(now + Duration::hours(25))
+            .await
+            .unwrap();
+        assert_eq!(swept, 1);
+        app
+    })
+    .await;
 }

@@ -267,3 +267,18 @@ async fn refilled_budgets_are_forgotten_so_memory_stays_bounded() {
     assert_eq!(limits.tracked(), 0);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn head_requests_spend_the_same_budget_as_their_get() {
+    let app = app().await;
+    let ada = account(&app, "ada@example.com").await;
+    let heads = statuses(&app, 20, Method::HEAD, "/v1/me", &ada.access).await;
+    assert!(heads.iter().all(|s| *s == 200), "{heads:?}");
+    let get = get_with(&app, "/v1/me", &ada.access).await;
+    assert_eq!(
+        get.status(),
+        429,
+        "twenty HEADs spent the session's read burst"
+    );
+    app.cleanup().await;
+}

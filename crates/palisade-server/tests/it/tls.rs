@@ -203,3 +203,30 @@ async fn handshakes_beyond_the_limit_are_closed_at_once_and_the_server_recovers(
     assert!(served.unwrap().starts_with("HTTP/1.1 200"));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn one_client_cannot_hold_every_handshake_slot() {
+    let app = tls_app().await;
+    let config = trusting(&app, &[&rustls::version::TLS13]);
+    let per_client = palisade_server::tls::HANDSHAKES_PER_CLIENT;
+    let mut idle = Vec::new();
+    for _ in 0..per_client {
+        idle.push(TcpStream::connect(app.addr).await.unwrap());
+    }
+    let name = ServerName::try_from("localhost").unwrap();
+    let same_host = TcpStream::connect(app.addr).await.unwrap();
+    let refused = TlsConnector::from(Arc::clone(&config))
+        .connect(name.clone(), same_host)
+        .await;
+    assert!(
+        refused.is_err(),
+        "the host already holds its share of handshakes"
+    );
+    let other_host = tokio::net::TcpSocket::new_v4().unwrap();
+    other_host.bind("127.0.0.2:0".parse().unwrap()).unwrap();
+    let other_host = other_host.connect(app.addr).await.unwrap();
+    let served = TlsConnector::from(config).connect(name, other_host).await;
+    assert!(served.is_ok(), "another host still gets a handshake");
+    drop(idle);
+    app.cleanup().await;
+}

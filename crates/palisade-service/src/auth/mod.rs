@@ -23,7 +23,7 @@ pub use passwords::{PasswordPool, Saturated};
 pub use recovery::{create_access_code, ACCESS_CODE_PREFIX, RESET_TOKEN_PREFIX};
 pub use revocations::Feed as RevocationFeed;
 pub use settings::{AuthConfig, IpBlockPolicy, LockoutPolicy, SignupPolicy};
-pub(crate) use stuffing::address_source;
+pub use stuffing::address_source;
 
 use crate::audit::{Actor, Audit, Draft, Resource};
 use crate::deps::Deps;

@@ -88,7 +88,7 @@ impl Failures {
 
 /// Where failures are counted: an IPv4 address, or an IPv6 /64 (one host's usual share, so
 /// rotating addresses inside it does not dodge the count). Rate limits key addresses the same way.
-pub(crate) fn address_source(ip: std::net::IpAddr) -> String {
+pub fn address_source(ip: std::net::IpAddr) -> String {
     match ip {
         std::net::IpAddr::V6(v6) => {
             let s = v6.segments();

@@ -11,11 +11,14 @@ use governor::{Quota, RateLimiter};
 use palisade_core::Clock;
 use std::collections::HashMap;
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 
-/// Keys tracked per rate before idle ones (whose bucket has refilled) are dropped.
+/// Keys tracked per rate before idle ones (whose bucket has refilled) are dropped, at most
+/// once a second (a scan holds the limiter's lock).
 const TIDY_ABOVE: usize = 50_000;
+const TIDY_AT_MOST_EVERY_NANOS: u64 = 1_000_000_000;
 
 /// Governor's view of the injected clock: nanoseconds since the Unix epoch.
 #[derive(Debug, Clone)]
@@ -41,6 +44,8 @@ type Keyed =
 pub(super) struct LocalLimits {
     clock: InjectedClock,
     by_rate: RwLock<HashMap<Rate, Arc<Keyed>>>,
+    /// When a full limiter was last tidied (ns since the epoch).
+    tidied_at: AtomicU64,
 }
 
 fn quota(rate: Rate) -> Quota {
@@ -54,6 +59,7 @@ impl LocalLimits {
         Self {
             clock: InjectedClock(clock),
             by_rate: RwLock::new(HashMap::new()),
+            tidied_at: AtomicU64::new(0),
         }
     }
 
@@ -80,7 +86,16 @@ impl LocalLimits {
     pub fn check(&self, key: &str, rate: Rate) -> Verdict {
         let limiter = self.limiter(rate);
         if limiter.len() > TIDY_ABOVE {
-            limiter.retain_recent();
+            let now = nanos_of(self.clock.0.now());
+            let last = self.tidied_at.load(Ordering::Relaxed);
+            if now.saturating_sub(last) >= TIDY_AT_MOST_EVERY_NANOS
+                && self
+                    .tidied_at
+                    .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                    .is_ok()
+            {
+                limiter.retain_recent();
+            }
         }
         match limiter.check_key(&key.to_owned()) {
             Ok(snapshot) => Verdict::allowed(rate, snapshot.remaining_burst_capacity()),

@@ -6,6 +6,8 @@ CREATE TABLE idempotency_keys (
     principal    TEXT NOT NULL,
     idem_key     TEXT NOT NULL,
     fingerprint  TEXT NOT NULL,
+    -- Which request holds the key: only it may answer or free it.
+    claim        TEXT NOT NULL,
     status       INTEGER CHECK (status BETWEEN 100 AND 599),
     response     BLOB,
     created_at   TEXT NOT NULL,
