@@ -124,6 +124,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account, by id. */
+        get: operations["admin_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an account: its sessions are revoked and its API keys refused, at once. */
+        post: operations["admin_suspend_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an account's suspension. */
+        post: operations["admin_unsuspend_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform log (accounts, sessions, operators, admins), oldest first. */
+        get: operations["admin_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/ip-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Addresses whose sign-ins are blocked now (credential stuffing). */
+        get: operations["admin_ip_blocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/ip-blocks/{ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift the block on an address. */
+        delete: operations["admin_lift_ip_block"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace, by id (no tenant data). */
+        get: operations["admin_workspaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/workspaces/{ws}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a workspace: no member or key reaches it until it is reinstated. */
+        post: operations["admin_suspend_workspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/workspaces/{ws}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a workspace's suspension. */
+        post: operations["admin_unsuspend_workspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/login": {
         parameters: {
             query?: never;
@@ -133,7 +286,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password. */
+        /**
+         * Sign in with e-mail and password. An account with MFA gets `{mfa_required, mfa_token}`
+         *     instead of a session.
+         */
         post: operations["auth_login"];
         delete?: never;
         options?: never;
@@ -152,6 +308,27 @@ export interface paths {
         put?: never;
         /** Sign out: revoke the current session. */
         post: operations["auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a sign-in with a TOTP code or a recovery code. A code works once; wrong codes
+         *     count towards the account's lock. Using a recovery code says how many remain in
+         *     `X-Recovery-Codes-Remaining`.
+         */
+        post: operations["auth_mfa_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -263,6 +440,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/mfa/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prove a second factor again in this session; sensitive actions accept it for ten minutes. */
+        post: operations["mfa_step_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP enrolment (replacing one not yet confirmed). Confirm it with a first code. */
+        post: operations["mfa_enroll"];
+        /** Turn MFA off (the enrolment and its recovery codes are deleted). */
+        delete: operations["mfa_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm enrolment with a first code: MFA is on from now, and the ten recovery codes are
+         *     returned (only here). This session counts as having just proved a second factor.
+         */
+        post: operations["mfa_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/password": {
         parameters: {
             query?: never;
@@ -347,7 +579,10 @@ export interface paths {
         delete: operations["workspaces_delete"];
         options?: never;
         head?: never;
-        /** Rename a workspace and/or set its audit retention (`settings:admin`). */
+        /**
+         * Rename a workspace, set its audit retention, and/or require MFA of every member
+         *     (`settings:admin`).
+         */
         patch: operations["workspaces_update"];
         trace?: never;
     };
@@ -621,6 +856,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/support-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's support grants, newest first. */
+        get: operations["support_list"];
+        put?: never;
+        /**
+         * Grant platform admins read-only access for up to 72 hours (owners; needs a recent second
+         *     factor when the owner has MFA). Every admin request is audited in this workspace's log.
+         */
+        post: operations["support_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/support-access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a grant early. */
+        delete: operations["support_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -640,6 +913,37 @@ export interface components {
             /** @example usr_01jd5v3k2m0000000000000000 */
             id: string;
             name?: string | null;
+        };
+        AdminAccount: {
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            id: string;
+            mfa_enabled: boolean;
+            name?: string | null;
+            platform_admin: boolean;
+            /** Format: date-time */
+            suspended_at?: string | null;
+        };
+        AdminAccountPage: {
+            items: components["schemas"]["AdminAccount"][];
+            next_cursor?: string | null;
+        };
+        AdminWorkspace: {
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /** Format: int64 */
+            members: number;
+            name: string;
+            require_mfa: boolean;
+            slug: string;
+            /** Format: date-time */
+            suspended_at?: string | null;
+        };
+        AdminWorkspacePage: {
+            items: components["schemas"]["AdminWorkspace"][];
+            next_cursor?: string | null;
         };
         ApiKey: {
             /** Format: date-time */
@@ -720,6 +1024,13 @@ export interface components {
              */
             role: "owner" | "admin" | "member" | "viewer";
         };
+        CodeRequest: {
+            /**
+             * Format: password
+             * @description A 6-digit code from the authenticator app, or one of the recovery codes.
+             */
+            code: string;
+        };
         Collection: {
             /** Format: date-time */
             created_at: string;
@@ -745,7 +1056,7 @@ export interface components {
             /** @description 1–100 characters, no control characters, not only white space (trimmed). */
             name: string;
             /** @description Permissions such as `records:read`; each must be one the creator holds. */
-            scopes: ("workspace:read" | "records:read" | "records:write" | "collections:manage" | "members:manage" | "keys:manage" | "secrets:manage" | "webhooks:manage" | "audit:read" | "settings:admin" | "workspace:delete")[];
+            scopes: ("workspace:read" | "records:read" | "records:write" | "collections:manage" | "members:manage" | "keys:manage" | "secrets:manage" | "webhooks:manage" | "audit:read" | "settings:admin" | "support:grant" | "workspace:delete")[];
         };
         CreateCollection: {
             /** @description A lower-case letter, then up to 62 lower-case letters, digits or `_`. */
@@ -788,6 +1099,15 @@ export interface components {
         };
         /** @enum {string} */
         Format: "jsonl" | "csv";
+        GrantSupportRequest: {
+            /**
+             * Format: int64
+             * @description How long admins may read, 1–72 hours.
+             */
+            duration_hours: number;
+            /** @description Why (shown to admins and kept in the audit log), 1–500 characters. */
+            reason: string;
+        };
         Health: {
             /**
              * @description What is degraded: `redis` while shared limits and revocations are unreachable (the
@@ -806,6 +1126,18 @@ export interface components {
             expires_at: string;
             id: string;
             role: string;
+        };
+        IpBlockView: {
+            /** Format: int32 */
+            accounts: number;
+            /** Format: date-time */
+            blocked_until: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            failures: number;
+            /** @description The blocked source (an address, or an IPv6 /64). */
+            ip: string;
         };
         Joined: {
             role: string;
@@ -828,6 +1160,18 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        /** @description What sign-in answers: a session, or the second factor still owed. */
+        LoginResponse: components["schemas"]["TokenResponse"] | components["schemas"]["CookieSessionResponse"] | components["schemas"]["MfaRequiredResponse"];
+        /** @description The signed-in account and its second factor. */
+        Me: {
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            /** @example usr_01jd5v3k2m0000000000000000 */
+            id: string;
+            mfa: components["schemas"]["MfaView"];
+            name?: string | null;
+        };
         Member: {
             email: string;
             /** Format: date-time */
@@ -836,6 +1180,35 @@ export interface components {
             /** @example admin */
             role: string;
             user_id: string;
+        };
+        /**
+         * @description A correct password for an account with MFA: no session yet. Send the token with a code
+         *     to `POST /v1/auth/mfa/verify` (same `mode`) within `expires_in` seconds.
+         */
+        MfaRequiredResponse: {
+            /**
+             * Format: int64
+             * @example 300
+             */
+            expires_in: number;
+            mfa_required: boolean;
+            /** @example palm_… */
+            mfa_token: string;
+        };
+        MfaVerifyRequest: {
+            /**
+             * Format: password
+             * @description A 6-digit code from the authenticator app, or one of the recovery codes.
+             */
+            code: string;
+            /** Format: password */
+            mfa_token: string;
+        };
+        MfaView: {
+            /** @description A confirmed TOTP enrolment. */
+            enabled: boolean;
+            /** Format: int32 */
+            recovery_codes_remaining: number;
         };
         PasswordResetConfirm: {
             /**
@@ -859,7 +1232,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "invalid_idempotency_key" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
+            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "invalid_idempotency_key" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "mfa.invalid_code" | "mfa.invalid_token" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "mfa.step_up_required" | "mfa.enrollment_required" | "mfa.required" | "account_suspended" | "platform_admin_required" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "account_not_found" | "workspace_not_found" | "ip_block_not_found" | "support_grant_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "idempotency_key_in_use" | "mfa.already_enrolled" | "mfa.not_enrolled" | "cannot_suspend_self" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "invalid_support_duration" | "invalid_reason" | "invalid_ip_address" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
             detail?: string | null;
             /** @description For validation failures: each place in the document that failed, and why. */
             errors?: components["schemas"]["FieldProblem"][];
@@ -905,9 +1278,26 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last one. */
             next_cursor?: string | null;
         };
+        /** @description Shown once: each works once, in place of a code, if the authenticator is lost. */
+        RecoveryCodesView: {
+            recovery_codes: string[];
+        };
         RefreshRequest: {
             /** Format: password */
             refresh_token: string;
+        };
+        /**
+         * @description A current code (or recovery code), or the password from a session that proved a second
+         *     factor in the last ten minutes.
+         */
+        RemoveTotpRequest: {
+            /**
+             * Format: password
+             * @description A 6-digit code from the authenticator app, or one of the recovery codes.
+             */
+            code?: string;
+            /** Format: password */
+            password?: string;
         };
         /** @description A secret's metadata; its value is never returned. */
         Secret: {
@@ -942,6 +1332,14 @@ export interface components {
             last_used_at: string;
             user_agent?: string | null;
         };
+        Settings: {
+            require_mfa: boolean;
+        };
+        /** @description Workspace-wide security settings. */
+        SettingsChange: {
+            /** @description Members must have MFA to reach the workspace (turning it on needs your own MFA). */
+            require_mfa?: boolean | null;
+        };
         SignupRequest: {
             /**
              * Format: password
@@ -966,6 +1364,31 @@ export interface components {
              */
             password: string;
         };
+        StepUpView: {
+            /**
+             * Format: int32
+             * @description Present when a recovery code was used: how many remain.
+             */
+            recovery_codes_remaining?: number | null;
+            /**
+             * Format: int64
+             * @description Seconds the step-up lasts for sensitive actions.
+             * @example 600
+             */
+            valid_for: number;
+        };
+        SupportGrant: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            granted_by: string;
+            /** @example sup_01jd5v3k2m0000000000000000 */
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
         /** @enum {string} */
         TokenMode: "bearer" | "cookie";
         TokenResponse: {
@@ -979,6 +1402,15 @@ export interface components {
             /** @example Bearer */
             token_type: string;
         };
+        /** @description Shown once: add it to an authenticator app by scanning the QR code or typing the secret. */
+        TotpEnrollmentView: {
+            /** @description `otpauth://totp/Palisade:<email>?secret=…&issuer=Palisade&algorithm=SHA1&digits=6&period=30` */
+            otpauth_uri: string;
+            /** @description The URI as a QR code: `data:image/svg+xml;base64,…`. */
+            qr_code?: string | null;
+            /** @description The seed in base32. */
+            secret: string;
+        };
         UpdateCollection: {
             schema: null | components["schemas"]["JsonObject"];
         };
@@ -990,6 +1422,7 @@ export interface components {
             audit_retention_days?: number | null;
             /** @description 1–100 characters, no control characters, not only white space (trimmed). */
             name?: string | null;
+            settings?: null | components["schemas"]["SettingsChange"];
         };
         Workspace: {
             /**
@@ -1008,6 +1441,7 @@ export interface components {
              * @example owner
              */
             role: string;
+            settings: components["schemas"]["Settings"];
             slug: string;
         };
     };
@@ -1647,6 +2081,1386 @@ export interface operations {
             };
         };
     };
+    admin_accounts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountPage"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_limit` (Invalid query); `invalid_cursor` (Invalid query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_limit" | "invalid_cursor";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_suspend_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id (`usr_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suspended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed); `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid" | "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `account_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "account_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `cannot_suspend_self` (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cannot_suspend_self";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_unsuspend_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id (`usr_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reinstated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed); `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid" | "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `account_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "account_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `cannot_suspend_self` (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cannot_suspend_self";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_audit_events: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description Only this action, e.g. `api_key.revoked`. */
+                action?: string | null;
+                /** @description Only this actor: `user:<id>`, `key:<id>`, `system` or `anonymous`. */
+                actor?: string | null;
+                resource_type?: string | null;
+                resource_id?: string | null;
+                /** @description Only events at or after this time (RFC 3339). */
+                from?: string | null;
+                /** @description Only events before this time (RFC 3339). */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_limit` (Invalid query); `invalid_cursor` (Invalid query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_limit" | "invalid_cursor";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_ip_blocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpBlockView"][];
+                };
+            };
+            /** @description `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_lift_ip_block: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The blocked address */
+                ip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lifted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed); `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid" | "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `ip_block_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ip_block_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `invalid_ip_address` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_ip_address";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_workspaces: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminWorkspacePage"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_limit` (Invalid query); `invalid_cursor` (Invalid query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_limit" | "invalid_cursor";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_suspend_workspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suspended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed); `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid" | "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `workspace_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    admin_unsuspend_workspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reinstated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed); `mfa.required` (MFA required); `platform_admin_required` (Platform admin required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid" | "mfa.required" | "platform_admin_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `workspace_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     auth_login: {
         parameters: {
             query?: {
@@ -1662,13 +3476,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Tokens (`mode=bearer`) or cookies (`mode=cookie`) */
+            /** @description Tokens (`mode=bearer`), cookies (`mode=cookie`), or the second factor owed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
@@ -1698,6 +3512,20 @@ export interface operations {
                         code?: "invalid_credentials";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description `account_suspended` (Account suspended) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "account_suspended";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -1934,6 +3762,178 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    auth_mfa_verify: {
+        parameters: {
+            query?: {
+                mode?: components["schemas"]["TokenMode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Tokens (`mode=bearer`) or cookies (`mode=cookie`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `mfa.invalid_code` (Invalid MFA code); `mfa.invalid_token` (Invalid MFA token) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.invalid_code" | "mfa.invalid_token";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `mfa.not_enrolled` (MFA not enrolled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.not_enrolled";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description `invalid_body` (Invalid request body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests); `ip_blocked` (Too many failed sign-ins) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "ip_blocked";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `auth_busy` (Too many sign-ins at once) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth_busy";
                         /** @constant */
                         status?: 503;
                     };
@@ -2723,7 +4723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"];
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description `invalid_request_target` (Bad request) */
@@ -2781,6 +4781,705 @@ export interface operations {
                         code?: "payload_too_large";
                         /** @constant */
                         status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    mfa_step_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepUpView"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked); `mfa.invalid_code` (Invalid MFA code) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked" | "mfa.invalid_code";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `mfa.not_enrolled` (MFA not enrolled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.not_enrolled";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description `invalid_body` (Invalid request body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    mfa_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrollmentView"];
+                };
+            };
+            /** @description `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `mfa.already_enrolled` (MFA already enrolled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.already_enrolled";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    mfa_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveTotpRequest"];
+            };
+        };
+        responses: {
+            /** @description MFA removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_credentials` (Invalid credentials); `session_expired` (Session expired); `session_revoked` (Session revoked); `mfa.invalid_code` (Invalid MFA code) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_credentials" | "session_expired" | "session_revoked" | "mfa.invalid_code";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed); `mfa.step_up_required` (Recent MFA required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid" | "mfa.step_up_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `mfa.not_enrolled` (MFA not enrolled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.not_enrolled";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description `invalid_body` (Invalid request body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable); `auth_busy` (Too many sign-ins at once) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable" | "auth_busy";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    mfa_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `session_expired` (Session expired); `session_revoked` (Session revoked); `mfa.invalid_code` (Invalid MFA code) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "session_expired" | "session_revoked" | "mfa.invalid_code";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `csrf_token_invalid` (CSRF check failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_invalid";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `mfa.already_enrolled` (MFA already enrolled); `mfa.not_enrolled` (MFA not enrolled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "mfa.already_enrolled" | "mfa.not_enrolled";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description `invalid_body` (Invalid request body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body";
+                        /** @constant */
+                        status?: 422;
                     };
                 };
             };
@@ -3632,7 +6331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3640,7 +6339,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -3774,7 +6473,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.step_up_required` (Recent MFA required); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3782,7 +6481,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.step_up_required" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -3949,7 +6648,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3957,7 +6656,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4131,7 +6830,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4139,7 +6838,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4278,7 +6977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `scope_not_held` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `scope_not_held` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.step_up_required` (Recent MFA required); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +6985,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "mfa.step_up_required" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4464,7 +7163,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4472,7 +7171,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4661,7 +7360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4669,7 +7368,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4810,7 +7509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4818,7 +7517,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4950,7 +7649,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4958,7 +7657,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5090,7 +7789,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5098,7 +7797,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5237,7 +7936,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5245,7 +7944,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5421,7 +8120,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5429,7 +8128,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5579,7 +8278,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5587,7 +8286,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5770,7 +8469,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5778,7 +8477,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5975,7 +8674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5983,7 +8682,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6141,7 +8840,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6149,7 +8848,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6349,7 +9048,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6357,7 +9056,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6518,7 +9217,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6526,7 +9225,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6736,7 +9435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,7 +9443,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6947,7 +9646,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6955,7 +9654,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7157,7 +9856,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7165,7 +9864,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7304,7 +10003,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7312,7 +10011,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7490,7 +10189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7498,7 +10197,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7672,7 +10371,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7680,7 +10379,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7816,7 +10515,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,7 +10523,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8006,7 +10705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8014,7 +10713,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8202,7 +10901,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8210,7 +10909,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8344,7 +11043,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8352,7 +11051,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied";
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8515,7 +11214,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8523,7 +11222,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8701,7 +11400,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed) */
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8709,7 +11408,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid";
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8724,6 +11423,521 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "secret_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    support_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportGrant"][];
+                };
+            };
+            /** @description `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    support_grant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantSupportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportGrant"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.step_up_required` (Recent MFA required); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.step_up_required" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description `invalid_body` (Invalid request body); `idempotency_key_reused` (Idempotency key reused); `invalid_support_duration` (Invalid request); `invalid_reason` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body" | "idempotency_key_reused" | "invalid_support_duration" | "invalid_reason";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    support_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Grant id (`sup_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `support_grant_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "support_grant_not_found";
                         /** @constant */
                         status?: 404;
                     };

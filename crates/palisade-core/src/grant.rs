@@ -51,6 +51,8 @@ permits! {
     ReadAudit => AuditRead,
     /// `secrets:manage`
     ManageSecrets => SecretsManage,
+    /// `support:grant`
+    GrantSupport => SupportGrant,
 }
 
 /// Proof that `scope` allows `P`. The field is private: `check` is the only way in.

@@ -17,11 +17,12 @@ pub enum Permission {
     WebhooksManage,
     AuditRead,
     SettingsAdmin,
+    SupportGrant,
     WorkspaceDelete,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 12] = [
         Permission::WorkspaceRead,
         Permission::RecordsRead,
         Permission::RecordsWrite,
@@ -32,6 +33,7 @@ impl Permission {
         Permission::WebhooksManage,
         Permission::AuditRead,
         Permission::SettingsAdmin,
+        Permission::SupportGrant,
         Permission::WorkspaceDelete,
     ];
 
@@ -47,8 +49,17 @@ impl Permission {
             Permission::WebhooksManage => "webhooks:manage",
             Permission::AuditRead => "audit:read",
             Permission::SettingsAdmin => "settings:admin",
+            Permission::SupportGrant => "support:grant",
             Permission::WorkspaceDelete => "workspace:delete",
         }
+    }
+
+    /// Whether it only reads (what support access may do).
+    pub fn is_read(self) -> bool {
+        matches!(
+            self,
+            Permission::WorkspaceRead | Permission::RecordsRead | Permission::AuditRead
+        )
     }
 }
 
@@ -95,7 +106,7 @@ impl Permission {
             | Permission::WebhooksManage
             | Permission::AuditRead
             | Permission::SettingsAdmin => Role::Admin,
-            Permission::WorkspaceDelete => Role::Owner,
+            Permission::SupportGrant | Permission::WorkspaceDelete => Role::Owner,
         }
     }
 }
@@ -165,6 +176,7 @@ mod tests {
         ("webhooks:manage", [true, true, false, false]),
         ("audit:read", [true, true, false, false]),
         ("settings:admin", [true, true, false, false]),
+        ("support:grant", [true, false, false, false]),
         ("workspace:delete", [true, false, false, false]),
     ];
 

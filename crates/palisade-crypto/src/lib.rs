@@ -11,6 +11,7 @@ pub mod password;
 pub mod policy;
 pub mod scram;
 pub mod token;
+pub mod totp;
 
 pub use aead::{OpenError, SealingKey};
 

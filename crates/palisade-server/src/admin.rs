@@ -91,6 +91,25 @@ pub async fn lift_ip_block(config: &Config, ip: &str) -> Result<bool, StartupErr
     Ok(lifted)
 }
 
+/// `palisade admin grant|revoke --email E`: the account's id, or `None` when no account has
+/// that e-mail. Audited in the platform log.
+pub async fn set_platform_admin(
+    config: &Config,
+    email: &str,
+    admin: bool,
+) -> Result<Option<palisade_core::UserId>, StartupError> {
+    let (store, root) = open(config).await?;
+    let audit = palisade_service::audit::Audit::for_operator(
+        Arc::clone(&store),
+        &root,
+        config.audit.clone(),
+    );
+    let id =
+        palisade_service::admin::set_platform_admin(store.as_ref(), &audit, email, admin).await?;
+    store.close().await;
+    Ok(id)
+}
+
 /// Adds a new JWT signing key and retires the others; running nodes pick it up as they
 /// meet tokens signed with it, and keep accepting the old key until its tokens expire.
 pub async fn rotate_signing_key(config: &Config) -> Result<String, StartupError> {

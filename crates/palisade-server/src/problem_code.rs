@@ -57,6 +57,8 @@ problem_codes! {
     RefreshTokenReused = "refresh_token_reused", UNAUTHORIZED, "Refresh token reused";
     SessionExpired = "session_expired", UNAUTHORIZED, "Session expired";
     SessionRevoked = "session_revoked", UNAUTHORIZED, "Session revoked";
+    MfaInvalidCode = "mfa.invalid_code", UNAUTHORIZED, "Invalid MFA code";
+    MfaInvalidToken = "mfa.invalid_token", UNAUTHORIZED, "Invalid MFA token";
 
     Forbidden = "forbidden", FORBIDDEN, "Forbidden";
     WorkspaceForbidden = "workspace_forbidden", FORBIDDEN, "Forbidden";
@@ -67,11 +69,20 @@ problem_codes! {
     InvalidAccessCode = "invalid_access_code", FORBIDDEN, "Access code required";
     InvalidResetToken = "invalid_reset_token", FORBIDDEN, "Invalid reset token";
     InvalidInvitation = "invalid_invitation", FORBIDDEN, "Invalid invitation";
+    MfaStepUpRequired = "mfa.step_up_required", FORBIDDEN, "Recent MFA required";
+    MfaEnrollmentRequired = "mfa.enrollment_required", FORBIDDEN, "MFA enrolment required";
+    MfaRequired = "mfa.required", FORBIDDEN, "MFA required";
+    AccountSuspended = "account_suspended", FORBIDDEN, "Account suspended";
+    PlatformAdminRequired = "platform_admin_required", FORBIDDEN, "Platform admin required";
 
     NotFound = "not_found", NOT_FOUND, "Not found";
     CollectionNotFound = "collection_not_found", NOT_FOUND, "Not found";
     RecordNotFound = "record_not_found", NOT_FOUND, "Not found";
     SecretNotFound = "secret_not_found", NOT_FOUND, "Not found";
+    AccountNotFound = "account_not_found", NOT_FOUND, "Not found";
+    WorkspaceNotFound = "workspace_not_found", NOT_FOUND, "Not found";
+    IpBlockNotFound = "ip_block_not_found", NOT_FOUND, "Not found";
+    SupportGrantNotFound = "support_grant_not_found", NOT_FOUND, "Not found";
 
     MethodNotAllowed = "method_not_allowed", METHOD_NOT_ALLOWED, "Method not allowed";
     RequestTimeout = "request_timeout", REQUEST_TIMEOUT, "Request timeout";
@@ -83,6 +94,9 @@ problem_codes! {
     CollectionExists = "collection_exists", CONFLICT, "Conflict";
     WriteConflict = "write_conflict", CONFLICT, "Conflict";
     IdempotencyKeyInUse = "idempotency_key_in_use", CONFLICT, "Idempotency key in use";
+    MfaAlreadyEnrolled = "mfa.already_enrolled", CONFLICT, "MFA already enrolled";
+    MfaNotEnrolled = "mfa.not_enrolled", CONFLICT, "MFA not enrolled";
+    CannotSuspendSelf = "cannot_suspend_self", CONFLICT, "Conflict";
 
     PreconditionFailed = "precondition_failed", PRECONDITION_FAILED, "Precondition failed";
     PayloadTooLarge = "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
@@ -109,6 +123,9 @@ problem_codes! {
     UnsupportedCharacter = "unsupported_character", UNPROCESSABLE_ENTITY, "Invalid record";
     RecordTooLarge = "record_too_large", UNPROCESSABLE_ENTITY, "Invalid record";
     IdempotencyKeyReused = "idempotency_key_reused", UNPROCESSABLE_ENTITY, "Idempotency key reused";
+    InvalidSupportDuration = "invalid_support_duration", UNPROCESSABLE_ENTITY, "Invalid request";
+    InvalidReason = "invalid_reason", UNPROCESSABLE_ENTITY, "Invalid request";
+    InvalidIpAddress = "invalid_ip_address", UNPROCESSABLE_ENTITY, "Invalid request";
     SchemaViolation = "schema_violation", UNPROCESSABLE_ENTITY, "Record does not match the collection schema";
 
     RateLimited = "rate_limited", TOO_MANY_REQUESTS, "Too many requests";
@@ -149,13 +166,15 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn codes_are_unique_lower_snake_case_errors() {
+    fn codes_are_unique_lower_snake_case_errors_optionally_namespaced() {
         let mut seen = HashSet::new();
         for code in ProblemCode::ALL {
             let text = code.as_str();
             assert!(seen.insert(text), "{text} is listed twice");
+            // `mfa.step_up_required`: a dotted namespace, each part lower snake case.
             assert!(
-                text.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                text.split('.').all(|part| !part.is_empty()
+                    && part.chars().all(|c| c.is_ascii_lowercase() || c == '_')),
                 "{text} is not lower snake case"
             );
             let status = code.status();

@@ -2,6 +2,7 @@
 //! RNG, caches, background tasks). Nothing here knows HTTP: services take parsed values and
 //! return their own error enums, which `palisade-server` turns into problem responses.
 
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod cluster;

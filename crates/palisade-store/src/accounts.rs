@@ -47,6 +47,8 @@ pub struct SessionRecord {
     pub revoked_at: Option<OffsetDateTime>,
     pub user_agent: Option<String>,
     pub ip: Option<String>,
+    /// When the session last proved a second factor (at sign-in or a later step-up).
+    pub mfa_at: Option<OffsetDateTime>,
 }
 
 /// A refresh token as stored: its digest, never the token.

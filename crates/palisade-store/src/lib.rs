@@ -1,6 +1,6 @@
 //! Palisade storage. Callers see only the [`Store`] trait (and the per-area traits it gathers:
 //! `accounts`, `recovery`, `workspaces`, `invitations`, `api_keys`, `records`, `audit`, `vault`,
-//! `lockout`, `idempotency`).
+//! `lockout`, `idempotency`, `mfa`, `admin`).
 //!
 //! Layout: the SQL is written once, in the `shared_*.rs` modules, as macros that expand one
 //! body of queries per backend type (`shared_core::impl_shared_store!` expands them all).
@@ -12,6 +12,7 @@
 //! One conformance suite (`tests/it`) runs against both backends.
 
 pub mod accounts;
+pub mod admin;
 pub mod api_keys;
 pub mod audit;
 mod dialect;
@@ -20,17 +21,20 @@ mod grant;
 pub mod idempotency;
 pub mod invitations;
 pub mod lockout;
+pub mod mfa;
 pub mod postgres;
 pub mod records;
 pub mod recovery;
 mod rows;
 mod shared_accounts;
+mod shared_admin;
 mod shared_api_keys;
 mod shared_audit;
 mod shared_core;
 mod shared_idempotency;
 mod shared_invitations;
 mod shared_lockout;
+mod shared_mfa;
 mod shared_records;
 mod shared_recovery;
 mod shared_vault;
@@ -42,6 +46,9 @@ pub mod vault;
 pub mod workspaces;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
+pub use admin::{
+    AccountStatus, AccountSummary, AdminStore, SupportGrantRecord, Suspension, WorkspaceSummary,
+};
 pub use api_keys::{ApiKeyRecord, ApiKeyStore, KeyAuthorization};
 pub use audit::{AuditQuery, AuditStore, SignedCheckpoint};
 pub use error::{Conflict, StoreError};
@@ -49,6 +56,7 @@ pub use grant::Grant;
 pub use idempotency::{IdempotencyKey, IdempotencyStore, IdempotentRequest, KeyClaim};
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use lockout::{IpBlock, LoginLock, LoginLockStore};
+pub use mfa::{MfaStore, TotpRecord};
 pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, WriteOutcome,
 };
@@ -102,6 +110,8 @@ pub trait Store:
     + VaultStore
     + LoginLockStore
     + IdempotencyStore
+    + MfaStore
+    + AdminStore
     + Send
     + Sync
     + fmt::Debug

@@ -1,9 +1,11 @@
 //! Turning rows into records, for both backends.
 
 use crate::accounts::{RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
+use crate::admin::{AccountStatus, AccountSummary, SupportGrantRecord, WorkspaceSummary};
 use crate::api_keys::ApiKeyRecord;
 use crate::invitations::InvitationRecord;
 use crate::lockout::{IpBlock, LoginLock};
+use crate::mfa::TotpRecord;
 use crate::records::{CollectionRecord, RecordRow};
 use crate::recovery::MailRecord;
 use crate::vault::{DataKeyRecord, SecretRecord};
@@ -17,7 +19,7 @@ pub(crate) const USER_COLUMNS: &str = "id, email, name, password_hash, created_a
 pub(crate) const SECRET_COLUMNS: &str =
     "id, name, description, version, key_version, fingerprint, created_at, updated_at, last_used_at";
 pub(crate) const SESSION_COLUMNS: &str =
-    "id, user_id, created_at, last_used_at, absolute_expires_at, revoked_at, user_agent, ip";
+    "id, user_id, created_at, last_used_at, absolute_expires_at, revoked_at, user_agent, ip, mfa_at";
 
 /// Parses a typed id column, reporting corruption rather than panicking.
 pub(crate) fn id<R, T>(row: &R, column: &str) -> Result<T, StoreError>
@@ -65,14 +67,28 @@ decode_all! {
     user => UserRecord { id: id, email: value, name: value, password_hash: value, created_at: value, updated_at: value },
     session => SessionRecord {
         id: id, user_id: id, created_at: value, last_used_at: value, absolute_expires_at: value,
-        revoked_at: value, user_agent: value, ip: value,
+        revoked_at: value, user_agent: value, ip: value, mfa_at: value,
     },
     refresh => RefreshRecord { digest: value, session_id: id, issued_at: value, spent_at: value, successor_sealed: value },
     mail => MailRecord {
         id: id, recipient: value, subject: value, sealed_body: value, created_at: value, attempts: value,
         next_attempt_at: value, sent_at: value,
     },
-    workspace => WorkspaceRecord { id: id, slug: value, name: value, audit_retention_days: value, created_at: value, updated_at: value },
+    workspace => WorkspaceRecord {
+        id: id, slug: value, name: value, audit_retention_days: value, require_mfa: flag, suspended_at: value,
+        created_at: value, updated_at: value,
+    },
+    totp => TotpRecord { secret_sealed: value, created_at: value, confirmed_at: value, last_step: value },
+    account_status => AccountStatus { platform_admin: flag, suspended_at: value, mfa_enabled: flag },
+    account_summary => AccountSummary {
+        id: id, email: value, name: value, created_at: value, platform_admin: flag, suspended_at: value, mfa_enabled: flag,
+    },
+    workspace_summary => WorkspaceSummary {
+        id: id, slug: value, name: value, created_at: value, suspended_at: value, require_mfa: flag, members: value,
+    },
+    support_grant => SupportGrantRecord {
+        id: value, granted_by: id, reason: value, created_at: value, expires_at: value, revoked_at: value,
+    },
     member => MemberRecord { user_id: id, email: value, name: value, role: role, joined_at: created_at_column },
     invitation => InvitationRecord {
         id: value, email: value, role: role, digest: value, invited_by: id, created_at: value, expires_at: value,
@@ -91,6 +107,20 @@ decode_all! {
         created_at: value, updated_at: value, last_used_at: value,
     },
     signing_key => SigningKeyRecord { kid: value, public_key: value, sealed_seed: value, created_at: value, retired_at: value },
+}
+
+/// The `flag` column (SQLite `INTEGER` 0/1, PostgreSQL `BOOLEAN`).
+pub(crate) fn flag<R>(row: &R) -> Result<bool, StoreError>
+where
+    R: Row,
+    for<'a> &'a str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> bool: Decode<'r, R::Database> + Type<R::Database>,
+{
+    Ok(row
+        .try_get::<i64, _>("flag")
+        .or_else(|_| row.try_get::<bool, _>("flag").map(i64::from))?
+        != 0)
 }
 
 fn small(value: i64, column: &str) -> Result<u32, StoreError> {

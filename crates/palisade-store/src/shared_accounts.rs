@@ -76,7 +76,7 @@ macro_rules! impl_account_store {
                 let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 sqlx::query(
                     "INSERT INTO sessions (id, user_id, created_at, last_used_at, absolute_expires_at, \
-                     revoked_at, revoked_reason, user_agent, ip) VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7)",
+                     revoked_at, revoked_reason, user_agent, ip, mfa_at) VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7, $8)",
                 )
                 .bind(session.id.to_string())
                 .bind(session.user_id.to_string())
@@ -85,6 +85,7 @@ macro_rules! impl_account_store {
                 .bind(session.absolute_expires_at)
                 .bind(&session.user_agent)
                 .bind(&session.ip)
+                .bind(session.mfa_at)
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query("INSERT INTO refresh_tokens (digest, session_id, issued_at) VALUES ($1, $2, $3)")

@@ -102,7 +102,8 @@ macro_rules! impl_api_key_store {
                     "SELECT k.verifier, k.expires_at, k.scopes, k.created_by, w.id AS workspace_id, w.slug, m.role FROM api_keys k \
                      JOIN workspaces w ON w.id = k.workspace_id \
                      JOIN memberships m ON m.workspace_id = k.workspace_id AND m.user_id = k.created_by \
-                     WHERE k.id = $1 AND k.revoked_at IS NULL",
+                     JOIN users u ON u.id = k.created_by \
+                     WHERE k.id = $1 AND k.revoked_at IS NULL AND w.suspended_at IS NULL AND u.suspended_at IS NULL",
                 )
                 .bind(key_id)
                 .fetch_optional(&mut *$crate::dialect::Dialect::lookup(self, false).await?)

@@ -109,6 +109,8 @@ macro_rules! impl_shared_store {
         $crate::shared_vault::impl_vault_store!($store);
         $crate::shared_lockout::impl_login_lock_store!($store);
         $crate::shared_idempotency::impl_idempotency_store!($store);
+        $crate::shared_mfa::impl_mfa_store!($store);
+        $crate::shared_admin::impl_admin_store!($store);
     };
 }
 

@@ -38,7 +38,7 @@ macro_rules! impl_workspace_store {
                 user: palisade_core::UserId,
             ) -> Result<Vec<($crate::workspaces::WorkspaceRecord, palisade_core::Role)>, $crate::StoreError> {
                 let rows = sqlx::query(
-                    "SELECT w.id, w.slug, w.name, CAST(w.audit_retention_days AS BIGINT) AS audit_retention_days, w.created_at, w.updated_at, m.role FROM workspaces w \
+                    "SELECT w.id, w.slug, w.name, CAST(w.audit_retention_days AS BIGINT) AS audit_retention_days, w.require_mfa, w.suspended_at, w.created_at, w.updated_at, m.role FROM workspaces w \
                      JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug",
                 )
                 .bind(user.to_string())
@@ -56,7 +56,9 @@ macro_rules! impl_workspace_store {
             ) -> Result<Option<$crate::workspaces::WorkspaceScope>, $crate::StoreError> {
                 let row = sqlx::query(
                     "SELECT w.id, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id \
-                     WHERE w.slug = $1 AND m.user_id = $2",
+                     WHERE w.slug = $1 AND m.user_id = $2 AND w.suspended_at IS NULL \
+                     AND (NOT w.require_mfa OR EXISTS (SELECT 1 FROM mfa_totp t \
+                     WHERE t.user_id = m.user_id AND t.confirmed_at IS NOT NULL))",
                 )
                 .bind(slug)
                 .bind(user.to_string())
@@ -72,7 +74,7 @@ macro_rules! impl_workspace_store {
                 &self,
                 scope: &$crate::workspaces::WorkspaceScope,
             ) -> Result<$crate::workspaces::WorkspaceRecord, $crate::StoreError> {
-                let row = sqlx::query("SELECT id, slug, name, CAST(audit_retention_days AS BIGINT) AS audit_retention_days, created_at, updated_at FROM workspaces WHERE id = $1")
+                let row = sqlx::query("SELECT id, slug, name, CAST(audit_retention_days AS BIGINT) AS audit_retention_days, require_mfa, suspended_at, created_at, updated_at FROM workspaces WHERE id = $1")
                     .bind(scope.workspace_id().to_string())
                     .fetch_one($crate::dialect::Dialect::read_pool(self))
                     .await?;

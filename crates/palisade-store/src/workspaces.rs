@@ -4,7 +4,7 @@
 
 use crate::StoreError;
 use async_trait::async_trait;
-use palisade_core::{Permission, Role, UserId, WorkspaceId};
+use palisade_core::{Permission, Role, SessionId, UserId, WorkspaceId};
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +14,10 @@ pub struct WorkspaceRecord {
     pub name: String,
     /// How long its audit events are kept (at least 90 days).
     pub audit_retention_days: i64,
+    /// Members must have MFA to reach it (`settings.require_mfa`).
+    pub require_mfa: bool,
+    /// Set by a platform admin: nobody reaches it while suspended.
+    pub suspended_at: Option<OffsetDateTime>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
 }
@@ -42,6 +46,10 @@ pub struct WorkspaceScope {
     actor: UserId,
     role: Role,
     key: Option<KeyGrant>,
+    /// The session acting, when the caller signed in (step-up asks it about MFA).
+    session: Option<SessionId>,
+    /// The support grant a platform admin reads under (read-only, audited).
+    support: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +66,30 @@ impl WorkspaceScope {
             actor,
             role,
             key: None,
+            session: None,
+            support: None,
         }
+    }
+
+    pub(crate) fn through_support(mut self, grant: String) -> Self {
+        self.support = Some(grant);
+        self
+    }
+
+    /// Marks the scope as acting for `session`, which identity verified. It only decides whose
+    /// MFA a step-up check reads, and that check also requires the session to be the actor's.
+    pub fn in_session(mut self, session: SessionId) -> Self {
+        self.session = Some(session);
+        self
+    }
+
+    pub fn session(&self) -> Option<SessionId> {
+        self.session
+    }
+
+    /// The support grant a platform admin acts under, if this is support access.
+    pub fn support_grant(&self) -> Option<&str> {
+        self.support.as_deref()
     }
 
     pub(crate) fn through_key(mut self, id: String, scopes: Vec<Permission>) -> Self {
@@ -89,6 +120,10 @@ impl WorkspaceScope {
 
     /// Allowed by the actor's role and, for a key, also by the key's scopes.
     pub fn allows(&self, permission: Permission) -> bool {
+        // Support access reads; it never writes, whatever a role would allow.
+        if self.support.is_some() && !permission.is_read() {
+            return false;
+        }
         self.role.allows(permission)
             && self
                 .key
@@ -167,4 +202,30 @@ pub trait WorkspaceStore: Send + Sync {
         user: UserId,
         audit: &palisade_core::audit::AuditEntry,
     ) -> Result<MemberChange, StoreError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use palisade_core::{ManualClock, SeededRng};
+
+    #[test]
+    fn support_access_only_reads_whatever_role_it_carries() {
+        let clock = ManualClock::starting_at(time::macros::datetime!(2026-12-07 00:00 UTC));
+        let rng = SeededRng::new(5);
+        let scope = WorkspaceScope::new(
+            WorkspaceId::generate(&clock, &rng),
+            "acme".into(),
+            UserId::generate(&clock, &rng),
+            Role::Owner,
+        )
+        .through_support("sup_1".into());
+        for permission in Permission::ALL {
+            assert_eq!(
+                scope.allows(permission),
+                permission.is_read(),
+                "{permission}"
+            );
+        }
+    }
 }

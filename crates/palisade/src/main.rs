@@ -90,6 +90,18 @@ enum AdminCommand {
         #[command(subcommand)]
         command: blocks::BlocksCommand,
     },
+    /// Make an account a platform admin (it must also sign in with MFA to administer).
+    Grant {
+        /// The account's e-mail.
+        #[arg(long, value_name = "EMAIL")]
+        email: String,
+    },
+    /// Take platform administration away from an account.
+    Revoke {
+        /// The account's e-mail.
+        #[arg(long, value_name = "EMAIL")]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +189,12 @@ async fn run(cli: Cli) -> ExitCode {
         Command::Admin {
             command: AdminCommand::Blocks { command },
         } => blocks::run(command, &config).await,
+        Command::Admin {
+            command: AdminCommand::Grant { email },
+        } => set_platform_admin(&config, &email, true).await,
+        Command::Admin {
+            command: AdminCommand::Revoke { email },
+        } => set_platform_admin(&config, &email, false).await,
         Command::Keys { command } => keys::run(command, &config).await,
         Command::Audit {
             command:
@@ -294,7 +312,22 @@ fn report(verdict: &palisade_core::audit::Verdict) -> ExitCode {
     }
 }
 
-pub(crate) fn fail(message: &str) -> ExitCode {
+pub(crate) async fn set_platform_admin(config: &Config, email: &str, admin: bool) -> ExitCode {
+    match palisade_server::admin::set_platform_admin(config, email, admin).await {
+        Ok(Some(id)) if admin => {
+            println!("{email} ({id}) is a platform admin; it administers once signed in with MFA");
+            ExitCode::SUCCESS
+        }
+        Ok(Some(id)) => {
+            println!("{email} ({id}) is no longer a platform admin");
+            ExitCode::SUCCESS
+        }
+        Ok(None) => fail(&format!("no account has the e-mail {email}")),
+        Err(err) => fail(&err.to_string()),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
     eprintln!("palisade: {message}");
     ExitCode::FAILURE
 }

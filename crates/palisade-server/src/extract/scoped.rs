@@ -86,7 +86,14 @@ impl<N: Permit> FromRequestParts<AppState> for Scoped<N> {
             None => scope_for(parts, state, &slug, &origin).await?,
         };
         match Granted::check(scope) {
-            Ok(grant) => Ok(Self { grant, origin }),
+            Ok(grant) => {
+                // A platform admin under support access: every request is in the workspace's log.
+                state
+                    .platform()
+                    .audit
+                    .support_read(grant.scope(), N::PERMISSION, &origin);
+                Ok(Self { grant, origin })
+            }
             Err(scope) => {
                 state
                     .platform()

@@ -1,6 +1,7 @@
 //! How each service's refusals become problem responses: one `From` per service error, so
 //! handlers use `?`. The service says what went wrong; only here is it given a status.
 
+mod admin;
 mod data;
 mod secrets;
 mod workspaces;
@@ -91,10 +92,43 @@ impl From<AuthError> for ApiError {
             AuthError::InvalidAccessCode => {
                 ApiError::new(ProblemCode::InvalidAccessCode).with_detail(message)
             }
+            AuthError::MfaAlreadyEnrolled => ApiError::new(ProblemCode::MfaAlreadyEnrolled)
+                .with_detail("This account already has MFA; remove it first to enrol a new app."),
+            AuthError::MfaNotEnrolled => ApiError::new(ProblemCode::MfaNotEnrolled)
+                .with_detail("Start enrolment at POST /v1/me/mfa/totp first."),
+            AuthError::InvalidMfaCode => unauthorized(
+                ProblemCode::MfaInvalidCode,
+                "The code is wrong or was already used. Wait for the next code and try again.",
+                None,
+            ),
+            AuthError::InvalidMfaToken => unauthorized(
+                ProblemCode::MfaInvalidToken,
+                "The MFA token is invalid, used or expired; sign in again.",
+                None,
+            ),
+            AuthError::StepUpRequired => step_up_required(),
+            AuthError::MfaEnrollmentRequired => ApiError::new(ProblemCode::MfaEnrollmentRequired)
+                .with_detail(
+                    "This workspace requires MFA. Enrol at POST /v1/me/mfa/totp, then try again.",
+                ),
+            AuthError::AccountSuspended => ApiError::new(ProblemCode::AccountSuspended)
+                .with_detail("This account is suspended. Contact the platform's operators."),
+            AuthError::PlatformAdminRequired => ApiError::new(ProblemCode::PlatformAdminRequired)
+                .with_detail("Platform administration is for platform admins."),
+            AuthError::MfaRequired => ApiError::new(ProblemCode::MfaRequired)
+                .with_detail("Platform administration needs a session signed in with MFA."),
             AuthError::Store(err) => ApiError::from(err),
             AuthError::Internal(detail) => ApiError::internal(detail),
         }
     }
+}
+
+/// A sensitive action without a recent second factor.
+pub fn step_up_required() -> ApiError {
+    ApiError::new(ProblemCode::MfaStepUpRequired).with_detail(
+        "This action needs a second factor proved in the last ten minutes: \
+         POST /v1/me/mfa/step-up with a code, then try again.",
+    )
 }
 
 /// The one answer for "not yours": existence is never revealed.

@@ -36,6 +36,12 @@ impl From<WorkspaceError> for ApiError {
                 return ApiError::new(ProblemCode::InvalidExpiry)
                     .with_detail("expires_at must be in the future.");
             }
+            WorkspaceError::StepUpRequired => return super::step_up_required(),
+            WorkspaceError::MfaEnrollmentRequired => ProblemCode::MfaEnrollmentRequired,
+            WorkspaceError::SupportGrantNotFound => ProblemCode::SupportGrantNotFound,
+            WorkspaceError::InvalidSupportDuration => ProblemCode::InvalidSupportDuration,
+            WorkspaceError::InvalidReason => ProblemCode::InvalidReason,
+            WorkspaceError::SupportNeedsSession => ProblemCode::PermissionDenied,
             WorkspaceError::Store(store) => return store.into(),
         };
         ApiError::new(code).with_detail(detail)

@@ -5,7 +5,7 @@
 //! new extractor does not compile into a route until it says what it refuses.
 
 use super::Verb;
-use crate::extract::{Authenticated, ClientAddr, Json, RequestOrigin, Scoped};
+use crate::extract::{AdminSession, Authenticated, ClientAddr, Json, RequestOrigin, Scoped};
 use crate::problem_code::ProblemCode;
 use axum::extract::{Path, Query, RawQuery, Request, State};
 use axum::http::HeaderMap;
@@ -125,6 +125,14 @@ impl Refusals for Authenticated {
     }
 }
 
+impl Refusals for AdminSession {
+    fn refusals(verb: Verb, contract: &mut Contract) {
+        session_refusals(verb, contract);
+        contract.add(&[ProblemCode::PlatformAdminRequired, ProblemCode::MfaRequired]);
+        contract.accept(Credentials::Session);
+    }
+}
+
 impl<N: Permit> Refusals for Scoped<N> {
     fn refusals(verb: Verb, contract: &mut Contract) {
         session_refusals(verb, contract);
@@ -132,6 +140,7 @@ impl<N: Permit> Refusals for Scoped<N> {
             ProblemCode::InvalidApiKey,
             ProblemCode::WorkspaceForbidden,
             ProblemCode::PermissionDenied,
+            ProblemCode::MfaEnrollmentRequired,
         ]);
         contract.accept(Credentials::SessionOrApiKey);
         contract.permission = Some(N::PERMISSION);

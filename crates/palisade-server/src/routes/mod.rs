@@ -179,6 +179,12 @@ pub fn table() -> RouteTable {
             v1::auth::refresh,
             AUTH_REFRESH,
         )
+        .add(
+            Verb::Post,
+            "/v1/auth/mfa/verify",
+            v1::auth::mfa_verify,
+            AUTH_MFA_VERIFY,
+        )
         .add(Verb::Post, "/v1/auth/logout", v1::auth::logout, &[])
         .add(
             Verb::Post,
@@ -194,6 +200,20 @@ pub fn table() -> RouteTable {
         )
         .add(Verb::Get, "/v1/me", v1::me::me, &[])
         .add(Verb::Get, "/v1/me/sessions", v1::me::sessions, &[])
+        .add(Verb::Post, MFA_TOTP, v1::mfa::enroll, MFA_ENROLL)
+        .add(Verb::Delete, MFA_TOTP, v1::mfa::remove, MFA_REMOVE)
+        .add(
+            Verb::Post,
+            "/v1/me/mfa/totp/confirm",
+            v1::mfa::confirm,
+            MFA_CONFIRM,
+        )
+        .add(
+            Verb::Post,
+            "/v1/me/mfa/step-up",
+            v1::mfa::step_up,
+            MFA_STEP_UP,
+        )
         .add(
             Verb::Delete,
             "/v1/me/sessions/{id}",
@@ -224,7 +244,7 @@ pub fn table() -> RouteTable {
             Verb::Delete,
             "/v1/workspaces/{ws}",
             v1::workspaces::delete,
-            &[],
+            WORKSPACES_DELETE,
         )
         .add(
             Verb::Get,
@@ -286,6 +306,14 @@ pub fn table() -> RouteTable {
             v1::api_keys::revoke,
             API_KEYS_REVOKE,
         )
+        .add(Verb::Post, SUPPORT, v1::support::grant, SUPPORT_GRANT)
+        .add(Verb::Get, SUPPORT, v1::support::list, &[])
+        .add(
+            Verb::Delete,
+            "/v1/workspaces/{ws}/support-access/{id}",
+            v1::support::revoke,
+            SUPPORT_REVOKE,
+        )
         .add(Verb::Get, SECRETS, v1::secrets::list, &[])
         .add(Verb::Put, SECRET, v1::secrets::put, SECRETS_PUT)
         .add(Verb::Get, SECRET, v1::secrets::get, SECRETS_ONE)
@@ -334,9 +362,60 @@ pub fn table() -> RouteTable {
         .add(Verb::Put, RECORD, v1::records::replace, RECORDS_REPLACE)
         .add(Verb::Patch, RECORD, v1::records::patch, RECORDS_PATCH)
         .add(Verb::Delete, RECORD, v1::records::delete, RECORDS_DELETE)
+        .add(
+            Verb::Get,
+            "/v1/admin/accounts",
+            v1::admin::accounts,
+            ADMIN_LIST,
+        )
+        .add(
+            Verb::Get,
+            "/v1/admin/workspaces",
+            v1::admin::workspaces,
+            ADMIN_LIST,
+        )
+        .add(
+            Verb::Post,
+            "/v1/admin/accounts/{id}/suspend",
+            v1::admin::suspend_account,
+            ADMIN_ACCOUNT,
+        )
+        .add(
+            Verb::Post,
+            "/v1/admin/accounts/{id}/unsuspend",
+            v1::admin::unsuspend_account,
+            ADMIN_ACCOUNT,
+        )
+        .add(
+            Verb::Post,
+            "/v1/admin/workspaces/{ws}/suspend",
+            v1::admin::suspend_workspace,
+            ADMIN_WORKSPACE,
+        )
+        .add(
+            Verb::Post,
+            "/v1/admin/workspaces/{ws}/unsuspend",
+            v1::admin::unsuspend_workspace,
+            ADMIN_WORKSPACE,
+        )
+        .add(Verb::Get, "/v1/admin/ip-blocks", v1::admin::ip_blocks, &[])
+        .add(
+            Verb::Delete,
+            "/v1/admin/ip-blocks/{ip}",
+            v1::admin::lift_ip_block,
+            ADMIN_LIFT_BLOCK,
+        )
+        .add(
+            Verb::Get,
+            "/v1/admin/audit-events",
+            v1::admin::audit_events,
+            AUDIT_EVENTS,
+        )
 }
 
 const SECRETS: &str = "/v1/workspaces/{ws}/secrets";
+const SUPPORT: &str = "/v1/workspaces/{ws}/support-access";
+const MFA_TOTP: &str = "/v1/me/mfa/totp";
 const SECRET: &str = "/v1/workspaces/{ws}/secrets/{name}";
 const COLLECTIONS: &str = "/v1/workspaces/{ws}/collections";
 const COLLECTION: &str = "/v1/workspaces/{ws}/collections/{name}";

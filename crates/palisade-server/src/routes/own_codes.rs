@@ -17,6 +17,7 @@ pub(super) const AUTH_SIGNUP: &[ProblemCode] = &[
 ];
 pub(super) const AUTH_LOGIN: &[ProblemCode] = &[
     ProblemCode::InvalidCredentials,
+    ProblemCode::AccountSuspended,
     ProblemCode::AuthBusy,
     ProblemCode::IpBlocked,
 ];
@@ -51,6 +52,7 @@ pub(super) const WORKSPACES_CREATE: &[ProblemCode] = &[
 ];
 pub(super) const WORKSPACES_UPDATE: &[ProblemCode] = &[
     ProblemCode::InvalidName,
+    ProblemCode::MfaEnrollmentRequired,
     ProblemCode::InvalidRetention,
     ProblemCode::NothingToChange,
 ];
@@ -66,6 +68,7 @@ pub(super) const INVITATIONS_CREATE: &[ProblemCode] =
 pub(super) const INVITATIONS_REVOKE: &[ProblemCode] = &[ProblemCode::NotFound];
 pub(super) const INVITATIONS_ACCEPT: &[ProblemCode] = &[ProblemCode::InvalidInvitation];
 pub(super) const API_KEYS_CREATE: &[ProblemCode] = &[
+    ProblemCode::MfaStepUpRequired,
     ProblemCode::ScopeNotHeld,
     ProblemCode::InvalidScope,
     ProblemCode::InvalidName,
@@ -135,3 +138,39 @@ pub(super) const SECRETS_PUT: &[ProblemCode] = &[
     ProblemCode::WriteConflict,
 ];
 pub(super) const SECRETS_ONE: &[ProblemCode] = &[ProblemCode::SecretNotFound];
+pub(super) const WORKSPACES_DELETE: &[ProblemCode] = &[ProblemCode::MfaStepUpRequired];
+pub(super) const AUTH_MFA_VERIFY: &[ProblemCode] = &[
+    ProblemCode::MfaInvalidCode,
+    ProblemCode::MfaInvalidToken,
+    ProblemCode::MfaNotEnrolled,
+    ProblemCode::AuthBusy,
+    ProblemCode::IpBlocked,
+];
+pub(super) const MFA_ENROLL: &[ProblemCode] = &[ProblemCode::MfaAlreadyEnrolled];
+pub(super) const MFA_CONFIRM: &[ProblemCode] = &[
+    ProblemCode::MfaInvalidCode,
+    ProblemCode::MfaAlreadyEnrolled,
+    ProblemCode::MfaNotEnrolled,
+];
+pub(super) const MFA_REMOVE: &[ProblemCode] = &[
+    ProblemCode::MfaInvalidCode,
+    ProblemCode::MfaNotEnrolled,
+    ProblemCode::InvalidCredentials,
+    ProblemCode::MfaStepUpRequired,
+    ProblemCode::AuthBusy,
+];
+pub(super) const MFA_STEP_UP: &[ProblemCode] =
+    &[ProblemCode::MfaInvalidCode, ProblemCode::MfaNotEnrolled];
+pub(super) const SUPPORT_GRANT: &[ProblemCode] = &[
+    ProblemCode::MfaStepUpRequired,
+    ProblemCode::InvalidSupportDuration,
+    ProblemCode::InvalidReason,
+];
+pub(super) const SUPPORT_REVOKE: &[ProblemCode] = &[ProblemCode::SupportGrantNotFound];
+pub(super) const ADMIN_LIST: &[ProblemCode] =
+    &[ProblemCode::InvalidLimit, ProblemCode::InvalidCursor];
+pub(super) const ADMIN_ACCOUNT: &[ProblemCode] =
+    &[ProblemCode::AccountNotFound, ProblemCode::CannotSuspendSelf];
+pub(super) const ADMIN_WORKSPACE: &[ProblemCode] = &[ProblemCode::WorkspaceNotFound];
+pub(super) const ADMIN_LIFT_BLOCK: &[ProblemCode] =
+    &[ProblemCode::IpBlockNotFound, ProblemCode::InvalidIpAddress];

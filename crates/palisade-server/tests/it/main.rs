@@ -5,6 +5,7 @@
 mod accounts;
 mod helpers;
 
+mod admin;
 mod api_keys;
 mod audit;
 mod audit_events;
@@ -29,6 +30,7 @@ mod idempotency;
 mod limits;
 mod logging;
 mod memberships;
+mod mfa;
 mod openapi;
 mod openapi_contract;
 mod probe;
@@ -43,6 +45,7 @@ mod security_headers;
 mod shared_limits;
 mod shutdown;
 mod smtp;
+mod support_access;
 mod tenancy_matrix;
 mod tenancy_world;
 mod tls;

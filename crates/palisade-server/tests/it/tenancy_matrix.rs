@@ -180,16 +180,33 @@ fn matrix() -> Vec<Row> {
             None,
             [200, 200, 403, 403],
         ),
+        row(
+            Method::POST,
+            SUPPORT,
+            Some(json!({"duration_hours": 4, "reason": "ticket 2"})),
+            [201, 403, 403, 403],
+        ),
+        row(Method::GET, SUPPORT, None, [200, 403, 403, 403]),
+        row(
+            Method::DELETE,
+            "/v1/workspaces/{ws}/support-access/{id}",
+            None,
+            [204, 403, 403, 403],
+        ),
     ]
 }
 
+const SUPPORT: &str = "/v1/workspaces/{ws}/support-access";
+
 /// Keys answer as the table says: foreign keys 403, narrow keys as their column, revoked
 /// keys 401, the owner's full key like the owner.
-fn expected_for(caller: Caller, people: [u16; 7], narrow: u16) -> u16 {
+fn expected_for(caller: Caller, template: &str, people: [u16; 7], narrow: u16) -> u16 {
     match caller {
         Caller::ForeignKey => 403,
         Caller::NarrowKey => narrow,
         Caller::RevokedKey => 401,
+        // Support access is a person's decision: no key holds `support:grant`.
+        Caller::OwnerKey if template.starts_with(SUPPORT) => 403,
         Caller::OwnerKey => people[2],
         person => people[PEOPLE.iter().position(|c| *c == person).unwrap()],
     }
@@ -243,6 +260,11 @@ fn missing_ids() -> Vec<(Method, &'static str, Option<Value>)> {
             Some(json!({})),
         ),
         (Method::GET, "/v1/workspaces/acme/secrets/nowhere", None),
+        (
+            Method::DELETE,
+            "/v1/workspaces/acme/support-access/sup_01jd0000000000000000000000",
+            None,
+        ),
         (Method::DELETE, "/v1/workspaces/acme/secrets/nowhere", None),
         (Method::GET, MISSING_RECORD, None),
         (Method::PUT, MISSING_RECORD, Some(json!({}))),
@@ -291,6 +313,8 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                 };
                 let id = if template.contains("api-keys") {
                     &world.spare_key_id
+                } else if template.contains("support-access") {
+                    &world.support_grant_id
                 } else if template.contains("records") {
                     &world.record_id
                 } else {
@@ -312,7 +336,7 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                 let text = response.text().await.unwrap();
                 assert_eq!(
                     status,
-                    expected_for(caller, people, narrow),
+                    expected_for(caller, template, people, narrow),
                     "{caller:?} {method} {template}: {text}"
                 );
                 for foreign in &world.foreign {

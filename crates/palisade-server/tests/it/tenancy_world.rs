@@ -68,6 +68,7 @@ pub struct World {
     pub invitation_id: String,
     pub spare_key_id: String,
     pub record_id: String,
+    pub support_grant_id: String,
     /// Strings that must never appear in an outsider's response.
     pub secrets: Vec<String>,
     /// Strings of the other workspace that must never appear in any response about acme.
@@ -208,6 +209,19 @@ pub async fn world(app: &TestApp, n: usize) -> World {
     );
     let (_, full) = make_key(app, &owner.access, "acme", &ALL_SCOPES).await;
     let (spare_key_id, _) = make_key(app, &owner.access, "acme", &["workspace:read"]).await;
+    let support = send(
+        app,
+        Method::POST,
+        "/v1/workspaces/acme/support-access",
+        &owner.access,
+        Some(json!({"duration_hours": 2, "reason": "ticket 1"})),
+    )
+    .await;
+    assert_eq!(support.status(), 201);
+    let support_grant_id = support.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     credentials.extend([
         (Caller::ForeignKey, foreign),
         (Caller::NarrowKey, narrow),
@@ -223,6 +237,7 @@ pub async fn world(app: &TestApp, n: usize) -> World {
         invitation_id.clone(),
         spare_key_id.clone(),
         record_id.clone(),
+        support_grant_id.clone(),
         ACME_PAYLOAD.to_owned(),
     ];
     World {
@@ -233,6 +248,7 @@ pub async fn world(app: &TestApp, n: usize) -> World {
         invitation_id,
         spare_key_id,
         record_id,
+        support_grant_id,
         secrets,
         // Secret values are write-only: no response to anyone ever shows one.
         foreign: vec![

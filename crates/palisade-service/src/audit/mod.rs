@@ -154,6 +154,29 @@ impl Audit {
         );
     }
 
+    /// A platform admin's request under support access, in the workspace's own log: which
+    /// grant, and the permission the request used.
+    pub fn support_read(
+        &self,
+        scope: &palisade_store::WorkspaceScope,
+        permission: palisade_core::Permission,
+        origin: &Origin,
+    ) {
+        let Some(grant) = scope.support_grant() else {
+            return;
+        };
+        self.record(
+            Draft::success(
+                &scope.workspace_id().to_string(),
+                Actor::of(scope),
+                "support_access.read",
+                Resource::new("support_grant", grant),
+            )
+            .because(permission.as_str()),
+            origin,
+        );
+    }
+
     /// Queues an event that records no state change for the next batch.
     pub fn record(&self, draft: Draft, origin: &Origin) {
         let entry = self.entry(draft, origin);

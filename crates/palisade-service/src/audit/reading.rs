@@ -31,6 +31,17 @@ impl Audit {
         filter: &EventFilter,
         page_size: u32,
     ) -> Result<(Vec<ChainedEvent>, Option<i64>), StoreError> {
+        let log = grant.scope().workspace_id().to_string();
+        self.log_events(&log, filter, page_size).await
+    }
+
+    /// As [`Audit::events`], for any log; callers hold the right to read it.
+    pub(crate) async fn log_events(
+        &self,
+        log: &str,
+        filter: &EventFilter,
+        page_size: u32,
+    ) -> Result<(Vec<ChainedEvent>, Option<i64>), StoreError> {
         self.flush().await?;
         let query = AuditQuery {
             after_seq: filter.after_seq,
@@ -43,8 +54,7 @@ impl Audit {
             from_micros: filter.from.map(micros),
             to_micros: filter.to.map(micros),
         };
-        let log = grant.scope().workspace_id().to_string();
-        let mut events = self.deps().store.audit_events(&log, &query).await?;
+        let mut events = self.deps().store.audit_events(log, &query).await?;
         let more = events.len() > page_size as usize;
         events.truncate(page_size as usize);
         let next = more.then(|| events.last().map(|e| e.seq)).flatten();

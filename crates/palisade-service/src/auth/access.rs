@@ -70,8 +70,11 @@ impl Auth {
         slug: &str,
         origin: &Origin,
     ) -> Result<Option<WorkspaceScope>, AuthError> {
-        let scope = self.deps.store.authorize(caller.user(), slug).await?;
-        if scope.is_none() {
+        let store = &self.deps.store;
+        if let Some(scope) = store.authorize(caller.user(), slug).await? {
+            return Ok(Some(scope.in_session(caller.session())));
+        }
+        let denied = |reason: &'static str| {
             // In the platform log: the workspace may not exist, and its members must not
             // learn who probes it.
             self.audit.record(
@@ -80,11 +83,87 @@ impl Auth {
                     "workspace.accessed",
                     Resource::new("workspace", slug),
                 )
-                .denied("not_a_member"),
+                .denied(reason),
                 origin,
             );
+        };
+        if store.mfa_enrollment_required(caller.user(), slug).await? {
+            denied("mfa_enrollment_required");
+            return Err(AuthError::MfaEnrollmentRequired);
         }
-        Ok(scope)
+        if let Some(scope) = self.support_scope(caller, slug).await? {
+            return Ok(Some(scope.in_session(caller.session())));
+        }
+        denied("not_a_member");
+        Ok(None)
+    }
+
+    /// Read-only support access for a platform admin signed in with MFA, while the
+    /// workspace's owner has a grant in force.
+    async fn support_scope(
+        &self,
+        caller: &Caller,
+        slug: &str,
+    ) -> Result<Option<WorkspaceScope>, AuthError> {
+        let store = &self.deps.store;
+        let admin = store
+            .account_status(caller.user())
+            .await?
+            .is_some_and(|s| s.platform_admin && s.suspended_at.is_none());
+        if !admin || !self.session_has_mfa(caller).await? {
+            return Ok(None);
+        }
+        Ok(store
+            .support_scope(caller.user(), slug, self.deps.now())
+            .await?)
+    }
+
+    /// The caller as a platform admin: flagged by an operator, not suspended, and in a session
+    /// that proved a second factor. Refusals are audited.
+    pub async fn platform_admin(
+        &self,
+        caller: &Caller,
+        origin: &Origin,
+    ) -> Result<crate::admin::PlatformAdmin, AuthError> {
+        let admin = self
+            .deps
+            .store
+            .account_status(caller.user())
+            .await?
+            .is_some_and(|s| s.platform_admin && s.suspended_at.is_none());
+        let refusal = if !admin {
+            Some((AuthError::PlatformAdminRequired, "not_a_platform_admin"))
+        } else if !self.session_has_mfa(caller).await? {
+            Some((AuthError::MfaRequired, "mfa_required"))
+        } else {
+            None
+        };
+        if let Some((error, reason)) = refusal {
+            self.audit.record(
+                platform(
+                    Actor::User(caller.user()),
+                    "admin.accessed",
+                    Resource::new("user", caller.user()),
+                )
+                .denied(reason),
+                origin,
+            );
+            return Err(error);
+        }
+        Ok(crate::admin::PlatformAdmin::new(
+            caller.user(),
+            caller.session(),
+        ))
+    }
+
+    /// Whether the caller's session was signed in (or stepped up) with a second factor.
+    pub(super) async fn session_has_mfa(&self, caller: &Caller) -> Result<bool, AuthError> {
+        Ok(self
+            .deps
+            .store
+            .session(caller.session())
+            .await?
+            .is_some_and(|s| s.user_id == caller.user() && s.mfa_at.is_some()))
     }
 
     /// Whether the session behind an access token may still be used: the cache answers, the

@@ -44,6 +44,24 @@ pub enum AuthError {
     SignupInviteOnly,
     #[error("sign-up needs a valid access code")]
     InvalidAccessCode,
+    #[error("this account already has MFA")]
+    MfaAlreadyEnrolled,
+    #[error("this account has no MFA enrolment to use")]
+    MfaNotEnrolled,
+    #[error("the code is wrong, used or expired")]
+    InvalidMfaCode,
+    #[error("the MFA token is invalid, used or expired; sign in again")]
+    InvalidMfaToken,
+    #[error("this action needs a second factor proved in the last ten minutes")]
+    StepUpRequired,
+    #[error("this workspace requires MFA: enrol at /v1/me/mfa/totp first")]
+    MfaEnrollmentRequired,
+    #[error("this account is suspended")]
+    AccountSuspended,
+    #[error("platform administration needs a platform admin")]
+    PlatformAdminRequired,
+    #[error("platform administration needs a session signed in with MFA")]
+    MfaRequired,
     #[error(transparent)]
     Store(StoreError),
     #[error("{0}")]
@@ -53,6 +71,15 @@ pub enum AuthError {
 impl From<Saturated> for AuthError {
     fn from(_: Saturated) -> Self {
         AuthError::Busy
+    }
+}
+
+impl From<super::step_up::StepUpError> for AuthError {
+    fn from(err: super::step_up::StepUpError) -> Self {
+        match err {
+            super::step_up::StepUpError::Required => AuthError::StepUpRequired,
+            super::step_up::StepUpError::Store(err) => AuthError::Store(err),
+        }
     }
 }
 

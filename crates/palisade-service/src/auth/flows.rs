@@ -141,7 +141,7 @@ impl Auth {
         email: &str,
         password: SecretString,
         origin: &Origin,
-    ) -> Result<IssuedTokens, AuthError> {
+    ) -> Result<super::LoginOutcome, AuthError> {
         // A malformed address is looked up like an unknown one: same work, same answer. Accounts
         // registered under the first releases' looser address rules are still found.
         let user = match Email::parse(email).or_else(|_| Email::parse_legacy(email)) {
@@ -192,13 +192,45 @@ impl Auth {
             );
             return Err(AuthError::InvalidCredentials);
         }
-        if failures.is_some() {
-            self.deps.store.clear_login_failures(user.id).await?;
-        }
         if needs_rehash {
             self.upgrade_hash(user.id, password).await;
         }
-        self.start_session(user.id, origin).await
+        // Only someone who knows the password learns the account is suspended.
+        let status = self.deps.store.account_status(user.id).await?;
+        if status.is_some_and(|s| s.suspended_at.is_some()) {
+            self.audit.record(
+                platform(
+                    Actor::User(user.id),
+                    "user.login",
+                    Resource::new("user", user.id),
+                )
+                .denied("account_suspended"),
+                origin,
+            );
+            return Err(AuthError::AccountSuspended);
+        }
+        if status.is_some_and(|s| s.mfa_enabled) {
+            // The failures are cleared once the second factor is proved, not before: a
+            // password guessed right must not reset the count a code guesser runs up.
+            self.audit.record(
+                platform(
+                    Actor::User(user.id),
+                    "user.login",
+                    Resource::new("user", user.id),
+                )
+                .because("mfa_required"),
+                origin,
+            );
+            return Ok(super::LoginOutcome::MfaRequired(
+                self.challenge(user.id).await?,
+            ));
+        }
+        if failures.is_some() {
+            self.deps.store.clear_login_failures(user.id).await?;
+        }
+        Ok(super::LoginOutcome::Signed(
+            self.start_session(user.id, None, origin).await?,
+        ))
     }
 
     /// A verifier for a password being set (sign-up, change, reset).
@@ -244,9 +276,11 @@ impl Auth {
         }
     }
 
-    async fn start_session(
+    /// `mfa_at`: when the sign-in proved a second factor, if it did.
+    pub(super) async fn start_session(
         &self,
         user: UserId,
+        mfa_at: Option<OffsetDateTime>,
         origin: &Origin,
     ) -> Result<IssuedTokens, AuthError> {
         let now = self.deps.clock().now();
@@ -259,6 +293,7 @@ impl Auth {
             revoked_at: None,
             user_agent: origin.user_agent.clone(),
             ip: origin.ip.clone(),
+            mfa_at,
         };
         let refresh = OpaqueToken::generate(REFRESH_TOKEN_PREFIX, self.deps.rng());
         let event = self.audit.entry(

@@ -8,21 +8,25 @@ mod error;
 mod flows;
 pub mod keys;
 mod lockout;
+pub mod mfa;
 mod passwords;
 mod recovery;
 mod refresh;
 pub(crate) mod revocations;
-mod sessions;
+pub(crate) mod sessions;
 mod settings;
+pub mod step_up;
 mod stuffing;
 
 pub use access::{Caller, KeyRefusal};
 pub use error::AuthError;
 pub use flows::{constant_time_eq, IssuedTokens, SessionSummary, REFRESH_TOKEN_PREFIX};
+pub use mfa::{FactorUsed, LoginOutcome, MfaChallenge, MfaStatus, RecoveryCodes, TotpEnrollment};
 pub use passwords::{PasswordPool, Saturated};
 pub use recovery::{create_access_code, ACCESS_CODE_PREFIX, RESET_TOKEN_PREFIX};
 pub use revocations::Feed as RevocationFeed;
 pub use settings::{AuthConfig, IpBlockPolicy, LockoutPolicy, SignupPolicy};
+pub use step_up::StepUpError;
 pub use stuffing::address_source;
 
 use crate::audit::{Actor, Audit, Draft, Resource};
@@ -61,10 +65,12 @@ pub struct Auth {
     public_url: Url,
     passwords: PasswordPool,
     keys: KeyRing,
-    sessions: SessionCache,
+    sessions: Arc<SessionCache>,
     api_keys: Arc<ApiKeys>,
     /// Seals a rotated refresh token's successor for the grace window.
     successor_sealer: crate::vault::Sealer,
+    /// Seals TOTP seeds, each bound to its account.
+    totp_sealer: crate::vault::Sealer,
     /// Recent failed sign-ins per address, for the credential-stuffing block.
     stuffing: stuffing::Failures,
     /// Keyed tags of the accounts an address tried, comparable across nodes (in Redis).
@@ -116,7 +122,7 @@ impl Auth {
             public_url,
             passwords,
             keys,
-            sessions: SessionCache::new(broadcast.clone()),
+            sessions: Arc::new(SessionCache::new(broadcast.clone())),
             api_keys: Arc::new(ApiKeys::new(hasher, broadcast.clone())),
             broadcast,
             successor_sealer: vault
@@ -124,6 +130,13 @@ impl Auth {
                     "refresh_tokens",
                     "successor_sealed",
                     SealingKey::derive(root, "refresh-successors"),
+                )
+                .await?,
+            totp_sealer: vault
+                .platform_sealer(
+                    "mfa_totp",
+                    "secret_sealed",
+                    SealingKey::derive(root, "totp-secrets"),
                 )
                 .await?,
             stuffing: stuffing::Failures::default(),
@@ -146,6 +159,11 @@ impl Auth {
     /// The public signing keys, for `/.well-known/jwks.json`.
     pub fn jwks(&self) -> Vec<PublicJwk> {
         self.keys.jwks()
+    }
+
+    /// The session cache, shared with platform administration (suspensions revoke).
+    pub(crate) fn session_cache(&self) -> &Arc<SessionCache> {
+        &self.sessions
     }
 
     /// The API key cache, shared with the services that revoke keys.

@@ -14,7 +14,7 @@ pub enum WorkspaceError {
     InvalidName,
     #[error("audit_retention_days is a whole number of days from 90 to 3650")]
     InvalidRetention,
-    #[error("send `name`, `audit_retention_days`, or both")]
+    #[error("send at least one of `name`, `audit_retention_days`, `settings.require_mfa`")]
     NothingToChange,
     #[error("the role is one of owner, admin, member, viewer")]
     InvalidRole,
@@ -47,8 +47,29 @@ pub enum WorkspaceError {
     ScopeNotHeld(Permission),
     #[error("expires_at must be in the future")]
     ExpiryInPast,
+    #[error("this action needs a second factor proved in the last ten minutes")]
+    StepUpRequired,
+    #[error("enrol in MFA yourself before requiring it of every member")]
+    MfaEnrollmentRequired,
+    #[error("no such support grant in force")]
+    SupportGrantNotFound,
+    #[error("duration_hours is a whole number of hours from 1 to 72")]
+    InvalidSupportDuration,
+    #[error("a reason is 1–500 characters, no control characters")]
+    InvalidReason,
+    #[error("support access is granted by a signed-in owner, not an API key")]
+    SupportNeedsSession,
     #[error(transparent)]
     Store(StoreError),
+}
+
+impl From<crate::auth::StepUpError> for WorkspaceError {
+    fn from(err: crate::auth::StepUpError) -> Self {
+        match err {
+            crate::auth::StepUpError::Required => WorkspaceError::StepUpRequired,
+            crate::auth::StepUpError::Store(err) => WorkspaceError::Store(err),
+        }
+    }
 }
 
 impl From<StoreError> for WorkspaceError {

@@ -26,6 +26,14 @@ pub struct KeyAdmin {
     audit: Audit,
 }
 
+/// Scopes whose keys need a step-up to create.
+const STEP_UP_SCOPES: [Permission; 4] = [
+    Permission::KeysManage,
+    Permission::SettingsAdmin,
+    Permission::SupportGrant,
+    Permission::WorkspaceDelete,
+];
+
 impl KeyAdmin {
     pub(crate) fn new(deps: Deps, keys: Arc<ApiKeys>, audit: Audit) -> Self {
         Self { deps, keys, audit }
@@ -78,6 +86,11 @@ impl KeyAdmin {
         }
         if held.is_empty() {
             return Err(WorkspaceError::NoScopes);
+        }
+        // A key that can make keys, change settings, grant support or delete the workspace is
+        // as strong as its creator at their most powerful: it needs a fresh second factor.
+        if held.iter().any(|p| STEP_UP_SCOPES.contains(p)) {
+            crate::auth::step_up::require_for_scope(&self.deps, scope).await?;
         }
         let now = self.deps.now();
         if expires_at.is_some_and(|at| at <= now) {

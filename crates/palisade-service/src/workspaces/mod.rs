@@ -4,11 +4,13 @@ mod error;
 mod invitations;
 mod keys;
 mod names;
+mod support;
 
 pub use error::WorkspaceError;
 pub use invitations::{Invitations, INVITATION_TOKEN_PREFIX};
 pub use keys::{CreatedKey, KeyAdmin};
 pub use names::{check_slug, RESERVED_SLUGS};
+pub use support::MAX_SUPPORT_HOURS;
 
 use crate::audit::{Actor, Audit, Draft, Origin, Resource};
 use crate::auth::api_keys::ApiKeys;
@@ -69,6 +71,8 @@ impl Workspaces {
             slug,
             name,
             audit_retention_days: DEFAULT_AUDIT_RETENTION_DAYS,
+            require_mfa: false,
+            suspended_at: None,
             created_at: now,
             updated_at: now,
         };
@@ -110,10 +114,24 @@ impl Workspaces {
         grant: &Grant<AdministerSettings>,
         name: Option<&str>,
         audit_retention_days: Option<i64>,
+        require_mfa: Option<bool>,
         origin: &Origin,
     ) -> Result<WorkspaceRecord, WorkspaceError> {
-        if name.is_none() && audit_retention_days.is_none() {
+        if name.is_none() && audit_retention_days.is_none() && require_mfa.is_none() {
             return Err(WorkspaceError::NothingToChange);
+        }
+        if require_mfa == Some(true) {
+            // Whoever turns it on must not lock themselves out: they need MFA first.
+            let scope = grant.scope();
+            let has_mfa = self
+                .deps
+                .store
+                .account_status(scope.actor())
+                .await?
+                .is_some_and(|s| s.mfa_enabled);
+            if scope.key_id().is_none() && !has_mfa {
+                return Err(WorkspaceError::MfaEnrollmentRequired);
+            }
         }
         let name = name.map(names::display_name).transpose()?;
         let range = MIN_AUDIT_RETENTION_DAYS..=MAX_AUDIT_RETENTION_DAYS;
@@ -146,6 +164,18 @@ impl Workspaces {
                 .set_audit_retention(grant, days, now, &event)
                 .await?;
         }
+        if let Some(required) = require_mfa {
+            let action = if required {
+                "workspace.mfa_required"
+            } else {
+                "workspace.mfa_optional"
+            };
+            let event = self.audit.entry(draft(action), origin);
+            self.deps
+                .store
+                .set_require_mfa(grant, required, now, &event)
+                .await?;
+        }
         self.audit.appended(&log_of(scope));
         Ok(self.deps.store.workspace(scope).await?)
     }
@@ -157,6 +187,7 @@ impl Workspaces {
         origin: &Origin,
     ) -> Result<(), WorkspaceError> {
         let scope = grant.scope();
+        crate::auth::step_up::require_for_scope(&self.deps, scope).await?;
         // The workspace's own log stays (until retention); its deletion is a platform event.
         let event = self.audit.entry(
             Draft::success(

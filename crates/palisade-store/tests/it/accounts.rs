@@ -41,6 +41,7 @@ fn session_for(user: &UserRecord, seed: u64) -> SessionRecord {
         revoked_at: None,
         user_agent: Some("test-agent/1".into()),
         ip: Some("127.0.0.1".into()),
+        mfa_at: None,
     }
 }
 

@@ -52,6 +52,8 @@ pub fn workspace(slug: &str, seed: u64) -> WorkspaceRecord {
         slug: slug.into(),
         name: slug.to_uppercase(),
         audit_retention_days: palisade_store::workspaces::DEFAULT_AUDIT_RETENTION_DAYS,
+        require_mfa: false,
+        suspended_at: None,
         created_at: T0,
         updated_at: T0,
     }

@@ -424,3 +424,58 @@ async fn audit_verify_checks_the_logs_and_an_export_offline() {
     assert!(!edited.status.success());
     assert!(edited.stdout.contains("at sequence 2"), "{}", edited.stdout);
 }
+
+#[tokio::test]
+async fn admin_grant_makes_an_account_a_platform_admin_who_still_needs_mfa() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = crate::process::Serving::start(palisade(dir.path()))
+        .await
+        .unwrap_or_else(|f| panic!("{}", f.stderr));
+    let client = reqwest::Client::new();
+    let body =
+        serde_json::json!({"email": "ada@example.com", "password": "violet-tundra-42-harbor"});
+    let signed_up = client
+        .post(format!("{}/v1/auth/signup", server.url))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_up.status(), 201);
+
+    let mut unknown = palisade(dir.path());
+    unknown.args(["admin", "grant", "--email", "nobody@example.com"]);
+    let refused = run(unknown).await;
+    assert!(!refused.status.success());
+    assert!(refused.stderr.contains("no account"), "{}", refused.stderr);
+
+    let mut grant = palisade(dir.path());
+    grant.args(["admin", "grant", "--email", "ada@example.com"]);
+    let granted = run(grant).await;
+    assert!(granted.status.success(), "{}", granted.stderr);
+    assert!(
+        granted.stdout.contains("is a platform admin"),
+        "{}",
+        granted.stdout
+    );
+
+    let tokens: serde_json::Value = client
+        .post(format!("{}/v1/auth/login", server.url))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let admin = client
+        .get(format!("{}/v1/admin/accounts", server.url))
+        .bearer_auth(tokens["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(admin.status(), 403);
+    let problem: serde_json::Value = admin.json().await.unwrap();
+    // An admin now, refused only for want of MFA.
+    assert_eq!(problem["code"], "mfa.required");
+    assert!(server.terminate().await.success());
+}

@@ -113,6 +113,22 @@ pub async fn events(
     access: Scoped<ReadAudit>,
     Query(query): Query<EventsQuery>,
 ) -> Result<axum::Json<AuditEventPage>, ApiError> {
+    let (filter, limit) = filter_of(query)?;
+    let audit = &state.platform().audit;
+    let (events, next) = audit.events(&access.grant, &filter, limit).await?;
+    Ok(axum::Json(page(events, next)))
+}
+
+/// A page of events as the API shows it.
+pub fn page(events: Vec<ChainedEvent>, next: Option<i64>) -> AuditEventPage {
+    AuditEventPage {
+        items: events.into_iter().map(view).collect(),
+        next_cursor: next.map(|seq| seq.to_string()),
+    }
+}
+
+/// The filter and page size a query asks for, or why it cannot be answered.
+pub fn filter_of(query: EventsQuery) -> Result<(EventFilter, u32), ApiError> {
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(invalid(
@@ -144,12 +160,7 @@ pub async fn events(
         from: query.from,
         to: query.to,
     };
-    let audit = &state.platform().audit;
-    let (events, next) = audit.events(&access.grant, &filter, limit).await?;
-    Ok(axum::Json(AuditEventPage {
-        items: events.into_iter().map(view).collect(),
-        next_cursor: next.map(|seq| seq.to_string()),
-    }))
+    Ok((filter, limit))
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]

@@ -6,8 +6,8 @@ use crate::state::AppState;
 use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use palisade_service::auth::{AuthError, IssuedTokens};
-use secrecy::SecretString;
+use palisade_service::auth::{AuthError, FactorUsed, IssuedTokens, LoginOutcome};
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -99,6 +99,36 @@ pub enum SessionResponse {
     Cookie(CookieSessionResponse),
 }
 
+/// A correct password for an account with MFA: no session yet. Send the token with a code
+/// to `POST /v1/auth/mfa/verify` (same `mode`) within `expires_in` seconds.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MfaRequiredResponse {
+    pub mfa_required: bool,
+    #[schema(example = "palm_…")]
+    pub mfa_token: String,
+    #[schema(example = 300)]
+    pub expires_in: i64,
+}
+
+/// What sign-in answers: a session, or the second factor still owed.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // Documents the shapes `login` writes; never built itself.
+pub enum LoginResponse {
+    Bearer(TokenResponse),
+    Cookie(CookieSessionResponse),
+    MfaRequired(MfaRequiredResponse),
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MfaVerifyRequest {
+    #[schema(schema_with = fields::mfa_token)]
+    pub mfa_token: SecretString,
+    #[schema(schema_with = fields::mfa_code)]
+    pub code: SecretString,
+}
+
 fn carries_no_body(headers: &HeaderMap) -> bool {
     headers.get(header::CONTENT_TYPE).is_none()
         && headers
@@ -159,23 +189,66 @@ pub async fn signup(
     Ok((StatusCode::CREATED, axum::Json(account)).into_response())
 }
 
-/// Sign in with e-mail and password.
+/// Sign in with e-mail and password. An account with MFA gets `{mfa_required, mfa_token}`
+/// instead of a session.
 #[utoipa::path(post, path = "/v1/auth/login", tag = "auth", request_body = LoginRequest, params(ModeQuery),
     responses(
-        (status = 200, description = "Tokens (`mode=bearer`) or cookies (`mode=cookie`)", body = SessionResponse)))]
+        (status = 200, description = "Tokens (`mode=bearer`), cookies (`mode=cookie`), or the second factor owed", body = LoginResponse)))]
 pub async fn login(
     State(state): State<AppState>,
     Query(query): Query<ModeQuery>,
     RequestOrigin(origin): RequestOrigin,
     Json(body): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let tokens = state
+    let outcome = state
         .platform()
         .auth
         .login(&body.email, body.password, &origin)
         .await?;
-    Ok(respond(&state, query.mode, tokens))
+    Ok(match outcome {
+        LoginOutcome::Signed(tokens) => respond(&state, query.mode, tokens),
+        LoginOutcome::MfaRequired(challenge) => axum::Json(MfaRequiredResponse {
+            mfa_required: true,
+            mfa_token: challenge.mfa_token.expose().to_owned(),
+            expires_in: challenge.expires_in,
+        })
+        .into_response(),
+    })
 }
+
+/// Complete a sign-in with a TOTP code or a recovery code. A code works once; wrong codes
+/// count towards the account's lock. Using a recovery code says how many remain in
+/// `X-Recovery-Codes-Remaining`.
+#[utoipa::path(post, path = "/v1/auth/mfa/verify", tag = "auth", request_body = MfaVerifyRequest, params(ModeQuery),
+    responses(
+        (status = 200, description = "Tokens (`mode=bearer`) or cookies (`mode=cookie`)", body = SessionResponse)))]
+pub async fn mfa_verify(
+    State(state): State<AppState>,
+    Query(query): Query<ModeQuery>,
+    RequestOrigin(origin): RequestOrigin,
+    Json(body): Json<MfaVerifyRequest>,
+) -> Result<Response, ApiError> {
+    let (tokens, used) = state
+        .platform()
+        .auth
+        .verify_mfa(
+            body.mfa_token.expose_secret(),
+            body.code.expose_secret(),
+            &origin,
+        )
+        .await?;
+    let mut response = respond(&state, query.mode, tokens);
+    if let FactorUsed::RecoveryCode { remaining } = used {
+        response.headers_mut().insert(
+            RECOVERY_CODES_REMAINING,
+            axum::http::HeaderValue::from(remaining),
+        );
+    }
+    Ok(response)
+}
+
+/// Set when a recovery code was used: how many are left.
+pub const RECOVERY_CODES_REMAINING: &str = "x-recovery-codes-remaining";
 
 /// Exchange a refresh token for a new pair; the old one is spent.
 #[utoipa::path(post, path = "/v1/auth/refresh", tag = "auth", request_body(content = Option<RefreshRequest>, description = "Omitted in cookie mode"), params(ModeQuery),

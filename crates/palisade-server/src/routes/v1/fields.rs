@@ -5,6 +5,7 @@
 use palisade_core::{DisplayName, Email, Permission, Role};
 use palisade_crypto::policy::{MAX_CHARS as PASSWORD_MAX, MIN_CHARS as PASSWORD_MIN};
 use palisade_crypto::token::OpaqueToken;
+use palisade_service::auth::mfa::MFA_TOKEN_PREFIX;
 use palisade_service::auth::{REFRESH_TOKEN_PREFIX, RESET_TOKEN_PREFIX};
 use palisade_service::workspaces::{INVITATION_TOKEN_PREFIX, RESERVED_SLUGS};
 use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
@@ -118,6 +119,21 @@ pub fn refresh_token() -> ObjectBuilder {
 
 pub fn reset_token() -> ObjectBuilder {
     token(RESET_TOKEN_PREFIX)
+}
+
+pub fn mfa_token() -> ObjectBuilder {
+    token(MFA_TOKEN_PREFIX)
+}
+
+/// A second factor: a 6-digit TOTP code, or a recovery code (`xxxxx-xxxxx`, case and
+/// separators ignored).
+pub fn mfa_code() -> ObjectBuilder {
+    password_format(string())
+        .min_length(Some(1))
+        .max_length(Some(64))
+        .description(Some(
+            "A 6-digit code from the authenticator app, or one of the recovery codes.",
+        ))
 }
 
 pub fn invitation_token() -> ObjectBuilder {

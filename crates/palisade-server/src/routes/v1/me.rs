@@ -1,4 +1,3 @@
-use super::auth::Account;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, Json, RequestOrigin};
 use crate::state::AppState;
@@ -9,19 +8,45 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
+/// The signed-in account and its second factor.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    #[schema(example = "usr_01jd5v3k2m0000000000000000")]
+    pub id: String,
+    pub email: String,
+    pub name: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+    pub mfa: MfaView,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MfaView {
+    /// A confirmed TOTP enrolment.
+    pub enabled: bool,
+    pub recovery_codes_remaining: u32,
+}
+
 /// The signed-in account.
 #[utoipa::path(get, path = "/v1/me", tag = "me",
-    responses((status = 200, body = Account)))]
+    responses((status = 200, body = Me)))]
 pub async fn me(
     State(state): State<AppState>,
     caller: Authenticated,
-) -> Result<axum::Json<Account>, ApiError> {
-    let user = state.platform().auth.account(&caller.caller()).await?;
-    Ok(axum::Json(Account {
+) -> Result<axum::Json<Me>, ApiError> {
+    let auth = &state.platform().auth;
+    let user = auth.account(&caller.caller()).await?;
+    let mfa = auth.mfa_status(&caller.caller()).await?;
+    Ok(axum::Json(Me {
         id: user.id.to_string(),
         email: user.email,
         name: user.name,
         created_at: user.created_at,
+        mfa: MfaView {
+            enabled: mfa.enabled,
+            recovery_codes_remaining: mfa.recovery_codes_remaining,
+        },
     }))
 }
 

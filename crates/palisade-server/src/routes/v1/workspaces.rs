@@ -29,6 +29,22 @@ pub struct UpdateWorkspace {
     #[serde(default, deserialize_with = "super::fields::optional_integral")]
     #[schema(minimum = 90, maximum = 3650)]
     pub audit_retention_days: Option<i64>,
+    #[serde(default)]
+    pub settings: Option<SettingsChange>,
+}
+
+/// Workspace-wide security settings.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsChange {
+    /// Members must have MFA to reach the workspace (turning it on needs your own MFA).
+    #[serde(default)]
+    pub require_mfa: Option<bool>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Settings {
+    pub require_mfa: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -43,6 +59,7 @@ pub struct Workspace {
     /// How many days its audit events are kept.
     #[schema(example = 365)]
     pub audit_retention_days: i64,
+    pub settings: Settings,
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub created_at: OffsetDateTime,
@@ -55,6 +72,9 @@ fn view(record: WorkspaceRecord, role: Role) -> Workspace {
         name: record.name,
         role: role.to_string(),
         audit_retention_days: record.audit_retention_days,
+        settings: Settings {
+            require_mfa: record.require_mfa,
+        },
         created_at: record.created_at,
     }
 }
@@ -108,7 +128,8 @@ pub async fn get(
     Ok(axum::Json(view(record, access.grant.scope().role())))
 }
 
-/// Rename a workspace and/or set its audit retention (`settings:admin`).
+/// Rename a workspace, set its audit retention, and/or require MFA of every member
+/// (`settings:admin`).
 #[utoipa::path(patch, path = "/v1/workspaces/{ws}", tag = "workspaces", request_body = UpdateWorkspace,
     params(("ws" = String, Path, description = "Workspace slug")),
     responses((status = 200, body = Workspace)))]
@@ -123,6 +144,7 @@ pub async fn update(
             &access.grant,
             body.name.as_deref(),
             body.audit_retention_days,
+            body.settings.and_then(|s| s.require_mfa),
             &access.origin,
         )
         .await?;
