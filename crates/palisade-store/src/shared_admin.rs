@@ -112,6 +112,11 @@ macro_rules! impl_admin_store {
                     for row in &rows {
                         revoked.push($crate::rows::id(row, "id")?);
                     }
+                    // A sign-in waiting for its second factor must not finish either.
+                    sqlx::query("DELETE FROM mfa_challenges WHERE user_id = $1")
+                        .bind(user.to_string())
+                        .execute(&mut *tx)
+                        .await?;
                 }
                 Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;

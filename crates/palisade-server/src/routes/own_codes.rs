@@ -141,6 +141,7 @@ pub(super) const SECRETS_ONE: &[ProblemCode] = &[ProblemCode::SecretNotFound];
 pub(super) const WORKSPACES_DELETE: &[ProblemCode] = &[ProblemCode::MfaStepUpRequired];
 pub(super) const AUTH_MFA_VERIFY: &[ProblemCode] = &[
     ProblemCode::MfaInvalidCode,
+    ProblemCode::AccountSuspended,
     ProblemCode::MfaInvalidToken,
     ProblemCode::MfaNotEnrolled,
     ProblemCode::AuthBusy,

@@ -5,7 +5,7 @@
 use crate::accounts::{account, auth_options, login_response, Tokens, PASSWORD};
 use crate::audit::{log_events, recorded};
 use crate::helpers::{on_both_backends, problem, send, spawn_app_with, TestApp};
-use crate::mfa::{enroll, login_with_mfa};
+use crate::mfa::{code, enroll, login_with_mfa, mfa_token, verify};
 use palisade_core::audit::PLATFORM_LOG;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -30,6 +30,33 @@ pub async fn admin_session(app: &TestApp, email: &str) -> Tokens {
     let enrolled = enroll(app, &first.access).await;
     grant_admin(app, email).await;
     login_with_mfa(app, email, &enrolled.secret).await
+}
+
+/// Ada's `acme` and a working API key of hers in it.
+async fn acme_with_key(app: &TestApp, ada: &Tokens) -> String {
+    let created = send(
+        app,
+        Method::POST,
+        "/v1/workspaces",
+        &ada.access,
+        Some(json!({"slug": "acme", "name": "Acme"})),
+    )
+    .await;
+    assert_eq!(created.status(), 201);
+    let key: Value = send(
+        app,
+        Method::POST,
+        "/v1/workspaces/acme/api-keys",
+        &ada.access,
+        Some(json!({"name": "ci", "scopes": ["workspace:read"]})),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let key = key["secret"].as_str().unwrap().to_owned();
+    assert_eq!(get(app, "/v1/workspaces/acme", &key).await.status(), 200);
+    key
 }
 
 async fn get(app: &TestApp, path: &str, access: &str) -> reqwest::Response {
@@ -122,27 +149,7 @@ async fn suspending_an_account_revokes_its_sessions_and_keys_at_once_until_reins
         let admin = admin_session(&app, "root@example.com").await;
         let ada = account(&app, "ada@example.com").await;
         let ada_id = crate::audit::user_of(&ada.access);
-        send(
-            &app,
-            Method::POST,
-            "/v1/workspaces",
-            &ada.access,
-            Some(json!({"slug": "acme", "name": "Acme"})),
-        )
-        .await;
-        let key: Value = send(
-            &app,
-            Method::POST,
-            "/v1/workspaces/acme/api-keys",
-            &ada.access,
-            Some(json!({"name": "ci", "scopes": ["workspace:read"]})),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-        let key = key["secret"].as_str().unwrap().to_owned();
-        assert_eq!(get(&app, "/v1/workspaces/acme", &key).await.status(), 200);
+        let key = acme_with_key(&app, &ada).await;
 
         let path = format!("/v1/admin/accounts/{ada_id}/suspend");
         assert_eq!(
@@ -189,27 +196,7 @@ async fn suspending_a_workspace_shuts_out_its_members_and_keys() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     let admin = admin_session(&app, "root@example.com").await;
     let ada = account(&app, "ada@example.com").await;
-    send(
-        &app,
-        Method::POST,
-        "/v1/workspaces",
-        &ada.access,
-        Some(json!({"slug": "acme", "name": "Acme"})),
-    )
-    .await;
-    let key: Value = send(
-        &app,
-        Method::POST,
-        "/v1/workspaces/acme/api-keys",
-        &ada.access,
-        Some(json!({"name": "ci", "scopes": ["workspace:read"]})),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
-    let key = key["secret"].as_str().unwrap().to_owned();
-    assert_eq!(get(&app, "/v1/workspaces/acme", &key).await.status(), 200);
+    let key = acme_with_key(&app, &ada).await;
     let suspend = send(
         &app,
         Method::POST,
@@ -339,5 +326,54 @@ async fn an_admin_reads_the_platform_log() {
     let items = page["items"].as_array().unwrap();
     assert_eq!(items.len(), 1, "{page}");
     assert_eq!(items[0]["actor"], "system");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_sign_in_waiting_for_its_second_factor_cannot_finish_once_the_account_is_suspended() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let admin = admin_session(&app, "root@example.com").await;
+    let ada = account(&app, "ada@example.com").await;
+    let enrolled = enroll(&app, &ada.access).await;
+    let token = mfa_token(&app, "ada@example.com").await;
+    let ada_id = crate::audit::user_of(&ada.access);
+    let path = format!("/v1/admin/accounts/{ada_id}/suspend");
+    assert_eq!(
+        send(&app, Method::POST, &path, &admin.access, None)
+            .await
+            .status(),
+        204
+    );
+    let late = verify(&app, &token, &code(&app, &enrolled.secret, 0)).await;
+    assert_eq!(late.status(), 401);
+    assert_eq!(problem(late).await["code"], "mfa.invalid_token");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_admin_who_removes_mfa_loses_administration_in_every_session() {
+    let app = spawn_app_with(auth_options()).await.unwrap();
+    let first = account(&app, "root@example.com").await;
+    let enrolled = enroll(&app, &first.access).await;
+    grant_admin(&app, "root@example.com").await;
+    let admin = login_with_mfa(&app, "root@example.com", &enrolled.secret).await;
+    assert_eq!(
+        get(&app, "/v1/admin/accounts", &admin.access)
+            .await
+            .status(),
+        200
+    );
+    app.clock.advance(time::Duration::seconds(30));
+    let removed = send(
+        &app,
+        Method::DELETE,
+        "/v1/me/mfa/totp",
+        &admin.access,
+        Some(json!({"code": code(&app, &enrolled.secret, 0)})),
+    )
+    .await;
+    assert_eq!(removed.status(), 204);
+    let refused = get(&app, "/v1/admin/accounts", &admin.access).await;
+    assert_eq!(problem(refused).await["code"], "mfa.required");
     app.cleanup().await;
 }

@@ -157,13 +157,18 @@ impl Auth {
     }
 
     /// Whether the caller's session was signed in (or stepped up) with a second factor.
+    /// The account must still have MFA: removing it ends what its sessions proved.
     pub(super) async fn session_has_mfa(&self, caller: &Caller) -> Result<bool, AuthError> {
-        Ok(self
-            .deps
-            .store
-            .session(caller.session())
+        let store = &self.deps.store;
+        let enabled = store
+            .account_status(caller.user())
             .await?
-            .is_some_and(|s| s.user_id == caller.user() && s.mfa_at.is_some()))
+            .is_some_and(|s| s.mfa_enabled);
+        Ok(enabled
+            && store
+                .session(caller.session())
+                .await?
+                .is_some_and(|s| s.user_id == caller.user() && s.mfa_at.is_some()))
     }
 
     /// Whether the session behind an access token may still be used: the cache answers, the

@@ -283,6 +283,12 @@ impl Auth {
         mfa_at: Option<OffsetDateTime>,
         origin: &Origin,
     ) -> Result<IssuedTokens, AuthError> {
+        // Looked at again here, just before the session exists: a suspension that landed
+        // while the password or the second factor was being checked still holds.
+        let status = self.deps.store.account_status(user).await?;
+        if status.is_none_or(|s| s.suspended_at.is_some()) {
+            return Err(AuthError::AccountSuspended);
+        }
         let now = self.deps.clock().now();
         let session = SessionRecord {
             id: SessionId::generate(self.deps.clock(), self.deps.rng()),

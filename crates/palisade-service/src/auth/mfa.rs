@@ -95,6 +95,12 @@ fn canonical_recovery_code(code: &str) -> String {
         .collect()
 }
 
+/// What is stored of a recovery code: bound to its account, so a digest guessed for one
+/// account says nothing about another's.
+fn recovery_digest(user: UserId, canonical: &str) -> TokenDigest {
+    TokenDigest::of(&format!("{user}:{canonical}"))
+}
+
 impl Auth {
     fn totp_secret(&self, user: UserId, sealed: &[u8]) -> Result<TotpSecret, AuthError> {
         let opened = self
@@ -174,7 +180,7 @@ impl Auth {
         let digests: Vec<String> = codes
             .iter()
             .map(|c| {
-                TokenDigest::of(&canonical_recovery_code(c.expose_secret()))
+                recovery_digest(user, &canonical_recovery_code(c.expose_secret()))
                     .as_str()
                     .to_owned()
             })
@@ -257,6 +263,12 @@ impl Auth {
             None => self.spend_recovery_code(user, code, now, origin).await?,
         };
         match used {
+            // Guesses checked in parallel all read the lock before any of them set it: look
+            // again, so a burst gets no more than the threshold.
+            Some(_) if self.lock_of(Some(&record), now).await?.1 => {
+                denied("account_locked");
+                Err(AuthError::InvalidMfaCode)
+            }
             Some(used) => Ok(used),
             None => {
                 denied("invalid_code");
@@ -277,7 +289,7 @@ impl Auth {
         if canonical.len() != 10 {
             return Ok(None);
         }
-        let digest = TokenDigest::of(&canonical);
+        let digest = recovery_digest(user, &canonical);
         let event = self.audit.entry(
             platform(
                 Actor::User(user),

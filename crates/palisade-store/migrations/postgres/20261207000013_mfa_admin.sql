@@ -9,13 +9,14 @@ CREATE TABLE mfa_totp (
     last_step     BIGINT NOT NULL DEFAULT 0
 );
 
--- Single-use recovery codes, by SHA-256 digest.
+-- Single-use recovery codes, by SHA-256 digest of the account and the code (so one guess
+-- never covers every account's codes, and two accounts may draw the same code).
 CREATE TABLE mfa_recovery_codes (
-    digest  TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    digest  TEXT NOT NULL,
     used_at TIMESTAMPTZ
 );
-CREATE INDEX mfa_recovery_codes_by_user ON mfa_recovery_codes (user_id);
+ALTER TABLE mfa_recovery_codes ADD PRIMARY KEY (user_id, digest);
 
 -- A password checked, a second factor owed: the `mfa_token` a sign-in answers, by digest.
 CREATE TABLE mfa_challenges (

@@ -42,6 +42,13 @@ fn page_of<T: std::str::FromStr>(query: &ListQuery) -> Result<(Option<T>, u32), 
     Ok((after, limit))
 }
 
+/// The cursor after a full page (the last row's id); none after a short one.
+fn next_cursor<T>(rows: &[T], limit: u32, id: impl Fn(&T) -> String) -> Option<String> {
+    (rows.len() == limit as usize)
+        .then(|| rows.last().map(id))
+        .flatten()
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminAccount {
     pub id: String,
@@ -77,9 +84,7 @@ pub async fn accounts(
         .admin
         .accounts(&session.admin, after, limit)
         .await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|a| a.id.to_string()))
-        .flatten();
+    let next_cursor = next_cursor(&rows, limit, |a| a.id.to_string());
     let items = rows
         .into_iter()
         .map(|a| AdminAccount {
@@ -130,9 +135,7 @@ pub async fn workspaces(
         .admin
         .workspaces(&session.admin, after, limit)
         .await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|w| w.id.to_string()))
-        .flatten();
+    let next_cursor = next_cursor(&rows, limit, |w| w.id.to_string());
     let items = rows
         .into_iter()
         .map(|w| AdminWorkspace {
