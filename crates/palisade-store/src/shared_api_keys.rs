@@ -103,7 +103,9 @@ macro_rules! impl_api_key_store {
                      JOIN workspaces w ON w.id = k.workspace_id \
                      JOIN memberships m ON m.workspace_id = k.workspace_id AND m.user_id = k.created_by \
                      JOIN users u ON u.id = k.created_by \
-                     WHERE k.id = $1 AND k.revoked_at IS NULL AND w.suspended_at IS NULL AND u.suspended_at IS NULL",
+                     WHERE k.id = $1 AND k.revoked_at IS NULL AND w.suspended_at IS NULL AND u.suspended_at IS NULL \
+                     AND (NOT w.require_mfa OR EXISTS (SELECT 1 FROM mfa_totp t \
+                     WHERE t.user_id = k.created_by AND t.confirmed_at IS NOT NULL))",
                 )
                 .bind(key_id)
                 .fetch_optional(&mut *$crate::dialect::Dialect::lookup(self, false).await?)

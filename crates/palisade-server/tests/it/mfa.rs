@@ -416,6 +416,20 @@ async fn a_workspace_requiring_mfa_admits_members_only_once_they_enrol() {
             .await
         }
     };
+    // An admin's key, made before MFA is required of its maker.
+    let carol = crate::workspaces::join(&app, &owner, "carol@example.com", "admin").await;
+    let key: Value = send(
+        &app,
+        Method::POST,
+        "/v1/workspaces/acme/api-keys",
+        &carol.access,
+        Some(json!({"name": "ci", "scopes": ["workspace:read"]})),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let key = key["secret"].as_str().unwrap().to_owned();
     let refused = require(owner.access.clone()).await;
     assert_eq!(refused.status(), 403);
     assert_eq!(problem(refused).await["code"], "mfa.enrollment_required");
@@ -427,6 +441,9 @@ async fn a_workspace_requiring_mfa_admits_members_only_once_they_enrol() {
         true
     );
 
+    // The key's maker has no MFA: the key stops with its maker's access.
+    let stopped = send(&app, Method::GET, "/v1/workspaces/acme", &key, None).await;
+    assert_eq!(stopped.status(), 401);
     let bob = crate::workspaces::join(&app, &owner, "bob@example.com", "member").await;
     let blocked = send(&app, Method::GET, "/v1/workspaces/acme", &bob.access, None).await;
     assert_eq!(blocked.status(), 403);

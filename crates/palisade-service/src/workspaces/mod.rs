@@ -175,6 +175,8 @@ impl Workspaces {
                 .store
                 .set_require_mfa(grant, required, now, &event)
                 .await?;
+            // Keys of members without MFA stop (or start again) at once.
+            self.key_cache.forget_all();
         }
         self.audit.appended(&log_of(scope));
         Ok(self.deps.store.workspace(scope).await?)
