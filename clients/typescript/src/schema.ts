@@ -3823,6 +3823,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `account_suspended` (Account suspended) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "account_suspended";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description `request_timeout` (Request timeout) */
             408: {
                 headers: {
