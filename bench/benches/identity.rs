@@ -39,6 +39,7 @@ fn app(runtime: &Runtime, dir: &tempfile::TempDir) -> AppState {
     let services = Services {
         clock: Arc::new(SystemClock),
         rng: Arc::new(OsSecureRng),
+        ..Services::default()
     };
     runtime.block_on(async {
         let state = serve::prepare(config, services).await.unwrap();

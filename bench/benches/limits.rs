@@ -36,6 +36,7 @@ fn state(runtime: &Runtime, dir: &tempfile::TempDir, redis: Option<&str>) -> App
     let services = Services {
         clock: Arc::new(SystemClock),
         rng: Arc::new(OsSecureRng),
+        ..Services::default()
     };
     runtime.block_on(serve::prepare(config, services)).unwrap()
 }

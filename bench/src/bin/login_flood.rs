@@ -62,6 +62,7 @@ async fn server(auth_per_minute: u32) -> (String, tempfile::TempDir) {
     let services = Services {
         clock: Arc::new(SystemClock),
         rng: Arc::new(OsSecureRng),
+        ..Services::default()
     };
     let (store, keys) = serve::open(&config, &OsSecureRng).await.unwrap();
     let state = serve::assemble(config, services, store, &keys)

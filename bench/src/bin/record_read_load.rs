@@ -111,6 +111,7 @@ async fn main() {
     let services = Services {
         clock: Arc::new(SystemClock),
         rng: Arc::new(OsSecureRng),
+        ..Services::default()
     };
     let (store, master_key) = serve::open(&config, &OsSecureRng).await.unwrap();
     let state = serve::assemble(config, services, Arc::clone(&store), &master_key)

@@ -894,6 +894,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's webhook endpoints (`webhooks:manage`). */
+        get: operations["webhooks_list"];
+        put?: never;
+        /** Subscribe a URL to events (`webhooks:manage`). The answer holds the signing secret once. */
+        post: operations["webhooks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint (`webhooks:manage`). */
+        get: operations["webhooks_get"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint and its queued messages (`webhooks:manage`). */
+        delete: operations["webhooks_delete"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint's URL, events or description (`webhooks:manage`). */
+        patch: operations["webhooks_update"];
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's latest delivery attempts, newest first (`webhooks:manage`). */
+        get: operations["webhooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/messages/{message_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message to the endpoint again, now (`webhooks:manage`). */
+        post: operations["webhooks_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a new signing secret; the previous ones keep signing (both signatures are sent)
+         *     for 24 hours (`webhooks:manage`).
+         */
+        post: operations["webhooks_rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the endpoint a `webhook.test` message (`webhooks:manage`). */
+        post: operations["webhooks_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1008,6 +1116,20 @@ export interface components {
              */
             problem?: string | null;
         };
+        /**
+         * @description A header sent with every delivery whose value is `prefix` followed by a vault secret of
+         *     the workspace, decrypted at the moment of use (each use audited): a receiver's bearer
+         *     token, a SIEM's ingestion token (`{"name": "Authorization", "secret": "SPLUNK_HEC",
+         *     "prefix": "Splunk "}`).
+         */
+        AuthHeaderBody: {
+            /** @description The header's name (default `Authorization`); not one Palisade sets itself. */
+            name?: string;
+            /** @description Put before the secret's value (default `Bearer `). */
+            prefix?: string;
+            /** @description The name of a secret of this workspace (`PUT …/secrets/{name}`). */
+            secret: string;
+        };
         ChangePasswordRequest: {
             /** Format: password */
             current_password: string;
@@ -1075,6 +1197,21 @@ export interface components {
              */
             role: "owner" | "admin" | "member" | "viewer";
         };
+        CreateWebhook: {
+            auth_header?: null | components["schemas"]["AuthHeaderBody"];
+            description?: string | null;
+            /**
+             * @description Domain events (`record.created`, `record.updated`, `record.deleted`, `member.added`,
+             *     `member.removed`, `api_key.created`, `api_key.revoked`) or audit events (`audit.*`,
+             *     `audit.<action>`), not both.
+             */
+            events: string[];
+            /**
+             * @description `https://` (plain `http://` only with `webhooks.allow_http`); no user name or password;
+             *     its host must resolve only to public addresses.
+             */
+            url: string;
+        };
         CreateWorkspace: {
             /** @description 1–100 characters, no control characters, not only white space (trimmed). */
             name: string;
@@ -1087,6 +1224,33 @@ export interface components {
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /** @description The full key. Shown this once; only a verifier is stored. */
             secret: string;
+        };
+        /** @description A new endpoint with its signing secret, shown this once. */
+        CreatedWebhook: components["schemas"]["Webhook"] & {
+            /** @description `whsec_` + base64 of 32 random bytes. Store it now: it is never shown again. */
+            secret: string;
+        };
+        /** @description One delivery attempt. */
+        Delivery: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            attempt: number;
+            /**
+             * @description Why there was no response: `timeout`, `connect_failed`, `tls_failed`,
+             *     `forbidden_address`, `unresolvable_host`, …
+             */
+            error?: string | null;
+            event_type: string;
+            id: string;
+            /** Format: int64 */
+            latency_ms: number;
+            message_id: string;
+            /** @description The first 1 KiB of the response body. */
+            response?: string | null;
+            /** Format: int64 */
+            status_code?: number | null;
+            succeeded: boolean;
         };
         /** @description One failing place in a submitted document. */
         FieldProblem: {
@@ -1232,7 +1396,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "invalid_idempotency_key" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "mfa.invalid_code" | "mfa.invalid_token" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "mfa.step_up_required" | "mfa.enrollment_required" | "mfa.required" | "account_suspended" | "platform_admin_required" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "account_not_found" | "workspace_not_found" | "ip_block_not_found" | "support_grant_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "idempotency_key_in_use" | "mfa.already_enrolled" | "mfa.not_enrolled" | "cannot_suspend_self" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "invalid_support_duration" | "invalid_reason" | "invalid_ip_address" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
+            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "invalid_idempotency_key" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "mfa.invalid_code" | "mfa.invalid_token" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "mfa.step_up_required" | "mfa.enrollment_required" | "mfa.required" | "account_suspended" | "platform_admin_required" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "account_not_found" | "workspace_not_found" | "ip_block_not_found" | "support_grant_not_found" | "webhook_not_found" | "webhook_message_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "idempotency_key_in_use" | "mfa.already_enrolled" | "mfa.not_enrolled" | "cannot_suspend_self" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "invalid_support_duration" | "invalid_reason" | "invalid_ip_address" | "invalid_webhook_url" | "invalid_webhook_events" | "invalid_webhook_auth" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
             detail?: string | null;
             /** @description For validation failures: each place in the document that failed, and why. */
             errors?: components["schemas"]["FieldProblem"][];
@@ -1252,6 +1416,10 @@ export interface components {
             description?: string | null;
             /** @description The value, 1 to 65536 bytes. Write-only: no response ever returns it. */
             value: string;
+        };
+        /** @description A message queued for delivery. */
+        QueuedMessage: {
+            message_id: string;
         };
         /** @description A record: your JSON object in `data`, with its id, version and timestamps around it. */
         Record: {
@@ -1298,6 +1466,12 @@ export interface components {
             code?: string;
             /** Format: password */
             password?: string;
+        };
+        /** @description A rotated secret; the previous ones keep signing until `previous_expires_at`. */
+        RotatedSecret: {
+            /** Format: date-time */
+            previous_expires_at: string;
+            secret: string;
         };
         /** @description A secret's metadata; its value is never returned. */
         Secret: {
@@ -1414,6 +1588,13 @@ export interface components {
         UpdateCollection: {
             schema: null | components["schemas"]["JsonObject"];
         };
+        UpdateWebhook: {
+            auth_header?: null | components["schemas"]["AuthHeaderBody"];
+            /** @description `null` clears it. */
+            description?: string | null;
+            events?: string[] | null;
+            url?: string | null;
+        };
         UpdateWorkspace: {
             /**
              * Format: int64
@@ -1423,6 +1604,26 @@ export interface components {
             /** @description 1–100 characters, no control characters, not only white space (trimmed). */
             name?: string | null;
             settings?: null | components["schemas"]["SettingsChange"];
+        };
+        /** @description A webhook endpoint. Its secret is shown only when created or rotated. */
+        Webhook: {
+            auth_header?: null | components["schemas"]["AuthHeaderBody"];
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            events: string[];
+            /** Format: date-time */
+            failing_since?: string | null;
+            id: string;
+            /** @description `webhook`, or `audit_stream` (audit events, delivered one at a time in sequence order). */
+            kind: string;
+            /** Format: int64 */
+            secret_version: number;
+            /** @description `active`, or `failing` once a message ran out of retries (until the next success). */
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
         };
         Workspace: {
             /**
@@ -11952,6 +12153,1604 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "support_grant_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            /** @description `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhook"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description `invalid_body` (Invalid request body); `invalid_description` (Invalid request); `idempotency_key_reused` (Idempotency key reused); `invalid_webhook_url` (Webhook URL refused); `invalid_webhook_events` (Invalid request); `invalid_webhook_auth` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body" | "invalid_description" | "idempotency_key_reused" | "invalid_webhook_url" | "invalid_webhook_events" | "invalid_webhook_auth";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `webhook_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `webhook_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhook"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `malformed_json` (Malformed JSON); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `webhook_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `unsupported_media_type` (Unsupported media type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description `invalid_body` (Invalid request body); `invalid_description` (Invalid request); `nothing_to_change` (Invalid request); `idempotency_key_reused` (Idempotency key reused); `invalid_webhook_url` (Webhook URL refused); `invalid_webhook_events` (Invalid request); `invalid_webhook_auth` (Invalid request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body" | "invalid_description" | "nothing_to_change" | "idempotency_key_reused" | "invalid_webhook_url" | "invalid_webhook_events" | "invalid_webhook_auth";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_deliveries: {
+        parameters: {
+            query?: {
+                /** @description How many of the latest attempts, 1–200 (default 50). */
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"][];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_query` (Invalid query); `invalid_limit` (Invalid query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_query" | "invalid_limit";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `webhook_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_redeliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Endpoint id */
+                id: string;
+                /** @description Message id (`msg_…`) */
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedMessage"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `webhook_not_found` (Not found); `webhook_message_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found" | "webhook_message_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `webhook_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `write_conflict` (Conflict); `idempotency_key_in_use` (Idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "write_conflict" | "idempotency_key_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused` (Idempotency key reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    webhooks_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a retry of a request that succeeded gets the first response (24 h, per caller and workspace) with `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`; while the first is running, 409 `idempotency_key_in_use`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedMessage"];
+                };
+            };
+            /** @description `bad_request` (Bad request); `invalid_request_target` (Bad request); `invalid_idempotency_key` (Invalid idempotency key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "invalid_request_target" | "invalid_idempotency_key";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `csrf_token_invalid` (CSRF check failed); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "csrf_token_invalid" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `webhook_not_found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
                         /** @constant */
                         status?: 404;
                     };

@@ -53,6 +53,8 @@ permits! {
     ManageSecrets => SecretsManage,
     /// `support:grant`
     GrantSupport => SupportGrant,
+    /// `webhooks:manage`
+    ManageWebhooks => WebhooksManage,
 }
 
 /// Proof that `scope` allows `P`. The field is private: `check` is the only way in.

@@ -12,6 +12,7 @@ pub mod policy;
 pub mod scram;
 pub mod token;
 pub mod totp;
+pub mod webhook;
 
 pub use aead::{OpenError, SealingKey};
 

@@ -8,11 +8,13 @@ mod limits;
 mod mail;
 mod raw;
 mod security_txt;
+mod webhooks;
 
 pub use audit::AuditConfig;
 pub use auth::{AuthConfig, SignupPolicy};
 pub use limits::{LimitsConfig, Rate};
 pub use mail::MailConfig;
+pub use webhooks::WebhooksConfig;
 
 pub use describe::mask_url;
 use raw::RawConfig;
@@ -64,6 +66,7 @@ pub struct Config {
     pub limits: LimitsConfig,
     /// Redis for limits and revocations shared by every node; none keeps them in-process.
     pub redis_url: Option<SecretString>,
+    pub webhooks: WebhooksConfig,
 }
 
 /// Where the TLS certificate comes from when Palisade terminates TLS itself.

@@ -83,6 +83,8 @@ problem_codes! {
     WorkspaceNotFound = "workspace_not_found", NOT_FOUND, "Not found";
     IpBlockNotFound = "ip_block_not_found", NOT_FOUND, "Not found";
     SupportGrantNotFound = "support_grant_not_found", NOT_FOUND, "Not found";
+    WebhookNotFound = "webhook_not_found", NOT_FOUND, "Not found";
+    WebhookMessageNotFound = "webhook_message_not_found", NOT_FOUND, "Not found";
 
     MethodNotAllowed = "method_not_allowed", METHOD_NOT_ALLOWED, "Method not allowed";
     RequestTimeout = "request_timeout", REQUEST_TIMEOUT, "Request timeout";
@@ -126,6 +128,9 @@ problem_codes! {
     InvalidSupportDuration = "invalid_support_duration", UNPROCESSABLE_ENTITY, "Invalid request";
     InvalidReason = "invalid_reason", UNPROCESSABLE_ENTITY, "Invalid request";
     InvalidIpAddress = "invalid_ip_address", UNPROCESSABLE_ENTITY, "Invalid request";
+    InvalidWebhookUrl = "invalid_webhook_url", UNPROCESSABLE_ENTITY, "Webhook URL refused";
+    InvalidWebhookEvents = "invalid_webhook_events", UNPROCESSABLE_ENTITY, "Invalid request";
+    InvalidWebhookAuth = "invalid_webhook_auth", UNPROCESSABLE_ENTITY, "Invalid request";
     SchemaViolation = "schema_violation", UNPROCESSABLE_ENTITY, "Record does not match the collection schema";
 
     RateLimited = "rate_limited", TOO_MANY_REQUESTS, "Too many requests";

@@ -58,6 +58,11 @@ pub enum StartupError {
 pub struct Services {
     pub clock: Arc<dyn Clock>,
     pub rng: Arc<dyn SecureRng>,
+    /// How webhook hosts are resolved (tests name their own answers).
+    pub resolver: Arc<dyn palisade_egress::Resolve>,
+    /// Exact addresses webhooks may reach although their range is refused. Only tests set
+    /// it (their receivers listen on loopback); no configuration key does.
+    pub egress_allowlist: Vec<std::net::SocketAddr>,
 }
 
 impl Default for Services {
@@ -65,6 +70,8 @@ impl Default for Services {
         Self {
             clock: Arc::new(SystemClock),
             rng: Arc::new(OsSecureRng),
+            resolver: Arc::new(palisade_egress::SystemResolver),
+            egress_allowlist: Vec::new(),
         }
     }
 }
@@ -107,6 +114,14 @@ pub async fn assemble(
             audit: config.audit.clone(),
             limits: config.limits.clone(),
             redis_url: config.redis_url.clone(),
+            egress: palisade_egress::Egress::new(
+                palisade_egress::EgressPolicy {
+                    allow_http: config.webhooks.allow_http,
+                    allowlist: services.egress_allowlist.clone(),
+                    ..palisade_egress::EgressPolicy::default()
+                },
+                Arc::clone(&services.resolver),
+            ),
         },
         unlocked,
     )
@@ -220,6 +235,8 @@ pub struct PeerAddr(pub SocketAddr);
 
 /// How long an audit event that changes nothing waits to be appended with others.
 const AUDIT_BATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+/// How often this node looks for webhook messages that are due.
+const WEBHOOK_POLL_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// A bound, not yet serving, server.
 #[derive(Debug)]
@@ -318,6 +335,13 @@ impl Server {
         let upkeep = tokio::spawn(async move { upkeep_state.platform().run_upkeep().await });
         let audit = self.state.platform().audit.clone();
         let batches = tokio::spawn(async move { audit.run_batches(AUDIT_BATCH_EVERY).await });
+        let webhooks = self.state.platform().webhooks.clone();
+        let deliveries = self
+            .state
+            .config()
+            .webhooks
+            .worker
+            .then(|| tokio::spawn(webhooks.run(WEBHOOK_POLL_EVERY)));
         let follow_state = self.state.clone();
         let revocations =
             tokio::spawn(async move { follow_state.platform().follow_revocations().await });
@@ -334,6 +358,9 @@ impl Server {
         upkeep.abort();
         batches.abort();
         revocations.abort();
+        if let Some(deliveries) = deliveries {
+            deliveries.abort();
+        }
         self.state.platform().shutdown().await;
         result
     }

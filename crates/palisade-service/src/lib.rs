@@ -15,6 +15,7 @@ mod platform;
 pub mod tasks;
 pub mod tenant_data;
 pub mod vault;
+pub mod webhooks;
 pub mod workspaces;
 
 pub use platform::{Platform, PlatformParts, StartError};

@@ -30,6 +30,8 @@ pub struct PlatformParts {
     pub limits: LimitsConfig,
     /// Redis, when limits and revocations are shared across nodes.
     pub redis_url: Option<secrecy::SecretString>,
+    /// The only way out to the network: webhook deliveries go through its SSRF guard.
+    pub egress: palisade_egress::Egress,
 }
 
 /// Why the services could not start.
@@ -59,6 +61,7 @@ pub struct Platform {
     pub collections: Collections,
     pub records: Records,
     pub secrets: Secrets,
+    pub webhooks: crate::webhooks::Webhooks,
     pub vault: Arc<Vault>,
     pub(crate) last_retention: std::sync::Mutex<Option<time::OffsetDateTime>>,
 }
@@ -111,7 +114,22 @@ impl Platform {
                 .await?,
         );
         let collections = Collections::new(deps.clone(), audit.clone());
+        let webhooks = crate::webhooks::Webhooks::new(
+            deps.clone(),
+            parts.egress,
+            vault
+                .platform_sealer(
+                    "webhook_secrets",
+                    "sealed",
+                    palisade_crypto::SealingKey::derive(&root, "webhook-secrets"),
+                )
+                .await?,
+            Arc::clone(&vault),
+            audit.clone(),
+            mail.clone(),
+        );
         Ok(Self {
+            webhooks,
             workspaces: Workspaces::new(
                 deps.clone(),
                 Arc::clone(&key_cache),

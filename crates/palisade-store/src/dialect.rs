@@ -140,6 +140,10 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
         before: time::OffsetDateTime,
     ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
 
+    /// A reading transaction that finds due webhook jobs of every workspace (their keys only;
+    /// PostgreSQL: a policy shows them with `palisade.webhook_dispatch` on).
+    fn begin_webhook_dispatch(&self) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
+
     fn field_filter(
         first: usize,
         field: &str,

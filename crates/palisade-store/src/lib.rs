@@ -1,6 +1,6 @@
 //! Palisade storage. Callers see only the [`Store`] trait (and the per-area traits it gathers:
 //! `accounts`, `recovery`, `workspaces`, `invitations`, `api_keys`, `records`, `audit`, `vault`,
-//! `lockout`, `idempotency`, `mfa`, `admin`).
+//! `lockout`, `idempotency`, `mfa`, `admin`, `webhooks`).
 //!
 //! Layout: the SQL is written once, in the `shared_*.rs` modules, as macros that expand one
 //! body of queries per backend type (`shared_core::impl_shared_store!` expands them all).
@@ -22,6 +22,7 @@ pub mod idempotency;
 pub mod invitations;
 pub mod lockout;
 pub mod mfa;
+pub mod outbox;
 pub mod postgres;
 pub mod records;
 pub mod recovery;
@@ -38,11 +39,13 @@ mod shared_mfa;
 mod shared_records;
 mod shared_recovery;
 mod shared_vault;
+mod shared_webhooks;
 mod shared_workspaces;
 pub mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod vault;
+pub mod webhooks;
 pub mod workspaces;
 
 pub use accounts::{AccountStore, RefreshRecord, SessionRecord, SigningKeyRecord, UserRecord};
@@ -58,11 +61,15 @@ pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use lockout::{IpBlock, LoginLock, LoginLockStore};
 pub use mfa::{MfaStore, TotpRecord};
 pub use records::{
-    CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, WriteOutcome,
+    CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, RecordUpdate, WriteOutcome,
 };
 pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
 pub use vault::{
     DataKeyRecord, SealedSecret, SecretRecord, StaleValue, VaultStore, PLATFORM_SCOPE,
+};
+pub use webhooks::{
+    AttemptRecord, AuthHeader, ClaimedJob, DueJob, EndpointRecord, EndpointSecret, Finished,
+    JobNext, OutboundMessage, WebhookStore,
 };
 pub use workspaces::{MemberChange, MemberRecord, WorkspaceRecord, WorkspaceScope, WorkspaceStore};
 
@@ -112,6 +119,7 @@ pub trait Store:
     + IdempotencyStore
     + MfaStore
     + AdminStore
+    + WebhookStore
     + Send
     + Sync
     + fmt::Debug

@@ -268,6 +268,14 @@ impl Dialect for PostgresStore {
         Ok(tx)
     }
 
+    async fn begin_webhook_dispatch(&self) -> Result<Tx<Self>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT set_config('palisade.webhook_dispatch', 'on', true)")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
+
     /// JSONB equality: `1` matches `1.0` but not `"1"`, as on SQLite.
     fn field_filter(
         first: usize,

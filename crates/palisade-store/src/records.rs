@@ -71,6 +71,15 @@ pub struct RecordQuery {
     pub filters: Vec<(String, FieldValue)>,
 }
 
+/// A record's new data, the version it must be at, when, and the message the change sends.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordUpdate<'a> {
+    pub data: &'a str,
+    pub expected_version: i64,
+    pub now: OffsetDateTime,
+    pub message: &'a crate::webhooks::OutboundMessage,
+}
+
 /// What a conditional write found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOutcome {
@@ -116,11 +125,13 @@ pub trait RecordStore: Send + Sync {
         audit: &palisade_core::audit::AuditEntry,
     ) -> Result<bool, StoreError>;
 
-    /// `false` when the collection does not exist (nothing is written).
+    /// `false` when the collection does not exist (nothing is written). Each write queues
+    /// `message` for subscribed webhooks in its transaction when it happens.
     async fn insert_record(
         &self,
         grant: &crate::Grant<palisade_core::grant::WriteRecords>,
         record: &RecordRow,
+        message: &crate::webhooks::OutboundMessage,
     ) -> Result<bool, StoreError>;
     async fn record(
         &self,
@@ -141,9 +152,7 @@ pub trait RecordStore: Send + Sync {
         grant: &crate::Grant<palisade_core::grant::WriteRecords>,
         collection: &str,
         id: RecordId,
-        data: &str,
-        expected_version: i64,
-        now: OffsetDateTime,
+        update: &RecordUpdate<'_>,
     ) -> Result<WriteOutcome, StoreError>;
     /// Deletes the record, if it is at `expected_version` when one is given.
     async fn delete_record(
@@ -152,5 +161,6 @@ pub trait RecordStore: Send + Sync {
         collection: &str,
         id: RecordId,
         expected_version: Option<i64>,
+        message: &crate::webhooks::OutboundMessage,
     ) -> Result<WriteOutcome, StoreError>;
 }

@@ -95,6 +95,9 @@ macro_rules! impl_audit_store {
                     .bind(&event.hash)
                     .execute(&mut **tx)
                     .await?;
+                    for message in $crate::outbox::from_audit(&event) {
+                        Self::fan_out_in(tx, &log, &message).await?;
+                    }
                     prev = event.hash;
                 }
                 Ok(())

@@ -111,6 +111,7 @@ macro_rules! impl_shared_store {
         $crate::shared_idempotency::impl_idempotency_store!($store);
         $crate::shared_mfa::impl_mfa_store!($store);
         $crate::shared_admin::impl_admin_store!($store);
+        $crate::shared_webhooks::impl_webhook_store!($store);
     };
 }
 

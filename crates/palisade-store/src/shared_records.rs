@@ -126,6 +126,7 @@ macro_rules! impl_record_store {
                 &self,
                 grant: &$crate::Grant<palisade_core::grant::WriteRecords>,
                 record: &$crate::records::RecordRow,
+                message: &$crate::webhooks::OutboundMessage,
             ) -> Result<bool, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -144,6 +145,7 @@ macro_rules! impl_record_store {
                     .await;
                 match inserted {
                     Ok(_) => {
+                        Self::fan_out_in(&mut tx, &scope.workspace_id().to_string(), message).await?;
                         tx.commit().await?;
                         Ok(true)
                     }
@@ -215,10 +217,9 @@ macro_rules! impl_record_store {
                 grant: &$crate::Grant<palisade_core::grant::WriteRecords>,
                 collection: &str,
                 id: palisade_core::RecordId,
-                data: &str,
-                expected_version: i64,
-                now: time::OffsetDateTime,
+                update: &$crate::records::RecordUpdate<'_>,
             ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
+                let $crate::records::RecordUpdate { data, expected_version, now, message } = *update;
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 // Built once per backend: this is the hot path.
@@ -234,7 +235,10 @@ macro_rules! impl_record_store {
                     .fetch_optional(&mut *tx)
                     .await?;
                 let outcome = match row {
-                    Some(row) => $crate::records::WriteOutcome::Written($crate::rows::record(&row)?),
+                    Some(row) => {
+                        Self::fan_out_in(&mut tx, &scope.workspace_id().to_string(), message).await?;
+                        $crate::records::WriteOutcome::Written($crate::rows::record(&row)?)
+                    }
                     None => Self::missing_or_stale(&mut tx, scope, collection, id).await?,
                 };
                 tx.commit().await?;
@@ -247,6 +251,7 @@ macro_rules! impl_record_store {
                 collection: &str,
                 id: palisade_core::RecordId,
                 expected_version: Option<i64>,
+                message: &$crate::webhooks::OutboundMessage,
             ) -> Result<$crate::records::WriteOutcome, $crate::StoreError> {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
@@ -261,6 +266,7 @@ macro_rules! impl_record_store {
                 .execute(&mut *tx)
                 .await?;
                 let outcome = if done.rows_affected() == 1 {
+                    Self::fan_out_in(&mut tx, &scope.workspace_id().to_string(), message).await?;
                     $crate::records::WriteOutcome::Deleted
                 } else {
                     Self::missing_or_stale(&mut tx, scope, collection, id).await?

@@ -215,3 +215,14 @@ pub fn try_grant<P: palisade_core::Permit>(
 ) -> Option<crate::Grant<P>> {
     palisade_core::Granted::check(scope.clone()).ok()
 }
+
+/// A message for a write to carry (nothing subscribes to it unless a test says so).
+pub fn message(event_type: &str) -> crate::OutboundMessage {
+    crate::OutboundMessage {
+        id: "msg_01jtest000000000000000000".into(),
+        event_type: event_type.into(),
+        at_micros: 0,
+        position: 0,
+        payload: "{}".into(),
+    }
+}

@@ -40,6 +40,7 @@ const KNOWN_KEYS: &[&str] = &[
     "audit",
     "rate_limits",
     "redis_url",
+    "webhooks",
 ];
 
 pub(super) fn is_known_key(env_key: &str) -> bool {
@@ -102,6 +103,8 @@ pub(super) struct RawConfig {
     #[serde(default)]
     rate_limits: super::limits::RawLimits,
     redis_url: Option<SecretString>,
+    #[serde(default)]
+    webhooks: super::webhooks::RawWebhooks,
 }
 
 /// A CIDR (`10.0.0.0/8`) or a single address (`10.0.0.1`).
@@ -312,6 +315,7 @@ impl RawConfig {
             audit,
             limits,
             redis_url: self.redis_url,
+            webhooks: self.webhooks.validate(),
         })
     }
 }

@@ -4,6 +4,7 @@
 mod admin;
 mod data;
 mod secrets;
+mod webhooks;
 mod workspaces;
 
 use crate::error::ApiError;

@@ -318,6 +318,35 @@ pub fn table() -> RouteTable {
         .add(Verb::Put, SECRET, v1::secrets::put, SECRETS_PUT)
         .add(Verb::Get, SECRET, v1::secrets::get, SECRETS_ONE)
         .add(Verb::Delete, SECRET, v1::secrets::delete, SECRETS_ONE)
+        .add(Verb::Post, WEBHOOKS, v1::webhooks::create, WEBHOOKS_CREATE)
+        .add(Verb::Get, WEBHOOKS, v1::webhooks::list, &[])
+        .add(Verb::Get, WEBHOOK, v1::webhooks::get, WEBHOOKS_ONE)
+        .add(Verb::Patch, WEBHOOK, v1::webhooks::update, WEBHOOKS_UPDATE)
+        .add(Verb::Delete, WEBHOOK, v1::webhooks::delete, WEBHOOKS_ONE)
+        .add(
+            Verb::Post,
+            "/v1/workspaces/{ws}/webhooks/{id}/rotate-secret",
+            v1::webhooks::rotate_secret,
+            WEBHOOKS_ROTATE,
+        )
+        .add(
+            Verb::Post,
+            "/v1/workspaces/{ws}/webhooks/{id}/test",
+            v1::webhooks::test,
+            WEBHOOKS_ONE,
+        )
+        .add(
+            Verb::Get,
+            "/v1/workspaces/{ws}/webhooks/{id}/deliveries",
+            v1::webhooks::deliveries,
+            WEBHOOKS_DELIVERIES,
+        )
+        .add(
+            Verb::Post,
+            "/v1/workspaces/{ws}/webhooks/{id}/messages/{message_id}/redeliver",
+            v1::webhooks::redeliver,
+            WEBHOOKS_REDELIVER,
+        )
         .add(
             Verb::Get,
             "/v1/workspaces/{ws}/audit-events",
@@ -414,6 +443,8 @@ pub fn table() -> RouteTable {
 }
 
 const SECRETS: &str = "/v1/workspaces/{ws}/secrets";
+const WEBHOOKS: &str = "/v1/workspaces/{ws}/webhooks";
+const WEBHOOK: &str = "/v1/workspaces/{ws}/webhooks/{id}";
 const SUPPORT: &str = "/v1/workspaces/{ws}/support-access";
 const MFA_TOTP: &str = "/v1/me/mfa/totp";
 const SECRET: &str = "/v1/workspaces/{ws}/secrets/{name}";

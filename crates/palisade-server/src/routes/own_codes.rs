@@ -138,6 +138,32 @@ pub(super) const SECRETS_PUT: &[ProblemCode] = &[
     ProblemCode::WriteConflict,
 ];
 pub(super) const SECRETS_ONE: &[ProblemCode] = &[ProblemCode::SecretNotFound];
+pub(super) const WEBHOOKS_CREATE: &[ProblemCode] = &[
+    ProblemCode::InvalidWebhookUrl,
+    ProblemCode::InvalidWebhookEvents,
+    ProblemCode::InvalidWebhookAuth,
+    ProblemCode::InvalidDescription,
+];
+pub(super) const WEBHOOKS_ONE: &[ProblemCode] = &[ProblemCode::WebhookNotFound];
+pub(super) const WEBHOOKS_UPDATE: &[ProblemCode] = &[
+    ProblemCode::WebhookNotFound,
+    ProblemCode::InvalidWebhookUrl,
+    ProblemCode::InvalidWebhookEvents,
+    ProblemCode::InvalidWebhookAuth,
+    ProblemCode::InvalidDescription,
+    ProblemCode::NothingToChange,
+];
+pub(super) const WEBHOOKS_ROTATE: &[ProblemCode] =
+    &[ProblemCode::WebhookNotFound, ProblemCode::WriteConflict];
+pub(super) const WEBHOOKS_DELIVERIES: &[ProblemCode] = &[
+    ProblemCode::WebhookNotFound,
+    ProblemCode::InvalidLimit,
+    ProblemCode::InvalidQuery,
+];
+pub(super) const WEBHOOKS_REDELIVER: &[ProblemCode] = &[
+    ProblemCode::WebhookNotFound,
+    ProblemCode::WebhookMessageNotFound,
+];
 pub(super) const WORKSPACES_DELETE: &[ProblemCode] = &[ProblemCode::MfaStepUpRequired];
 pub(super) const AUTH_MFA_VERIFY: &[ProblemCode] = &[
     ProblemCode::MfaInvalidCode,

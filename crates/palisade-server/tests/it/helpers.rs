@@ -58,6 +58,12 @@ pub struct AppOptions {
     /// Most tests sign up and sign in far faster than a person: their limits are raised unless
     /// a test asks for the deployment defaults.
     pub default_limits: bool,
+    /// Addresses webhooks may reach (the test's receivers on loopback).
+    pub egress_allowlist: Vec<SocketAddr>,
+    /// How webhook hosts resolve; the system resolver when `None`.
+    pub resolver: Option<palisade_egress::StaticResolver>,
+    /// Where the manual clock starts (the receivers' libraries compare with real time).
+    pub start: time::OffsetDateTime,
 }
 
 impl Default for AppOptions {
@@ -67,6 +73,9 @@ impl Default for AppOptions {
             settings: Vec::new(),
             routes: palisade_server::routes::table(),
             default_limits: false,
+            egress_allowlist: Vec::new(),
+            resolver: None,
+            start: START,
         }
     }
 }
@@ -95,6 +104,22 @@ impl AppOptions {
 
     pub fn routes(mut self, routes: RouteTable) -> Self {
         self.routes = routes;
+        self
+    }
+
+    /// Lets webhooks reach `addr` although it is on loopback.
+    pub fn reach(mut self, addr: SocketAddr) -> Self {
+        self.egress_allowlist.push(addr);
+        self
+    }
+
+    pub fn resolver(mut self, resolver: palisade_egress::StaticResolver) -> Self {
+        self.resolver = Some(resolver);
+        self
+    }
+
+    pub fn starting_at(mut self, start: time::OffsetDateTime) -> Self {
+        self.start = start;
         self
     }
 }
@@ -162,6 +187,7 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
     log_buffer();
     let db = TestDatabase::new(options.backend).await?;
     let data_dir = tempfile::tempdir().unwrap();
+    let egress = egress_of(&options);
     let mut figment = Figment::new()
         .merge(("bind", "127.0.0.1:0"))
         .merge(("data_dir", data_dir.path().join("data")))
@@ -175,14 +201,15 @@ pub async fn spawn_app_with(options: AppOptions) -> Option<TestApp> {
         figment = figment.merge((key, value));
     }
     let config = Config::from_figment(figment).unwrap();
-    let clock = Arc::new(ManualClock::starting_at(START));
-    Some(start(config, clock, options.routes, data_dir, Some(db)).await)
+    let clock = Arc::new(ManualClock::starting_at(options.start));
+    Some(start(config, clock, options.routes, egress, data_dir, Some(db)).await)
 }
 
 /// A second node of `first`'s deployment: its database, master key and clock, its own
 /// process state, with `settings` on top of the test defaults (as `first` was given them).
 pub async fn spawn_peer(first: &TestApp, options: AppOptions) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
+    let egress = egress_of(&options);
     let mut figment = Figment::new()
         .merge(("bind", "127.0.0.1:0"))
         .merge(("data_dir", data_dir.path().join("data")))
@@ -204,22 +231,36 @@ pub async fn spawn_peer(first: &TestApp, options: AppOptions) -> TestApp {
         config,
         Arc::clone(&first.clock),
         options.routes,
+        egress,
         data_dir,
         None,
     )
     .await
 }
 
+type EgressParts = (Arc<dyn palisade_egress::Resolve>, Vec<SocketAddr>);
+
+fn egress_of(options: &AppOptions) -> EgressParts {
+    let resolver: Arc<dyn palisade_egress::Resolve> = match &options.resolver {
+        Some(resolver) => Arc::new(resolver.clone()),
+        None => Arc::new(palisade_egress::SystemResolver),
+    };
+    (resolver, options.egress_allowlist.clone())
+}
+
 async fn start(
     config: Config,
     clock: Arc<ManualClock>,
     routes: RouteTable,
+    (resolver, egress_allowlist): EgressParts,
     data_dir: tempfile::TempDir,
     db: Option<TestDatabase>,
 ) -> TestApp {
     let services = Services {
         clock: clock.clone(),
         rng: Arc::new(OsSecureRng),
+        resolver,
+        egress_allowlist,
     };
     let (store, keys) = serve::open(&config, &OsSecureRng).await.unwrap();
     let state = serve::assemble(config, services.clone(), Arc::clone(&store), &keys)

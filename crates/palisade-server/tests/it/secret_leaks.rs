@@ -1,9 +1,12 @@
 //! A full scenario (sign-up, sign-in, refresh, API key creation and use, secret writes and a
-//! server-side use), after which no secret it used appears in any log line or audit event, in
+//! server-side use, a webhook whose deliveries authenticate with that secret, and a delivery),
+//! after which no secret it used appears in any log line or audit event, in
 //! any encoding the code could produce.
 
-use crate::accounts::{auth_options, login, signup, PASSWORD};
-use crate::helpers::{logs, on_both_backends, send};
+use crate::accounts::{login, signup, PASSWORD};
+use crate::helpers::{logs, send};
+use crate::webhook_receiver::Receiver;
+use crate::webhooks::on_both;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use palisade_service::audit::Origin;
@@ -24,7 +27,8 @@ fn encodings(secret: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn no_secret_of_a_full_scenario_reaches_the_logs_or_the_audit_log() {
-    on_both_backends(auth_options, |app| async move {
+    let receiver = Receiver::start().await;
+    on_both(&receiver, |app, receiver| async move {
         let email = format!("leak-{}@example.com", app.url.len());
         signup(&app, &email).await;
         let first = login(&app, &email).await;
@@ -54,7 +58,7 @@ async fn no_secret_of_a_full_scenario_reaches_the_logs_or_the_audit_log() {
             Method::POST,
             "/v1/workspaces/leaks/api-keys",
             &access,
-            Some(json!({"name": "ci", "scopes": ["workspace:read", "secrets:manage"]})),
+            Some(json!({"name": "ci", "scopes": ["workspace:read", "secrets:manage", "webhooks:manage"]})),
         )
         .await
         .json()
@@ -89,10 +93,35 @@ async fn no_secret_of_a_full_scenario_reaches_the_logs_or_the_audit_log() {
         used.use_value(&scope, "PROVIDER", "test.use", &Origin::system())
             .await
             .unwrap();
+        // A webhook whose deliveries authenticate with the vault secret, and one delivery.
+        let hook = json!({
+            "url": receiver.url,
+            "events": ["record.created"],
+            "auth_header": {"secret": "PROVIDER"},
+        });
+        let created = send(&app, Method::POST, "/v1/workspaces/leaks/webhooks", &api_key, Some(hook)).await;
+        assert_eq!(created.status(), 201);
+        let created: Value = created.json().await.unwrap();
+        let hook_id = created["id"].as_str().unwrap().to_owned();
+        let signing_secret = created["secret"].as_str().unwrap().to_owned();
+        let test = format!("/v1/workspaces/leaks/webhooks/{hook_id}/test");
+        send(&app, Method::POST, &test, &api_key, None).await;
+        crate::webhooks::deliver(&app).await;
+        let delivered = receiver.next().await;
+        assert_eq!(delivered.header("authorization"), format!("Bearer {}", values[1]));
+        let log = format!("/v1/workspaces/leaks/webhooks/{hook_id}/deliveries");
+        let deliveries = send(&app, Method::GET, &log, &api_key, None).await.text().await.unwrap();
+        let listed = send(&app, Method::GET, "/v1/workspaces/leaks/webhooks", &api_key, None)
+            .await
+            .text()
+            .await
+            .unwrap();
         send(&app, Method::POST, "/v1/auth/logout", &access, None).await;
         app.state.platform().audit.flush().await.unwrap();
         let mut recorded = logs();
         recorded.push_str(&refusal);
+        recorded.push_str(&deliveries);
+        recorded.push_str(&listed);
         for log in [
             palisade_core::audit::PLATFORM_LOG.to_owned(),
             scope.workspace_id().to_string(),
@@ -114,6 +143,8 @@ async fn no_secret_of_a_full_scenario_reaches_the_logs_or_the_audit_log() {
             &api_key,
             values[0],
             values[1],
+            &signing_secret,
+            signing_secret.trim_start_matches("whsec_"),
         ];
         for secret in secrets {
             for encoded in encodings(secret) {

@@ -2,9 +2,8 @@
 //! OpenAPI document, so a new route must join the table) called as every kind of caller,
 //! people and API keys, asserting the exact status and that nothing leaks to outsiders.
 
-use crate::accounts::auth_options;
 use crate::helpers::{on_both_backends, send};
-use crate::tenancy_world::{world, Caller, KEYS, PEOPLE};
+use crate::tenancy_world::{tenancy_options, world, Caller, HOOK_URL, KEYS, PEOPLE};
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -188,6 +187,45 @@ fn matrix() -> Vec<Row> {
         ),
         row(Method::GET, SUPPORT, None, [200, 403, 403, 403]),
         row(
+            Method::POST,
+            WEBHOOKS,
+            Some(json!({"url": HOOK_URL, "events": ["record.deleted"]})),
+            [201, 201, 403, 403],
+        ),
+        row(Method::GET, WEBHOOKS, None, [200, 200, 403, 403]),
+        row(Method::GET, WEBHOOK, None, [200, 200, 403, 403]),
+        row(
+            Method::PATCH,
+            WEBHOOK,
+            Some(json!({"description": "renamed"})),
+            [200, 200, 403, 403],
+        ),
+        row(Method::DELETE, WEBHOOK, None, [204, 204, 403, 403]),
+        row(
+            Method::POST,
+            "/v1/workspaces/{ws}/webhooks/{id}/rotate-secret",
+            None,
+            [200, 200, 403, 403],
+        ),
+        row(
+            Method::POST,
+            "/v1/workspaces/{ws}/webhooks/{id}/test",
+            None,
+            [202, 202, 403, 403],
+        ),
+        row(
+            Method::GET,
+            "/v1/workspaces/{ws}/webhooks/{id}/deliveries",
+            None,
+            [200, 200, 403, 403],
+        ),
+        row(
+            Method::POST,
+            "/v1/workspaces/{ws}/webhooks/{id}/messages/{message_id}/redeliver",
+            None,
+            [202, 202, 403, 403],
+        ),
+        row(
             Method::DELETE,
             "/v1/workspaces/{ws}/support-access/{id}",
             None,
@@ -197,6 +235,9 @@ fn matrix() -> Vec<Row> {
 }
 
 const SUPPORT: &str = "/v1/workspaces/{ws}/support-access";
+const WEBHOOKS: &str = "/v1/workspaces/{ws}/webhooks";
+const WEBHOOK: &str = "/v1/workspaces/{ws}/webhooks/{id}";
+const MISSING_WEBHOOK: &str = "/v1/workspaces/acme/webhooks/whk_01jd0000000000000000000000";
 
 /// Keys answer as the table says: foreign keys 403, narrow keys as their column, revoked
 /// keys 401, the owner's full key like the owner.
@@ -266,6 +307,28 @@ fn missing_ids() -> Vec<(Method, &'static str, Option<Value>)> {
             None,
         ),
         (Method::DELETE, "/v1/workspaces/acme/secrets/nowhere", None),
+        (Method::GET, MISSING_WEBHOOK, None),
+        (
+            Method::PATCH,
+            MISSING_WEBHOOK,
+            Some(json!({"description": "x"})),
+        ),
+        (Method::DELETE, MISSING_WEBHOOK, None),
+        (
+            Method::POST,
+            "/v1/workspaces/acme/webhooks/whk_01jd0000000000000000000000/rotate-secret",
+            None,
+        ),
+        (
+            Method::POST,
+            "/v1/workspaces/acme/webhooks/whk_01jd0000000000000000000000/test",
+            None,
+        ),
+        (
+            Method::GET,
+            "/v1/workspaces/acme/webhooks/whk_01jd0000000000000000000000/deliveries",
+            None,
+        ),
         (Method::GET, MISSING_RECORD, None),
         (Method::PUT, MISSING_RECORD, Some(json!({}))),
         (Method::PATCH, MISSING_RECORD, Some(json!({}))),
@@ -299,7 +362,7 @@ async fn every_workspace_route_is_in_the_matrix() {
 
 #[tokio::test]
 async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
-    on_both_backends(auth_options, |app| async move {
+    on_both_backends(tenancy_options, |app| async move {
         let mut n = 0;
         for (method, template, body, people, narrow) in matrix() {
             for caller in PEOPLE.into_iter().chain(KEYS) {
@@ -315,6 +378,8 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                     &world.spare_key_id
                 } else if template.contains("support-access") {
                     &world.support_grant_id
+                } else if template.contains("webhooks") {
+                    &world.webhook_id
                 } else if template.contains("records") {
                     &world.record_id
                 } else {
@@ -324,7 +389,8 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
                     .replace("{ws}", slug)
                     .replace("{name}", "notes")
                     .replace("{user_id}", &world.viewer_id)
-                    .replace("{id}", id);
+                    .replace("{id}", id)
+                    .replace("{message_id}", &world.message_id);
                 let credential = &world
                     .credentials
                     .iter()
@@ -387,7 +453,7 @@ async fn every_caller_gets_exactly_its_status_and_outsiders_see_nothing() {
 
 #[tokio::test]
 async fn inside_a_readable_workspace_missing_ids_are_404() {
-    on_both_backends(auth_options, |app| async move {
+    on_both_backends(tenancy_options, |app| async move {
         let world = world(&app, 0).await;
         for (method, path, body) in missing_ids() {
             let response = send(&app, method.clone(), path, &world.owner.access, body).await;

@@ -69,6 +69,9 @@ pub struct World {
     pub spare_key_id: String,
     pub record_id: String,
     pub support_grant_id: String,
+    pub webhook_id: String,
+    /// A message queued for acme's endpoint.
+    pub message_id: String,
     /// Strings that must never appear in an outsider's response.
     pub secrets: Vec<String>,
     /// Strings of the other workspace that must never appear in any response about acme.
@@ -222,6 +225,8 @@ pub async fn world(app: &TestApp, n: usize) -> World {
         .as_str()
         .unwrap()
         .to_owned();
+    let (webhook_id, webhook_secret, message_id) = webhook(app, &owner.access, "acme").await;
+    let (globex_webhook_id, globex_webhook_secret, _) = webhook(app, &other.access, "globex").await;
     credentials.extend([
         (Caller::ForeignKey, foreign),
         (Caller::NarrowKey, narrow),
@@ -238,6 +243,7 @@ pub async fn world(app: &TestApp, n: usize) -> World {
         spare_key_id.clone(),
         record_id.clone(),
         support_grant_id.clone(),
+        webhook_id.clone(),
         ACME_PAYLOAD.to_owned(),
     ];
     World {
@@ -249,6 +255,8 @@ pub async fn world(app: &TestApp, n: usize) -> World {
         spare_key_id,
         record_id,
         support_grant_id,
+        webhook_id,
+        message_id,
         secrets,
         // Secret values are write-only: no response to anyone ever shows one.
         foreign: vec![
@@ -256,6 +264,9 @@ pub async fn world(app: &TestApp, n: usize) -> World {
             GLOBEX_PAYLOAD.to_owned(),
             secret_value("acme"),
             secret_value("globex"),
+            globex_webhook_id,
+            webhook_secret,
+            globex_webhook_secret,
         ],
     }
 }
@@ -299,4 +310,45 @@ async fn tenant_data(app: &TestApp, acme_owner: &str, globex_owner: &str) -> (St
         ids.push(record["id"].as_str().unwrap().to_owned());
     }
     (ids.remove(0), ids.remove(0))
+}
+
+/// Where the worlds' webhooks point: a name that resolves to a loopback port nothing listens
+/// on, allowed for these tests only, so deliveries fail at once and stay on this machine.
+pub const HOOK_URL: &str = "https://hooks.example:9/h";
+
+pub fn tenancy_options() -> crate::helpers::AppOptions {
+    let loopback: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+    crate::accounts::auth_options()
+        .resolver(palisade_egress::StaticResolver::new().with("hooks.example", [loopback]))
+        .reach(std::net::SocketAddr::new(loopback, 9))
+}
+
+/// An endpoint of `slug` and a test message for it: its id, its secret and the message id.
+async fn webhook(app: &TestApp, access: &str, slug: &str) -> (String, String, String) {
+    let created = send(
+        app,
+        Method::POST,
+        &format!("/v1/workspaces/{slug}/webhooks"),
+        access,
+        Some(json!({"url": HOOK_URL, "events": ["record.created"]})),
+    )
+    .await;
+    assert_eq!(created.status(), 201);
+    let created: Value = created.json().await.unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    let secret = created["secret"].as_str().unwrap().to_owned();
+    let sent = send(
+        app,
+        Method::POST,
+        &format!("/v1/workspaces/{slug}/webhooks/{id}/test"),
+        access,
+        None,
+    )
+    .await;
+    assert_eq!(sent.status(), 202);
+    let message = sent.json::<Value>().await.unwrap()["message_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (id, secret, message)
 }

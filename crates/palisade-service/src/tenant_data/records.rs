@@ -4,9 +4,10 @@
 
 use super::{documents, merge_patch, Collections, DataError};
 use crate::deps::Deps;
+use crate::webhooks::messages::{record_message, written, RecordChange};
 use palisade_core::grant::{ReadRecords, WriteRecords};
 use palisade_core::RecordId;
-use palisade_store::{Grant, RecordQuery, RecordRow, WriteOutcome};
+use palisade_store::{Grant, RecordQuery, RecordRow, RecordUpdate, WriteOutcome};
 use serde_json::Value;
 
 /// How often a write without a precondition re-reads after losing a race before giving up.
@@ -94,7 +95,14 @@ impl Records {
             created_at: now,
             updated_at: now,
         };
-        if !self.deps.store.insert_record(grant, &row).await? {
+        let message = written(
+            self.deps.clock(),
+            self.deps.rng(),
+            scope,
+            RecordChange::Created,
+            &row,
+        );
+        if !self.deps.store.insert_record(grant, &row, &message).await? {
             // The collection was deleted between the check and the insert.
             return Err(DataError::CollectionNotFound);
         }
@@ -209,8 +217,27 @@ impl Records {
                 .accept(scope, collection, &change(document))
                 .await?;
             let now = self.deps.now();
+            let message = record_message(
+                self.deps.clock(),
+                self.deps.rng(),
+                scope,
+                RecordChange::Updated,
+                collection,
+                &id.to_string(),
+                Some((&data, current.version + 1)),
+            );
             let outcome = store
-                .update_record(grant, collection, id, &data, current.version, now)
+                .update_record(
+                    grant,
+                    collection,
+                    id,
+                    &RecordUpdate {
+                        data: &data,
+                        expected_version: current.version,
+                        now,
+                        message: &message,
+                    },
+                )
                 .await?;
             match outcome {
                 WriteOutcome::Written(row) => return Ok(row),
@@ -249,7 +276,19 @@ impl Records {
                 Some(current.version)
             }
         };
-        match store.delete_record(grant, collection, id, version).await? {
+        let message = record_message(
+            self.deps.clock(),
+            self.deps.rng(),
+            scope,
+            RecordChange::Deleted,
+            collection,
+            &id.to_string(),
+            None,
+        );
+        match store
+            .delete_record(grant, collection, id, version, &message)
+            .await?
+        {
             WriteOutcome::Deleted => Ok(()),
             WriteOutcome::Missing => Err(DataError::RecordNotFound),
             WriteOutcome::Stale => Err(DataError::PreconditionFailed),

@@ -13,6 +13,7 @@ mod recovery;
 mod redaction;
 mod sqlite_specific;
 mod suite;
+mod webhooks;
 mod workspaces;
 
 use palisade_store::testing::{TestBackend, TestDatabase};
@@ -99,6 +100,13 @@ conformance!(
     equality_filters_compare_typed_top_level_values,
     deleting_a_collection_deletes_its_records,
     deleting_a_workspace_purges_its_tenant_data,
+    a_record_write_queues_its_message_for_subscribed_endpoints_only,
+    a_write_that_fails_queues_nothing,
+    an_audit_append_queues_the_event_for_audit_streams_in_its_transaction,
+    a_job_is_leased_to_one_worker_at_a_time,
+    an_ordered_endpoint_offers_only_its_first_pending_job,
+    the_last_failed_attempt_marks_the_endpoint_failing_once_and_names_its_owners,
+    another_workspace_cannot_see_or_touch_an_endpoint,
 );
 
 use accounts::*;
@@ -106,6 +114,7 @@ use audit::*;
 use records::*;
 use recovery::*;
 use suite::*;
+use webhooks::*;
 use workspaces::*;
 
 /// The witness a write needs, over the scope a member of the workspace holds.

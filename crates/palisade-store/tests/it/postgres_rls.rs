@@ -3,6 +3,7 @@
 
 use crate::grant;
 use crate::records::{record, two_tenants};
+use palisade_store::testing::message;
 use palisade_store::testing::TestDatabase;
 use sqlx::{Connection, PgConnection, Row};
 
@@ -17,11 +18,19 @@ where
     };
     let (w, acme, globex) = two_tenants(&db).await;
     w.store
-        .insert_record(&grant(&acme), &record(1, r#"{"who":"acme"}"#))
+        .insert_record(
+            &grant(&acme),
+            &record(1, r#"{"who":"acme"}"#),
+            &message("record.created"),
+        )
         .await
         .unwrap();
     w.store
-        .insert_record(&grant(&globex), &record(2, r#"{"who":"globex"}"#))
+        .insert_record(
+            &grant(&globex),
+            &record(2, r#"{"who":"globex"}"#),
+            &message("record.created"),
+        )
         .await
         .unwrap();
     body(db, acme, globex).await.cleanup().await;
@@ -223,6 +232,48 @@ async fn the_application_role_may_only_read_and_append_audit_rows() {
                     .unwrap();
             }
         }
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_table_holding_workspace_rows_has_forced_row_security() {
+    with_two_tenants(|db, _, _| async move {
+        let mut owner = PgConnection::connect(db.url()).await.unwrap();
+        let tables: Vec<(String, bool, bool)> = sqlx::query_as(
+            "SELECT c.relname::text, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c \
+             JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = current_schema() AND c.relkind = 'r' AND EXISTS ( \
+               SELECT 1 FROM information_schema.columns col WHERE col.table_schema = n.nspname \
+               AND col.table_name = c.relname AND col.column_name = 'workspace_id') \
+             ORDER BY 1",
+        )
+        .fetch_all(&mut owner)
+        .await
+        .unwrap();
+        let names: Vec<&str> = tables.iter().map(|(t, _, _)| t.as_str()).collect();
+        for expected in [
+            "records",
+            "secrets",
+            "webhook_endpoints",
+            "webhook_jobs",
+            "webhook_attempts",
+        ] {
+            assert!(
+                names.contains(&expected),
+                "{expected} missing from {names:?}"
+            );
+        }
+        let open: Vec<&str> = tables
+            .iter()
+            .filter(|(_, enabled, forced)| !(*enabled && *forced))
+            .map(|(t, _, _)| t.as_str())
+            .collect();
+        assert!(
+            open.is_empty(),
+            "tables without forced row security: {open:?}"
+        );
         db
     })
     .await;

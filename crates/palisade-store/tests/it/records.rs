@@ -3,7 +3,9 @@
 use crate::workspaces::{workspace, world, World, T0};
 use crate::{event_in, event_in_log, grant, platform_event};
 use palisade_core::{ManualClock, RecordId, SeededRng};
+use palisade_store::testing::message;
 use palisade_store::testing::TestDatabase;
+use palisade_store::RecordUpdate;
 use palisade_store::{
     CollectionRecord, Conflict, FieldValue, RecordQuery, RecordRow, StoreError, WorkspaceScope,
     WriteOutcome,
@@ -147,7 +149,11 @@ pub async fn a_collection_schema_can_be_set_and_cleared_only_in_its_workspace(db
 pub async fn a_record_round_trips_and_is_invisible_from_another_workspace(db: &TestDatabase) {
     let (w, acme, globex) = two_tenants(db).await;
     let row = record(1, r#"{"title":"launch plan","n":1}"#);
-    assert!(w.store.insert_record(&grant(&acme), &row).await.unwrap());
+    assert!(w
+        .store
+        .insert_record(&grant(&acme), &row, &message("record.created"))
+        .await
+        .unwrap());
     let read = w
         .store
         .record(&acme, "notes", row.id)
@@ -183,16 +189,25 @@ pub async fn a_record_round_trips_and_is_invisible_from_another_workspace(db: &T
             &grant(&globex),
             "notes",
             row.id,
-            r#"{"title":"pwned"}"#,
-            1,
-            T0,
+            &RecordUpdate {
+                data: r#"{"title":"pwned"}"#,
+                expected_version: 1,
+                now: T0,
+                message: &message("record.updated"),
+            },
         )
         .await
         .unwrap();
     assert_eq!(update, WriteOutcome::Missing);
     let delete = w
         .store
-        .delete_record(&grant(&globex), "notes", row.id, None)
+        .delete_record(
+            &grant(&globex),
+            "notes",
+            row.id,
+            None,
+            &message("record.deleted"),
+        )
         .await
         .unwrap();
     assert_eq!(delete, WriteOutcome::Missing);
@@ -209,7 +224,11 @@ pub async fn a_record_for_a_missing_collection_is_not_written(db: &TestDatabase)
     let (w, acme, _) = two_tenants(db).await;
     let mut row = record(2, "{}");
     row.collection = "nowhere".into();
-    assert!(!w.store.insert_record(&grant(&acme), &row).await.unwrap());
+    assert!(!w
+        .store
+        .insert_record(&grant(&acme), &row, &message("record.created"))
+        .await
+        .unwrap());
     assert_eq!(
         w.store.record(&acme, "nowhere", row.id).await.unwrap(),
         None
@@ -219,7 +238,10 @@ pub async fn a_record_for_a_missing_collection_is_not_written(db: &TestDatabase)
 pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(3, r#"{"title":"v1"}"#);
-    w.store.insert_record(&grant(&acme), &row).await.unwrap();
+    w.store
+        .insert_record(&grant(&acme), &row, &message("record.created"))
+        .await
+        .unwrap();
     let later = T0 + Duration::seconds(5);
     let written = w
         .store
@@ -227,9 +249,12 @@ pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase)
             &grant(&acme),
             "notes",
             row.id,
-            r#"{"title":"v2"}"#,
-            1,
-            later,
+            &RecordUpdate {
+                data: r#"{"title":"v2"}"#,
+                expected_version: 1,
+                now: later,
+                message: &message("record.updated"),
+            },
         )
         .await
         .unwrap();
@@ -247,9 +272,12 @@ pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase)
             &grant(&acme),
             "notes",
             row.id,
-            r#"{"title":"lost"}"#,
-            1,
-            later,
+            &RecordUpdate {
+                data: r#"{"title":"lost"}"#,
+                expected_version: 1,
+                now: later,
+                message: &message("record.updated"),
+            },
         )
         .await
         .unwrap();
@@ -269,22 +297,43 @@ pub async fn an_update_needs_the_current_version_and_bumps_it(db: &TestDatabase)
 pub async fn a_delete_honours_the_expected_version(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(4, "{}");
-    w.store.insert_record(&grant(&acme), &row).await.unwrap();
+    w.store
+        .insert_record(&grant(&acme), &row, &message("record.created"))
+        .await
+        .unwrap();
     let stale = w
         .store
-        .delete_record(&grant(&acme), "notes", row.id, Some(7))
+        .delete_record(
+            &grant(&acme),
+            "notes",
+            row.id,
+            Some(7),
+            &message("record.deleted"),
+        )
         .await
         .unwrap();
     assert_eq!(stale, WriteOutcome::Stale);
     let done = w
         .store
-        .delete_record(&grant(&acme), "notes", row.id, Some(1))
+        .delete_record(
+            &grant(&acme),
+            "notes",
+            row.id,
+            Some(1),
+            &message("record.deleted"),
+        )
         .await
         .unwrap();
     assert_eq!(done, WriteOutcome::Deleted);
     let again = w
         .store
-        .delete_record(&grant(&acme), "notes", row.id, None)
+        .delete_record(
+            &grant(&acme),
+            "notes",
+            row.id,
+            None,
+            &message("record.deleted"),
+        )
         .await
         .unwrap();
     assert_eq!(again, WriteOutcome::Missing);
@@ -295,7 +344,10 @@ pub async fn records_page_in_id_order_after_a_cursor(db: &TestDatabase) {
     let mut ids = Vec::new();
     for seed in 10..17 {
         let row = record(seed, &format!(r#"{{"n":{seed}}}"#));
-        w.store.insert_record(&grant(&acme), &row).await.unwrap();
+        w.store
+            .insert_record(&grant(&acme), &row, &message("record.created"))
+            .await
+            .unwrap();
         ids.push(row.id);
     }
     ids.sort_by_key(|id| id.to_string());
@@ -327,12 +379,20 @@ pub async fn equality_filters_compare_typed_top_level_values(db: &TestDatabase) 
     ];
     for (seed, doc) in docs.iter().enumerate() {
         w.store
-            .insert_record(&grant(&acme), &record(20 + seed as u64, doc))
+            .insert_record(
+                &grant(&acme),
+                &record(20 + seed as u64, doc),
+                &message("record.created"),
+            )
             .await
             .unwrap();
     }
     w.store
-        .insert_record(&grant(&globex), &record(30, r#"{"status":"open"}"#))
+        .insert_record(
+            &grant(&globex),
+            &record(30, r#"{"status":"open"}"#),
+            &message("record.created"),
+        )
         .await
         .unwrap();
     let matching = |field: &str, value: FieldValue| {
@@ -403,7 +463,10 @@ pub async fn equality_filters_compare_typed_top_level_values(db: &TestDatabase) 
 pub async fn deleting_a_collection_deletes_its_records(db: &TestDatabase) {
     let (w, acme, globex) = two_tenants(db).await;
     let row = record(40, "{}");
-    w.store.insert_record(&grant(&acme), &row).await.unwrap();
+    w.store
+        .insert_record(&grant(&acme), &row, &message("record.created"))
+        .await
+        .unwrap();
     assert!(!w
         .store
         .delete_collection(&grant(&globex), "tasks", &event_in(&globex))
@@ -431,7 +494,10 @@ pub async fn deleting_a_collection_deletes_its_records(db: &TestDatabase) {
 pub async fn deleting_a_workspace_purges_its_tenant_data(db: &TestDatabase) {
     let (w, acme, _) = two_tenants(db).await;
     let row = record(50, r#"{"secret":"acme only"}"#);
-    w.store.insert_record(&grant(&acme), &row).await.unwrap();
+    w.store
+        .insert_record(&grant(&acme), &row, &message("record.created"))
+        .await
+        .unwrap();
     w.store
         .delete_workspace(&grant(&acme), &platform_event())
         .await

@@ -39,7 +39,7 @@ pub struct ApiKey {
     pub last_used_at: Option<OffsetDateTime>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct CreatedApiKey {
     #[serde(flatten)]
     pub key: ApiKey,
@@ -116,3 +116,5 @@ pub async fn revoke(
     keys.revoke(&access.grant, &path.1, &access.origin).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+redacted_debug!(CreatedApiKey);

@@ -71,7 +71,7 @@ pub struct ModeQuery {
     pub mode: TokenMode,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct TokenResponse {
     pub access_token: String,
     pub refresh_token: String,
@@ -81,7 +81,7 @@ pub struct TokenResponse {
     pub expires_in: i64,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct CookieSessionResponse {
     #[schema(example = "cookie")]
     pub token_type: String,
@@ -101,7 +101,7 @@ pub enum SessionResponse {
 
 /// A correct password for an account with MFA: no session yet. Send the token with a code
 /// to `POST /v1/auth/mfa/verify` (same `mode`) within `expires_in` seconds.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct MfaRequiredResponse {
     pub mfa_required: bool,
     #[schema(example = "palm_…")]
@@ -358,3 +358,5 @@ pub async fn confirm_password_reset(
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+redacted_debug!(TokenResponse, CookieSessionResponse, MfaRequiredResponse);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// Shown once: add it to an authenticator app by scanning the QR code or typing the secret.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct TotpEnrollmentView {
     /// The seed in base32.
     pub secret: String,
@@ -56,7 +56,7 @@ pub struct CodeRequest {
 }
 
 /// Shown once: each works once, in place of a code, if the authenticator is lost.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct RecoveryCodesView {
     pub recovery_codes: Vec<String>,
 }
@@ -151,3 +151,5 @@ pub async fn step_up(
         },
     }))
 }
+
+redacted_debug!(TotpEnrollmentView, RecoveryCodesView);

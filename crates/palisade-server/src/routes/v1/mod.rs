@@ -1,5 +1,17 @@
 //! Version 1 of the API.
 
+/// `Debug` for an answer that carries a credential (shown once to its owner, never logged):
+/// the type's name and nothing of its fields.
+macro_rules! redacted_debug {
+    ($($name:ident),* $(,)?) => {$(
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(concat!(stringify!($name), " { [REDACTED] }"))
+            }
+        }
+    )*};
+}
+
 pub mod admin;
 pub mod api_keys;
 pub mod audit;
@@ -17,4 +29,69 @@ pub mod record_view;
 pub mod records;
 pub mod secrets;
 pub mod support;
+pub mod webhooks;
 pub mod workspaces;
+
+#[cfg(test)]
+mod redaction_tests {
+    use secrecy::SecretString;
+
+    const SHOWN_ONCE: &str = "credential-shown-once-7f3a";
+
+    #[test]
+    fn debug_of_every_answer_carrying_a_credential_shows_none_of_it() {
+        let text = || SHOWN_ONCE.to_owned();
+        let shown = [
+            format!(
+                "{:?}",
+                super::auth::TokenResponse {
+                    access_token: text(),
+                    refresh_token: text(),
+                    token_type: "Bearer".into(),
+                    expires_in: 1
+                }
+            ),
+            format!(
+                "{:?}",
+                super::auth::CookieSessionResponse {
+                    token_type: "cookie".into(),
+                    expires_in: 1,
+                    csrf_token: text()
+                }
+            ),
+            format!(
+                "{:?}",
+                super::auth::MfaRequiredResponse {
+                    mfa_required: true,
+                    mfa_token: text(),
+                    expires_in: 1
+                }
+            ),
+            format!(
+                "{:?}",
+                super::mfa::TotpEnrollmentView {
+                    secret: text(),
+                    otpauth_uri: text(),
+                    qr_code: Some(text())
+                }
+            ),
+            format!(
+                "{:?}",
+                super::mfa::RecoveryCodesView {
+                    recovery_codes: vec![text()]
+                }
+            ),
+            format!(
+                "{:?}",
+                super::webhooks::RotatedSecret {
+                    secret: SecretString::from(text()),
+                    previous_expires_at: time::OffsetDateTime::UNIX_EPOCH
+                }
+            ),
+        ];
+        for line in shown {
+            assert!(line.contains("[REDACTED]"), "{line}");
+            assert!(!line.contains(SHOWN_ONCE), "{line}");
+        }
+    }
+}
