@@ -1396,7 +1396,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "invalid_idempotency_key" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "mfa.invalid_code" | "mfa.invalid_token" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "mfa.step_up_required" | "mfa.enrollment_required" | "mfa.required" | "account_suspended" | "platform_admin_required" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "account_not_found" | "workspace_not_found" | "ip_block_not_found" | "support_grant_not_found" | "webhook_not_found" | "webhook_message_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "idempotency_key_in_use" | "mfa.already_enrolled" | "mfa.not_enrolled" | "cannot_suspend_self" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "invalid_support_duration" | "invalid_reason" | "invalid_ip_address" | "invalid_webhook_url" | "invalid_webhook_events" | "invalid_webhook_auth" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
+            code: "bad_request" | "invalid_request_target" | "malformed_json" | "invalid_query" | "invalid_limit" | "invalid_cursor" | "invalid_filter" | "invalid_idempotency_key" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "session_expired" | "session_revoked" | "mfa.invalid_code" | "mfa.invalid_token" | "forbidden" | "workspace_forbidden" | "permission_denied" | "scope_not_held" | "csrf_token_invalid" | "signup_invite_only" | "invalid_access_code" | "invalid_reset_token" | "invalid_invitation" | "mfa.step_up_required" | "mfa.enrollment_required" | "mfa.required" | "account_suspended" | "platform_admin_required" | "not_found" | "collection_not_found" | "record_not_found" | "secret_not_found" | "account_not_found" | "workspace_not_found" | "ip_block_not_found" | "support_grant_not_found" | "webhook_not_found" | "webhook_message_not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "email_taken" | "slug_taken" | "last_owner" | "collection_exists" | "write_conflict" | "idempotency_key_in_use" | "mfa.already_enrolled" | "mfa.not_enrolled" | "cannot_suspend_self" | "webhook_limit_reached" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_request" | "invalid_body" | "weak_password" | "invalid_email" | "invalid_slug" | "invalid_retention" | "reserved_slug" | "invalid_name" | "invalid_role" | "invalid_scope" | "invalid_expiry" | "invalid_collection_name" | "invalid_schema" | "invalid_secret_name" | "invalid_secret_value" | "invalid_description" | "nothing_to_change" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "invalid_support_duration" | "invalid_reason" | "invalid_ip_address" | "invalid_webhook_url" | "invalid_webhook_events" | "invalid_webhook_auth" | "schema_violation" | "rate_limited" | "ip_blocked" | "internal_error" | "unavailable" | "database_unavailable" | "auth_busy";
             detail?: string | null;
             /** @description For validation failures: each place in the document that failed, and why. */
             errors?: components["schemas"]["FieldProblem"][];
@@ -12487,7 +12487,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `idempotency_key_in_use` (Idempotency key in use) */
+            /** @description `idempotency_key_in_use` (Idempotency key in use); `webhook_limit_reached` (Webhook limit reached) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12495,7 +12495,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_in_use";
+                        code?: "idempotency_key_in_use" | "webhook_limit_reached";
                         /** @constant */
                         status?: 409;
                     };

@@ -59,7 +59,9 @@ pub enum Refusal {
     Scheme,
     #[error("the URL may not carry a user name or password")]
     Userinfo,
-    #[error("the address {address} is in a forbidden range ({range})")]
+    // The address stays out of the message: it would tell a caller what an internal name
+    // resolves to.
+    #[error("the host is or resolves to an address in a forbidden range ({range})")]
     ForbiddenAddress {
         address: IpAddr,
         range: &'static str,

@@ -99,6 +99,7 @@ problem_codes! {
     MfaAlreadyEnrolled = "mfa.already_enrolled", CONFLICT, "MFA already enrolled";
     MfaNotEnrolled = "mfa.not_enrolled", CONFLICT, "MFA not enrolled";
     CannotSuspendSelf = "cannot_suspend_self", CONFLICT, "Conflict";
+    WebhookLimitReached = "webhook_limit_reached", CONFLICT, "Webhook limit reached";
 
     PreconditionFailed = "precondition_failed", PRECONDITION_FAILED, "Precondition failed";
     PayloadTooLarge = "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";

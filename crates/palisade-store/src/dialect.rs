@@ -140,9 +140,10 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
         before: time::OffsetDateTime,
     ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
 
-    /// A reading transaction that finds due webhook jobs of every workspace (their keys only;
-    /// PostgreSQL: a policy shows them with `palisade.webhook_dispatch` on).
-    fn begin_webhook_dispatch(&self) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
+    /// The query for due webhook jobs of every workspace (`$1` now, `$2` per endpoint, `$3`
+    /// in all), returning only their keys. PostgreSQL calls a function that alone may see
+    /// every workspace's jobs; a request's transaction cannot.
+    const DUE_WEBHOOK_JOBS: &'static str;
 
     fn field_filter(
         first: usize,

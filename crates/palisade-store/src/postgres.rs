@@ -90,6 +90,8 @@ impl Dialect for PostgresStore {
     const RECORD_DATA_OUT: &'static str = "data::text AS data";
     const FOR_SHARE: &'static str = " FOR SHARE";
     const FOR_UPDATE: &'static str = " FOR UPDATE";
+    const DUE_WEBHOOK_JOBS: &'static str =
+        "SELECT workspace_id, endpoint_id, message_id, attempts FROM webhook_due_jobs($1, $2, $3)";
 
     fn migrator() -> &'static Migrator {
         &MIGRATOR
@@ -263,14 +265,6 @@ impl Dialect for PostgresStore {
             .map_err(|err| StoreError::Corrupt(err.to_string()))?;
         sqlx::query("SELECT set_config('palisade.idempotency_expired_before', $1, true)")
             .bind(before)
-            .execute(&mut *tx)
-            .await?;
-        Ok(tx)
-    }
-
-    async fn begin_webhook_dispatch(&self) -> Result<Tx<Self>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("SELECT set_config('palisade.webhook_dispatch', 'on', true)")
             .execute(&mut *tx)
             .await?;
         Ok(tx)

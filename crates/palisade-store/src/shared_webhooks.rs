@@ -8,6 +8,20 @@ pub(crate) const ENDPOINT_COLUMNS: &str =
 pub(crate) const ATTEMPT_COLUMNS: &str = "id, endpoint_id, message_id, event_type, attempt, at, \
      status_code, latency_ms, response, error, succeeded";
 
+/// Jobs due at `$1`, unleased, oldest first, at most `$2` per endpoint and `$3` in all; an
+/// ordered endpoint offers only its first pending job. SQLite runs it as it is; PostgreSQL
+/// runs it inside `webhook_due_jobs` (its migration holds the same text; a test compares).
+pub(crate) const DUE_JOBS_SQL: &str =
+    "SELECT workspace_id, endpoint_id, message_id, attempts FROM ( \
+SELECT j.workspace_id, j.endpoint_id, j.message_id, j.attempts, j.next_attempt_micros, j.position, \
+ROW_NUMBER() OVER (PARTITION BY j.endpoint_id ORDER BY j.next_attempt_micros, j.position) AS nth \
+FROM webhook_jobs j JOIN webhook_endpoints e ON e.id = j.endpoint_id \
+WHERE j.state = 'pending' AND j.next_attempt_micros <= $1 \
+AND (j.lease_until_micros IS NULL OR j.lease_until_micros <= $1) \
+AND (NOT e.ordered OR NOT EXISTS (SELECT 1 FROM webhook_jobs p \
+WHERE p.endpoint_id = j.endpoint_id AND p.state = 'pending' AND p.position < j.position)) \
+) due WHERE nth <= $2 ORDER BY next_attempt_micros, position LIMIT $3";
+
 pub(crate) fn decode_events(text: &str) -> Result<Vec<String>, crate::StoreError> {
     serde_json::from_str(text)
         .map_err(|_| crate::StoreError::Corrupt("webhook_endpoints.events is not a list".into()))
@@ -147,15 +161,17 @@ macro_rules! impl_webhook_store {
                 grant: &$crate::Grant<palisade_core::grant::ManageWebhooks>,
                 endpoint: &$crate::webhooks::EndpointRecord,
                 secret: &$crate::webhooks::EndpointSecret,
+                max_endpoints: i64,
                 audit: &palisade_core::audit::AuditEntry,
-            ) -> Result<(), $crate::StoreError> {
+            ) -> Result<bool, $crate::StoreError> {
                 let scope = grant.scope();
                 let workspace = scope.workspace_id().to_string();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
-                sqlx::query(
+                let created = sqlx::query(
                     "INSERT INTO webhook_endpoints (id, workspace_id, url, description, events, ordered, \
                      failing_since, created_at, updated_at, auth_header, auth_secret, auth_prefix) \
-                     VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, $9, $10, $11)",
+                     SELECT $1, $2, $3, $4, $5, $6, NULL, $7, $8, $9, $10, $11 \
+                     WHERE (SELECT count(*) FROM webhook_endpoints WHERE workspace_id = $2) < $12",
                 )
                 .bind(&endpoint.id)
                 .bind(&workspace)
@@ -168,13 +184,19 @@ macro_rules! impl_webhook_store {
                 .bind(endpoint.auth.as_ref().map(|a| &a.header))
                 .bind(endpoint.auth.as_ref().map(|a| &a.secret))
                 .bind(endpoint.auth.as_ref().map(|a| &a.prefix))
+                .bind(max_endpoints)
                 .execute(&mut *tx)
-                .await?;
+                .await?
+                .rows_affected()
+                    == 1;
+                if !created {
+                    return Ok(false);
+                }
                 Self::replace_subscriptions(&mut tx, &workspace, endpoint).await?;
                 Self::insert_webhook_secret(&mut tx, &workspace, &endpoint.id, secret).await?;
                 Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
-                Ok(())
+                Ok(true)
             }
 
             async fn webhooks(
@@ -350,7 +372,8 @@ macro_rules! impl_webhook_store {
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let found = sqlx::query(
-                    "UPDATE webhook_jobs SET state = 'pending', next_attempt_micros = $1 \
+                    "UPDATE webhook_jobs SET state = 'pending', next_attempt_micros = $1, \
+                     lease_until_micros = NULL \
                      WHERE workspace_id = $2 AND endpoint_id = $3 AND message_id = $4",
                 )
                 .bind(now_micros)
@@ -390,23 +413,16 @@ macro_rules! impl_webhook_store {
             async fn due_webhook_jobs(
                 &self,
                 now_micros: i64,
+                per_endpoint: u32,
                 limit: u32,
             ) -> Result<Vec<$crate::webhooks::DueJob>, $crate::StoreError> {
-                let mut tx = $crate::dialect::Dialect::begin_webhook_dispatch(self).await?;
-                let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
-                    "SELECT j.workspace_id, j.endpoint_id, j.message_id, j.attempts FROM webhook_jobs j \
-                     JOIN webhook_endpoints e ON e.id = j.endpoint_id \
-                     WHERE j.state = 'pending' AND j.next_attempt_micros <= $1 \
-                     AND (j.lease_until_micros IS NULL OR j.lease_until_micros <= $1) \
-                     AND (NOT e.ordered OR NOT EXISTS (SELECT 1 FROM webhook_jobs p \
-                          WHERE p.endpoint_id = j.endpoint_id AND p.state = 'pending' AND p.position < j.position)) \
-                     ORDER BY j.next_attempt_micros, j.position LIMIT $2",
-                )
-                .bind(now_micros)
-                .bind(i64::from(limit))
-                .fetch_all(&mut *tx)
-                .await?;
-                tx.commit().await?;
+                let rows: Vec<(String, String, String, i64)> =
+                    sqlx::query_as(<Self as $crate::dialect::Dialect>::DUE_WEBHOOK_JOBS)
+                        .bind(now_micros)
+                        .bind(i64::from(per_endpoint))
+                        .bind(i64::from(limit))
+                        .fetch_all($crate::dialect::Dialect::write_pool(self))
+                        .await?;
                 Ok(rows
                     .into_iter()
                     .map(|(workspace_id, endpoint_id, message_id, attempts)| $crate::webhooks::DueJob {
@@ -481,7 +497,44 @@ macro_rules! impl_webhook_store {
                     url: row.try_get("url")?,
                     auth: Self::auth_from_row(&row)?,
                     secrets,
+                    lease_until_micros,
                 }))
+            }
+
+            async fn sweep_webhooks(
+                &self,
+                workspace_id: &str,
+                jobs_before_micros: i64,
+                attempts_before: time::OffsetDateTime,
+                now: time::OffsetDateTime,
+            ) -> Result<u64, $crate::StoreError> {
+                let mut tx = $crate::dialect::Dialect::in_workspace(self, workspace_id).await?;
+                let jobs = sqlx::query(
+                    "DELETE FROM webhook_jobs WHERE workspace_id = $1 AND state <> 'pending' \
+                     AND created_micros < $2",
+                )
+                .bind(workspace_id)
+                .bind(jobs_before_micros)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                let attempts = sqlx::query("DELETE FROM webhook_attempts WHERE workspace_id = $1 AND at < $2")
+                    .bind(workspace_id)
+                    .bind(attempts_before)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                let secrets = sqlx::query(
+                    "DELETE FROM webhook_secrets WHERE workspace_id = $1 AND expires_at IS NOT NULL \
+                     AND expires_at <= $2",
+                )
+                .bind(workspace_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok(jobs + attempts + secrets)
             }
 
             async fn webhook_auth_secret(
@@ -519,6 +572,7 @@ macro_rules! impl_webhook_store {
             async fn finish_webhook_job(
                 &self,
                 job: &$crate::webhooks::DueJob,
+                lease_until_micros: i64,
                 attempt: &$crate::webhooks::AttemptRecord,
                 next: $crate::webhooks::JobNext,
                 failing: &palisade_core::audit::AuditEntry,
@@ -549,18 +603,29 @@ macro_rules! impl_webhook_store {
                     JobNext::RetryAt(at) => ("pending", Some(at)),
                     JobNext::Failed => ("failed", None),
                 };
-                sqlx::query(
+                let moved = sqlx::query(
                     "UPDATE webhook_jobs SET state = $1, attempts = attempts + 1, \
                      next_attempt_micros = COALESCE($2, next_attempt_micros), lease_until_micros = NULL \
-                     WHERE endpoint_id = $3 AND message_id = $4",
+                     WHERE endpoint_id = $3 AND message_id = $4 AND attempts = $5 AND lease_until_micros = $6",
                 )
                 .bind(state)
                 .bind(next_at)
                 .bind(&job.endpoint_id)
                 .bind(&job.message_id)
+                .bind(job.attempts)
+                .bind(lease_until_micros)
                 .execute(&mut *tx)
-                .await?;
+                .await?
+                .rows_affected()
+                    == 1;
                 let mut finished = $crate::webhooks::Finished::default();
+                if !moved {
+                    // The lease lapsed (or a redelivery reset it): the attempt happened and is
+                    // logged, but the job is no longer this worker's to move on.
+                    tx.commit().await?;
+                    finished.lost_lease = true;
+                    return Ok(finished);
+                }
                 match next {
                     JobNext::Delivered => {
                         sqlx::query("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1")
@@ -612,3 +677,16 @@ pub(crate) fn time_of(micros: i64) -> time::OffsetDateTime {
 }
 
 pub(crate) use impl_webhook_store;
+
+#[cfg(test)]
+mod tests {
+    fn words(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_postgresql_function_runs_the_same_due_query_as_sqlite() {
+        let migration = include_str!("../migrations/postgres/20261207000014_webhooks.sql");
+        assert!(words(migration).contains(&words(super::DUE_JOBS_SQL)));
+    }
+}

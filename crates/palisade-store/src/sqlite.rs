@@ -111,6 +111,7 @@ impl Dialect for SqliteStore {
     const RECORD_DATA_OUT: &'static str = "data";
     const FOR_SHARE: &'static str = "";
     const FOR_UPDATE: &'static str = "";
+    const DUE_WEBHOOK_JOBS: &'static str = crate::shared_webhooks::DUE_JOBS_SQL;
 
     fn migrator() -> &'static Migrator {
         &MIGRATOR
@@ -179,10 +180,6 @@ impl Dialect for SqliteStore {
         &self,
         _before: time::OffsetDateTime,
     ) -> Result<Tx<Self>, StoreError> {
-        Ok(self.writer.begin().await?)
-    }
-
-    async fn begin_webhook_dispatch(&self) -> Result<Tx<Self>, StoreError> {
         Ok(self.writer.begin().await?)
     }
 

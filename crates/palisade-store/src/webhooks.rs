@@ -91,6 +91,8 @@ pub struct ClaimedJob {
     /// Newest first, those still signing.
     pub secrets: Vec<EndpointSecret>,
     pub auth: Option<AuthHeader>,
+    /// Until when this worker holds the job; finishing checks it still does.
+    pub lease_until_micros: i64,
 }
 
 /// One attempt at delivering a message, as the delivery log shows it.
@@ -127,17 +129,21 @@ pub struct Finished {
     pub newly_failing: bool,
     pub owner_emails: Vec<String>,
     pub url: String,
+    /// The lease had lapsed: the attempt was logged, the job left as another worker has it.
+    pub lost_lease: bool,
 }
 
 #[async_trait]
 pub trait WebhookStore: Send + Sync {
+    /// `false` (nothing made) when the workspace already has `max_endpoints` endpoints.
     async fn create_webhook(
         &self,
         grant: &Grant,
         endpoint: &EndpointRecord,
         secret: &EndpointSecret,
+        max_endpoints: i64,
         audit: &AuditEntry,
-    ) -> Result<(), StoreError>;
+    ) -> Result<bool, StoreError>;
     async fn webhooks(&self, grant: &Grant) -> Result<Vec<EndpointRecord>, StoreError>;
     async fn webhook(&self, grant: &Grant, id: &str) -> Result<Option<EndpointRecord>, StoreError>;
     /// Replaces url, description and events; `false` if there is no such endpoint.
@@ -187,11 +193,13 @@ pub trait WebhookStore: Send + Sync {
         limit: u32,
     ) -> Result<Vec<AttemptRecord>, StoreError>;
 
-    /// Jobs of every workspace due at `now_micros`, unleased, oldest first; an ordered
-    /// endpoint offers only its first pending job.
+    /// Jobs of every workspace due at `now_micros`, unleased, oldest first, at most
+    /// `per_endpoint` of one endpoint; an ordered endpoint offers only its first pending job.
+    /// Only their keys: a worker reads the rest inside the job's workspace.
     async fn due_webhook_jobs(
         &self,
         now_micros: i64,
+        per_endpoint: u32,
         limit: u32,
     ) -> Result<Vec<DueJob>, StoreError>;
     /// Leases `job` until `lease_until_micros` if nobody else did since it was found.
@@ -201,6 +209,15 @@ pub trait WebhookStore: Send + Sync {
         now_micros: i64,
         lease_until_micros: i64,
     ) -> Result<Option<ClaimedJob>, StoreError>;
+    /// Deletes the workspace's finished jobs queued before `jobs_before_micros`, attempts
+    /// logged before `attempts_before` and secrets retired by `now`; how many rows went.
+    async fn sweep_webhooks(
+        &self,
+        workspace_id: &str,
+        jobs_before_micros: i64,
+        attempts_before: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<u64, StoreError>;
     /// The vault secret `name` of the job's workspace, for its endpoint's auth header, stamped
     /// as used at `now`; `None` when there is no such secret.
     async fn webhook_auth_secret(
@@ -209,11 +226,13 @@ pub trait WebhookStore: Send + Sync {
         name: &str,
         now: OffsetDateTime,
     ) -> Result<Option<crate::SealedSecret>, StoreError>;
-    /// Logs the attempt and moves the job on; when it failed for good, marks the endpoint
-    /// failing and (the first time) appends `failing` to the workspace's log.
+    /// Logs the attempt and, if the lease taken until `lease_until_micros` still holds, moves
+    /// the job on; when it failed for good, marks the endpoint failing and (the first time)
+    /// appends `failing` to the workspace's log.
     async fn finish_webhook_job(
         &self,
         job: &DueJob,
+        lease_until_micros: i64,
         attempt: &AttemptRecord,
         next: JobNext,
         failing: &AuditEntry,

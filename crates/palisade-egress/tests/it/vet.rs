@@ -180,7 +180,7 @@ fn a_forbidden_address_message_names_the_address_and_its_range() {
         check_url("https://169.254.169.254/latest/", &EgressPolicy::default()).unwrap_err();
     assert_eq!(
         refusal.to_string(),
-        "the address 169.254.169.254 is in a forbidden range (cloud metadata)"
+        "the host is or resolves to an address in a forbidden range (cloud metadata)"
     );
 }
 

@@ -16,6 +16,8 @@ impl From<WebhookError> for ApiError {
             WebhookError::MessageNotFound => ProblemCode::WebhookMessageNotFound,
             WebhookError::Busy => ProblemCode::WriteConflict,
             WebhookError::InvalidAuth(_) => ProblemCode::InvalidWebhookAuth,
+            WebhookError::Needs(_) => ProblemCode::PermissionDenied,
+            WebhookError::LimitReached => ProblemCode::WebhookLimitReached,
         };
         ApiError::new(code).with_detail(detail)
     }

@@ -139,6 +139,8 @@ pub(super) const SECRETS_PUT: &[ProblemCode] = &[
 ];
 pub(super) const SECRETS_ONE: &[ProblemCode] = &[ProblemCode::SecretNotFound];
 pub(super) const WEBHOOKS_CREATE: &[ProblemCode] = &[
+    ProblemCode::WebhookLimitReached,
+    ProblemCode::PermissionDenied,
     ProblemCode::InvalidWebhookUrl,
     ProblemCode::InvalidWebhookEvents,
     ProblemCode::InvalidWebhookAuth,
@@ -147,6 +149,7 @@ pub(super) const WEBHOOKS_CREATE: &[ProblemCode] = &[
 pub(super) const WEBHOOKS_ONE: &[ProblemCode] = &[ProblemCode::WebhookNotFound];
 pub(super) const WEBHOOKS_UPDATE: &[ProblemCode] = &[
     ProblemCode::WebhookNotFound,
+    ProblemCode::PermissionDenied,
     ProblemCode::InvalidWebhookUrl,
     ProblemCode::InvalidWebhookEvents,
     ProblemCode::InvalidWebhookAuth,

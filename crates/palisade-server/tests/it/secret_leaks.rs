@@ -58,7 +58,7 @@ async fn no_secret_of_a_full_scenario_reaches_the_logs_or_the_audit_log() {
             Method::POST,
             "/v1/workspaces/leaks/api-keys",
             &access,
-            Some(json!({"name": "ci", "scopes": ["workspace:read", "secrets:manage", "webhooks:manage"]})),
+            Some(json!({"name": "ci", "scopes": ["workspace:read", "records:read", "secrets:manage", "webhooks:manage"]})),
         )
         .await
         .json()

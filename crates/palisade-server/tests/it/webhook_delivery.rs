@@ -6,7 +6,7 @@
 use crate::accounts::login;
 use crate::helpers::{send, TestApp};
 use crate::webhook_receiver::{Received, Receiver};
-use crate::webhooks::{create_hook, deliver, on_both, owner};
+use crate::webhooks::{act, create_hook, deliver, hooked, on_both, owner};
 use palisade_core::Clock;
 use palisade_crypto::webhook::{verify, Inbound, SigningSecret};
 use reqwest::Method;
@@ -56,15 +56,7 @@ fn verifies(app: &TestApp, secret: &SigningSecret, message: &Received) -> bool {
 async fn a_record_change_reaches_the_receiver_signed_both_ways() {
     let receiver = Receiver::start().await;
     on_both(&receiver, |app, receiver| async move {
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(
-            &app,
-            &ada.access,
-            "acme",
-            &receiver.url,
-            &["record.created"],
-        )
-        .await;
+        let (ada, created) = hooked(&app, &receiver.url, &["record.created"]).await;
         let record = add_record(&app, &ada.access, json!({"title": "hello"})).await;
         deliver(&app).await;
         let message = receiver.next().await;
@@ -118,15 +110,7 @@ async fn a_failed_delivery_is_retried_after_its_backoff_with_the_same_message_id
     let receiver = Receiver::start().await;
     on_both(&receiver, |app, receiver| async move {
         receiver.answer(&[500]);
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(
-            &app,
-            &ada.access,
-            "acme",
-            &receiver.url,
-            &["record.created"],
-        )
-        .await;
+        let (ada, created) = hooked(&app, &receiver.url, &["record.created"]).await;
         add_record(&app, &ada.access, json!({"title": "retry me"})).await;
         deliver(&app).await;
         let first = receiver.next().await;
@@ -183,15 +167,7 @@ async fn an_endpoint_out_of_retries_is_marked_failing_and_its_owners_are_told() 
     let receiver = Receiver::start().await;
     on_both(&receiver, |app, receiver| async move {
         receiver.answer(&[503; 8]);
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(
-            &app,
-            &ada.access,
-            "acme",
-            &receiver.url,
-            &["record.created"],
-        )
-        .await;
+        let (ada, created) = hooked(&app, &receiver.url, &["record.created"]).await;
         let id = created["id"].as_str().unwrap();
         let path = format!("/v1/workspaces/acme/webhooks/{id}");
         add_record(&app, &ada.access, json!({"title": "doomed"})).await;
@@ -251,27 +227,9 @@ async fn an_endpoint_out_of_retries_is_marked_failing_and_its_owners_are_told() 
 async fn the_delivery_log_keeps_the_response_but_never_the_secret() {
     let receiver = Receiver::start().await;
     on_both(&receiver, |app, receiver| async move {
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(
-            &app,
-            &ada.access,
-            "acme",
-            &receiver.url,
-            &["record.created"],
-        )
-        .await;
+        let (ada, created) = hooked(&app, &receiver.url, &["record.created"]).await;
         let id = created["id"].as_str().unwrap();
-        let sent: Value = send(
-            &app,
-            Method::POST,
-            &format!("/v1/workspaces/acme/webhooks/{id}/test"),
-            &ada.access,
-            None,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+        let sent: Value = act(&app, &ada.access, id, "test").await;
         deliver(&app).await;
         let message = receiver.next().await;
         assert_eq!(message.json()["type"], "webhook.test");
@@ -303,8 +261,7 @@ async fn the_delivery_log_keeps_the_response_but_never_the_secret() {
 async fn a_message_can_be_sent_again_by_hand() {
     let receiver = Receiver::start().await;
     on_both(&receiver, |app, receiver| async move {
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(&app, &ada.access, "acme", &receiver.url, &["record.created"]).await;
+        let (ada, created) = hooked(&app, &receiver.url, &["record.created"]).await;
         let id = created["id"].as_str().unwrap();
         add_record(&app, &ada.access, json!({"title": "again"})).await;
         deliver(&app).await;
@@ -341,27 +298,9 @@ async fn a_message_can_be_sent_again_by_hand() {
 async fn after_a_rotation_both_secrets_sign_for_a_day_then_only_the_new_one() {
     let receiver = Receiver::start().await;
     on_both(&receiver, |app, receiver| async move {
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(
-            &app,
-            &ada.access,
-            "acme",
-            &receiver.url,
-            &["record.created"],
-        )
-        .await;
+        let (ada, created) = hooked(&app, &receiver.url, &["record.created"]).await;
         let id = created["id"].as_str().unwrap();
-        let rotated: Value = send(
-            &app,
-            Method::POST,
-            &format!("/v1/workspaces/acme/webhooks/{id}/rotate-secret"),
-            &ada.access,
-            None,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+        let rotated: Value = act(&app, &ada.access, id, "rotate-secret").await;
         let (old, new) = (secret_of(&created), secret_of(&rotated));
         add_record(&app, &ada.access, json!({"title": "during"})).await;
         deliver(&app).await;
@@ -441,24 +380,9 @@ async fn a_redirect_from_the_receiver_is_not_followed() {
     on_both(&receiver, |app, receiver| async move {
         let canary = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         receiver.redirect_to(&format!("http://{}/internal", canary.local_addr().unwrap()));
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(
-            &app,
-            &ada.access,
-            "acme",
-            &receiver.url,
-            &["record.created"],
-        )
-        .await;
+        let (ada, created) = hooked(&app, &receiver.url, &["record.created"]).await;
         let id = created["id"].as_str().unwrap();
-        send(
-            &app,
-            Method::POST,
-            &format!("/v1/workspaces/acme/webhooks/{id}/test"),
-            &ada.access,
-            None,
-        )
-        .await;
+        act(&app, &ada.access, id, "test").await;
         deliver(&app).await;
         receiver.next().await;
         let log: Value = send(
@@ -539,8 +463,45 @@ async fn an_auth_header_carries_a_vault_secret_decrypted_for_each_delivery_and_a
         assert!(events.iter().any(|e| e["action"] == "secret.used"
             && e["reason"] == "webhook.auth_header"
             && e["actor"] == "system"));
+        let uses = events
+            .iter()
+            .filter(|e| e["action"] == "secret.used" && e["reason"] == "webhook.auth_header")
+            .count();
+        // Audited once an hour per endpoint: each audited use would be one more message to
+        // stream, and so on for ever.
+        assert_eq!(uses, 1, "{events:?}");
         let text = serde_json::to_string(&events).unwrap();
         assert!(!text.contains("hec-token"), "{text}");
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_receiver_echoing_the_auth_secret_does_not_put_it_in_the_delivery_log() {
+    let receiver = Receiver::start().await;
+    on_both(&receiver, |app, receiver| async move {
+        receiver.reply_with(200, "{\"headers\": {\"Authorization\": \"Bearer echo-me-7d1c\"}}");
+        let ada = owner(&app, "acme").await;
+        let token = json!({"value": "echo-me-7d1c"});
+        send(&app, Method::PUT, "/v1/workspaces/acme/secrets/TOKEN", &ada.access, Some(token)).await;
+        let hook = json!({"url": receiver.url, "events": ["record.created"], "auth_header": {"secret": "TOKEN"}});
+        let created: Value = send(&app, Method::POST, "/v1/workspaces/acme/webhooks", &ada.access, Some(hook))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let id = created["id"].as_str().unwrap();
+        act(&app, &ada.access, id, "test").await;
+        deliver(&app).await;
+        receiver.next().await;
+        let log = send(&app, Method::GET, &format!("/v1/workspaces/acme/webhooks/{id}/deliveries"), &ada.access, None)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(log.contains("[REDACTED]"), "{log}");
+        assert!(!log.contains("echo-me-7d1c"), "{log}");
         app
     })
     .await;

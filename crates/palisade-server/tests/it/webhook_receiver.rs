@@ -27,7 +27,15 @@ impl Received {
 }
 
 /// The statuses (and `Location`s) of the next answers.
-type Script = Arc<Mutex<VecDeque<(u16, Option<String>)>>>;
+type Script = Arc<Mutex<VecDeque<Answer>>>;
+
+/// A status, and a `Location` or a body to send with it.
+#[derive(Debug, Clone)]
+enum Answer {
+    Status(u16),
+    Redirect(String),
+    Body(u16, String),
+}
 
 #[derive(Clone)]
 struct Shared {
@@ -54,11 +62,12 @@ async fn receive(
         body: body.to_vec(),
     });
     let next = shared.script.lock().unwrap().pop_front();
-    let (status, location) = next.unwrap_or((200, None));
-    let status = StatusCode::from_u16(status).unwrap();
-    match location {
-        Some(location) => (status, [("location", location)], "moved").into_response(),
-        None => (status, "ok").into_response(),
+    match next.unwrap_or(Answer::Status(200)) {
+        Answer::Status(status) => (StatusCode::from_u16(status).unwrap(), "ok").into_response(),
+        Answer::Redirect(location) => {
+            (StatusCode::FOUND, [("location", location)], "moved").into_response()
+        }
+        Answer::Body(status, body) => (StatusCode::from_u16(status).unwrap(), body).into_response(),
     }
 }
 
@@ -88,7 +97,7 @@ impl Receiver {
     /// The statuses of the next answers, in order.
     pub fn answer(&self, statuses: &[u16]) {
         let mut script = self.script.lock().unwrap();
-        script.extend(statuses.iter().map(|s| (*s, None)));
+        script.extend(statuses.iter().map(|s| Answer::Status(*s)));
     }
 
     /// The next answer redirects to `location`.
@@ -96,7 +105,15 @@ impl Receiver {
         self.script
             .lock()
             .unwrap()
-            .push_back((302, Some(location.to_owned())));
+            .push_back(Answer::Redirect(location.to_owned()));
+    }
+
+    /// The next answer is `status` with `body`.
+    pub fn reply_with(&self, status: u16, body: &str) {
+        self.script
+            .lock()
+            .unwrap()
+            .push_back(Answer::Body(status, body.to_owned()));
     }
 
     /// The next message received (failing after ten seconds).

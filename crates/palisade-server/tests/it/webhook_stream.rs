@@ -4,7 +4,7 @@
 
 use crate::helpers::{send, TestApp};
 use crate::webhook_receiver::Receiver;
-use crate::webhooks::{create_hook, deliver, on_both, owner};
+use crate::webhooks::{create_hook, deliver, hooked, on_both, owner};
 use reqwest::Method;
 use serde_json::{json, Value};
 use time::Duration;
@@ -45,8 +45,7 @@ async fn the_audit_stream_receives_every_event_in_order_with_its_chain() {
     let receiver = Receiver::start().await;
     on_both(&receiver, |app, receiver| async move {
         receiver.answer(&[500]);
-        let ada = owner(&app, "acme").await;
-        let created = create_hook(&app, &ada.access, "acme", &receiver.url, &["audit.*"]).await;
+        let (ada, created) = hooked(&app, &receiver.url, &["audit.*"]).await;
         assert_eq!(created["kind"], "audit_stream");
         activity(&app, &ada.access).await;
         deliver(&app).await;

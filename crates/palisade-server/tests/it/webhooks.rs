@@ -70,6 +70,25 @@ where
     }
 }
 
+/// Ada's `acme` with one endpoint at `url` for `events`: her tokens and the endpoint as created.
+pub(crate) async fn hooked(app: &TestApp, url: &str, events: &[&str]) -> (Tokens, Value) {
+    let ada = owner(app, "acme").await;
+    let created = create_hook(app, &ada.access, "acme", url, events).await;
+    (ada, created)
+}
+
+/// `POST …/webhooks/{id}/{action}` in `acme` (`test`, `rotate-secret`); the JSON answer.
+pub(crate) async fn act(app: &TestApp, access: &str, id: &str, action: &str) -> Value {
+    let path = format!("/v1/workspaces/acme/webhooks/{id}/{action}");
+    let response = send(app, Method::POST, &path, access, None).await;
+    assert!(
+        response.status().is_success(),
+        "{path}: {}",
+        response.status()
+    );
+    response.json().await.unwrap()
+}
+
 pub(crate) async fn owner(app: &TestApp, slug: &str) -> Tokens {
     owner_of(app, slug).await.0
 }
@@ -81,15 +100,7 @@ async fn a_new_endpoint_shows_its_signing_secret_once() {
     on_both_backends(
         || hook_options(&receiver),
         |app| async move {
-            let ada = owner(&app, "acme").await;
-            let created = create_hook(
-                &app,
-                &ada.access,
-                "acme",
-                &url_of(addr),
-                &["record.created"],
-            )
-            .await;
+            let (ada, created) = hooked(&app, &url_of(addr), &["record.created"]).await;
             let secret = created["secret"].as_str().unwrap().to_owned();
             let key = secret.strip_prefix("whsec_").unwrap();
             use base64::Engine;
@@ -127,15 +138,7 @@ async fn an_endpoint_can_be_changed_and_deleted() {
     on_both_backends(
         || hook_options(&receiver),
         |app| async move {
-            let ada = owner(&app, "acme").await;
-            let created = create_hook(
-                &app,
-                &ada.access,
-                "acme",
-                &url_of(addr),
-                &["record.created"],
-            )
-            .await;
+            let (ada, created) = hooked(&app, &url_of(addr), &["record.created"]).await;
             let path = format!(
                 "/v1/workspaces/acme/webhooks/{}",
                 created["id"].as_str().unwrap()
@@ -224,27 +227,9 @@ async fn endpoint_changes_are_audited_without_the_secret() {
     on_both_backends(
         || hook_options(&receiver),
         |app| async move {
-            let ada = owner(&app, "acme").await;
-            let created = create_hook(
-                &app,
-                &ada.access,
-                "acme",
-                &url_of(addr),
-                &["record.created"],
-            )
-            .await;
+            let (ada, created) = hooked(&app, &url_of(addr), &["record.created"]).await;
             let id = created["id"].as_str().unwrap();
-            let rotated: Value = send(
-                &app,
-                Method::POST,
-                &format!("/v1/workspaces/acme/webhooks/{id}/rotate-secret"),
-                &ada.access,
-                None,
-            )
-            .await
-            .json()
-            .await
-            .unwrap();
+            let rotated: Value = act(&app, &ada.access, id, "rotate-secret").await;
             let events = crate::audit::workspace_events(&app, &ada.access, "acme").await;
             let actions: Vec<&str> = events
                 .iter()
@@ -316,5 +301,85 @@ async fn an_auth_header_must_name_a_secret_of_the_workspace_and_no_header_we_set
         }
         app
     })
+    .await;
+}
+
+async fn key_with(app: &TestApp, access: &str, scopes: &[&str]) -> String {
+    let key: Value = send(
+        app,
+        Method::POST,
+        "/v1/workspaces/acme/api-keys",
+        access,
+        Some(json!({"name": "hooks", "scopes": scopes})),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    key["secret"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn webhooks_manage_alone_cannot_carry_off_what_it_may_not_read() {
+    let receiver = Receiver::start().await;
+    let addr = receiver.addr;
+    on_both_backends(|| hook_options(&receiver), |app| async move {
+        let ada = owner(&app, "acme").await;
+        let value = json!({"value": "token-value"});
+        send(&app, Method::PUT, "/v1/workspaces/acme/secrets/TOKEN", &ada.access, Some(value)).await;
+        let narrow = key_with(&app, &ada.access, &["webhooks:manage"]).await;
+        let reader = key_with(&app, &ada.access, &["webhooks:manage", "records:read"]).await;
+        let hook = |events: Value, auth: Option<Value>| {
+            json!({"url": url_of(addr), "events": events, "auth_header": auth})
+        };
+        let attempts = [
+            (&narrow, hook(json!(["record.created"]), None), 403),
+            (&narrow, hook(json!(["audit.*"]), None), 403),
+            (&reader, hook(json!(["record.created"]), Some(json!({"secret": "TOKEN"}))), 403),
+            (&reader, hook(json!(["record.created"]), None), 201),
+        ];
+        for (key, body, status) in attempts {
+            let response = send(&app, Method::POST, "/v1/workspaces/acme/webhooks", key, Some(body.clone())).await;
+            assert_eq!(response.status(), status, "{body}");
+            if status == 403 {
+                assert_eq!(problem(response).await["code"], "permission_denied");
+            }
+        }
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_workspace_has_at_most_twenty_endpoints() {
+    let receiver = Receiver::start().await;
+    let addr = receiver.addr;
+    on_both_backends(
+        || hook_options(&receiver),
+        |app| async move {
+            let ada = owner(&app, "acme").await;
+            for _ in 0..20 {
+                create_hook(
+                    &app,
+                    &ada.access,
+                    "acme",
+                    &url_of(addr),
+                    &["record.created"],
+                )
+                .await;
+            }
+            let one_more = send(
+                &app,
+                Method::POST,
+                "/v1/workspaces/acme/webhooks",
+                &ada.access,
+                Some(json!({"url": url_of(addr), "events": ["record.created"]})),
+            )
+            .await;
+            assert_eq!(one_more.status(), 409);
+            assert_eq!(problem(one_more).await["code"], "webhook_limit_reached");
+            app
+        },
+    )
     .await;
 }

@@ -5,10 +5,12 @@
 use super::{messages::micros, rules, secret_row, Webhooks};
 use crate::audit::{Actor, Draft, Resource};
 use crate::vault::{secret_binding, secret_row as secret_row_of};
+use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
 use palisade_core::audit::Outcome;
 use palisade_crypto::webhook::{sign, SigningSecret};
 use palisade_store::{AttemptRecord, AuthHeader, ClaimedJob, DueJob, JobNext, StoreError};
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration as StdDuration, Instant};
 use time::Duration;
 
@@ -16,43 +18,68 @@ use time::Duration;
 const BATCH: u32 = 64;
 /// Deliveries in flight at once on one node.
 const CONCURRENCY: usize = 16;
+/// Deliveries in flight at once to one endpoint from one node: a slow receiver holds a few
+/// slots, never all of them.
+const PER_ENDPOINT: u32 = 4;
+/// Attempts per pass at most, so a pass always ends (and yields to the next one).
+const MAX_PER_PASS: usize = 5000;
 /// Long enough for the 10-second delivery timeout and the bookkeeping after it.
 const LEASE: Duration = Duration::seconds(60);
 /// Bytes of a response body kept in the delivery log.
 const RESPONSE_KEPT: usize = 1024;
-/// Queries per pass at most, so a pass always ends (and yields to the next one).
-const ROUNDS: usize = 256;
+/// How often one endpoint's use of its auth secret is audited at most: each delivery would
+/// otherwise feed an audit stream one more event to deliver, forever.
+const AUTH_AUDIT_EVERY: Duration = Duration::hours(1);
 
 impl Webhooks {
-    /// Delivers every message due now; returns how many were delivered. Passes on one node
-    /// do not overlap: when this returns, every job claimed before it started is finished.
+    /// Delivers every message due now; returns how many were delivered. Deliveries run
+    /// side by side (at most 16, 4 to one endpoint); as each ends, what became due is looked
+    /// for (the next message of an audit stream). Passes on one node do not overlap: when
+    /// this returns, every job claimed before it started is finished.
     pub async fn deliver_due(&self) -> Result<usize, StoreError> {
         let _pass = self.inner.pass.lock().await;
         let store = &self.inner.deps.store;
-        let mut delivered = 0;
-        for _ in 0..ROUNDS {
-            let now = micros(self.inner.deps.now());
-            let due = store.due_webhook_jobs(now, BATCH).await?;
-            let found = due.len();
-            let outcomes: Vec<Result<Option<bool>, StoreError>> = futures_util::stream::iter(due)
-                .map(|job| self.attempt(job, now))
-                .buffer_unordered(CONCURRENCY)
-                .collect()
-                .await;
-            let mut attempted = 0;
-            for outcome in outcomes {
-                match outcome {
-                    Ok(Some(succeeded)) => {
-                        attempted += 1;
-                        delivered += usize::from(succeeded);
+        let mut in_flight = FuturesUnordered::new();
+        let mut busy: HashMap<String, u32> = HashMap::new();
+        // Jobs pushed but perhaps not yet leased: a query may offer them again meanwhile.
+        let mut running: HashSet<(String, String)> = HashSet::new();
+        let (mut delivered, mut started) = (0, 0);
+        // Each turn looks for due work (if there is room), then waits for one delivery to end:
+        // the turn after it may find what its end made due.
+        loop {
+            if in_flight.len() < CONCURRENCY && started < MAX_PER_PASS {
+                let now = micros(self.inner.deps.now());
+                for job in store.due_webhook_jobs(now, PER_ENDPOINT, BATCH).await? {
+                    let key = (job.endpoint_id.clone(), job.message_id.clone());
+                    let taken = busy.entry(job.endpoint_id.clone()).or_default();
+                    if in_flight.len() >= CONCURRENCY
+                        || *taken >= PER_ENDPOINT
+                        || running.contains(&key)
+                    {
+                        continue;
                     }
-                    Ok(None) => {}
-                    Err(err) => tracing::warn!(error = %err, "a webhook job could not be finished"),
+                    *taken += 1;
+                    started += 1;
+                    running.insert(key.clone());
+                    // A task of its own: an attempt holds a database connection at times, and
+                    // must go on while this loop waits for the next query.
+                    let this = self.clone();
+                    let attempt = tokio::spawn(async move { this.attempt(job, now).await });
+                    in_flight.push(async move { (key, attempt.await) });
                 }
             }
-            // An ordered endpoint offers one job per query: go on while jobs keep coming.
-            if found == 0 || attempted == 0 {
+            let Some((key, outcome)) = in_flight.next().await else {
                 break;
+            };
+            if let Some(taken) = busy.get_mut(&key.0) {
+                *taken = taken.saturating_sub(1);
+            }
+            running.remove(&key);
+            match outcome {
+                Ok(Ok(Some(true))) => delivered += 1,
+                Ok(Ok(_)) => {}
+                Ok(Err(err)) => tracing::warn!(error = %err, "a webhook job could not be finished"),
+                Err(err) => tracing::error!(error = %err, "a webhook delivery task failed"),
             }
         }
         Ok(delivered)
@@ -124,7 +151,7 @@ impl Webhooks {
             .entry(failing, &crate::audit::Origin::system());
         let finished = deps
             .store
-            .finish_webhook_job(&job, &attempt, next, &failing)
+            .finish_webhook_job(&job, claimed.lease_until_micros, &attempt, next, &failing)
             .await?;
         if finished.newly_failing {
             self.inner.audit.appended(&failing.log);
@@ -165,8 +192,10 @@ impl Webhooks {
             body,
         )
         .pairs();
+        let mut credential = None;
         if let Some(auth) = &claimed.auth {
             let value = self.auth_value(&claimed.job, auth).await?;
+            credential = Some(value.clone());
             headers.push((auth.header.clone(), value));
         }
         match self
@@ -177,7 +206,13 @@ impl Webhooks {
         {
             Ok(reply) => {
                 let kept = &reply.body[..reply.body.len().min(RESPONSE_KEPT)];
-                Ok((reply.status, String::from_utf8_lossy(kept).into_owned()))
+                let mut kept = String::from_utf8_lossy(kept).into_owned();
+                // A receiver that echoes the request (httpbin-like) must not put the vault
+                // secret into the delivery log.
+                if let Some(value) = credential.filter(|v| !v.is_empty()) {
+                    kept = kept.replace(&value, "[REDACTED]");
+                }
+                Ok((reply.status, kept))
             }
             Err(failure) => Err(failure.code()),
         }
@@ -201,17 +236,37 @@ impl Webhooks {
             .map_err(|_| "auth_secret_unavailable")?;
         let value = std::str::from_utf8(secrecy::ExposeSecret::expose_secret(&plain))
             .map_err(|_| "auth_secret_unavailable")?;
-        let mut used = Draft::success(
-            &job.workspace_id,
-            Actor::System,
-            "secret.used",
-            Resource::new("secret", &auth.secret),
-        );
-        used.reason = Some("webhook.auth_header");
-        self.inner
-            .audit
-            .record(used, &crate::audit::Origin::system());
+        if self.auth_use_is_news(job, deps.now()) {
+            let mut used = Draft::success(
+                &job.workspace_id,
+                Actor::System,
+                "secret.used",
+                Resource::new("secret", &auth.secret),
+            );
+            used.reason = Some("webhook.auth_header");
+            self.inner
+                .audit
+                .record(used, &crate::audit::Origin::system());
+        }
         Ok(format!("{}{value}", auth.prefix))
+    }
+
+    /// Whether this endpoint's use of its auth secret has not been audited within the hour
+    /// (on this node); notes it as audited now.
+    fn auth_use_is_news(&self, job: &DueJob, now: time::OffsetDateTime) -> bool {
+        let mut audited = self
+            .inner
+            .auth_audited
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if audited
+            .get(&job.endpoint_id)
+            .is_some_and(|at| now - *at < AUTH_AUDIT_EVERY)
+        {
+            return false;
+        }
+        audited.put(job.endpoint_id.clone(), now);
+        true
     }
 
     async fn tell_owners(&self, job: &DueJob, owners: &[String], url: &str) {

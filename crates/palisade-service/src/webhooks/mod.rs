@@ -5,6 +5,7 @@
 
 mod dispatch;
 pub mod messages;
+mod operations;
 pub mod rules;
 
 use crate::audit::{Actor, Audit, Draft, Origin, Resource};
@@ -15,7 +16,7 @@ use palisade_core::grant::ManageWebhooks;
 use palisade_crypto::webhook::SigningSecret;
 use palisade_egress::{Egress, Refusal};
 use palisade_store::{
-    AttemptRecord, AuthHeader, EndpointRecord, EndpointSecret, Grant, StoreError, WorkspaceScope,
+    AuthHeader, EndpointRecord, EndpointSecret, Grant, StoreError, WorkspaceScope,
 };
 use secrecy::SecretString;
 use std::sync::Arc;
@@ -23,6 +24,13 @@ use time::{Duration, OffsetDateTime};
 
 /// How long a replaced secret keeps signing, so receivers can switch without losing messages.
 pub const ROTATION_OVERLAP: Duration = Duration::hours(24);
+/// Endpoints whose last audited auth-secret use this node remembers.
+const AUDITED_ENDPOINTS: std::num::NonZeroUsize = match std::num::NonZeroUsize::new(10_000) {
+    Some(n) => n,
+    None => std::num::NonZeroUsize::MIN,
+};
+/// Endpoints a workspace may have.
+pub const MAX_ENDPOINTS: i64 = 20;
 /// The most attempts the delivery log shows at once.
 pub const MAX_ATTEMPTS_LISTED: u32 = 200;
 
@@ -42,6 +50,10 @@ pub enum WebhookError {
     Busy,
     #[error("{0}")]
     InvalidAuth(&'static str),
+    #[error("receiving these events, or sending a secret, needs {0}")]
+    Needs(palisade_core::Permission),
+    #[error("a workspace has at most 20 webhook endpoints")]
+    LimitReached,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -86,6 +98,8 @@ struct Inner {
     mail: Mail,
     /// One delivery pass at a time on this node (see `deliver_due`).
     pass: tokio::sync::Mutex<()>,
+    /// When each endpoint's auth secret use was last audited (bounded).
+    auth_audited: std::sync::Mutex<lru::LruCache<String, OffsetDateTime>>,
 }
 
 fn draft(scope: &WorkspaceScope, action: &'static str, id: &str) -> Draft {
@@ -120,6 +134,7 @@ impl Webhooks {
                 audit,
                 mail,
                 pass: tokio::sync::Mutex::new(()),
+                auth_audited: std::sync::Mutex::new(lru::LruCache::new(AUDITED_ENDPOINTS)),
             }),
         }
     }
@@ -156,6 +171,7 @@ impl Webhooks {
     ) -> Result<CreatedEndpoint, WebhookError> {
         let (events, ordered) = rules::parse_events(events)?;
         rules::check_description(description.as_deref())?;
+        self.check_reach(grant, &events, auth.is_some(), origin)?;
         self.check_auth(grant, auth.as_ref()).await?;
         let vetted = self.inner.egress.vet(url).await?;
         let deps = &self.inner.deps;
@@ -182,14 +198,38 @@ impl Webhooks {
             .inner
             .audit
             .entry(draft(grant.scope(), "webhook.created", &id), origin);
-        deps.store
-            .create_webhook(grant, &endpoint, &sealed, &event)
-            .await?;
+        if !deps
+            .store
+            .create_webhook(grant, &endpoint, &sealed, MAX_ENDPOINTS, &event)
+            .await?
+        {
+            return Err(WebhookError::LimitReached);
+        }
         self.inner.audit.appended(&event.log);
         Ok(CreatedEndpoint {
             endpoint,
             secret: secret.reveal(),
         })
+    }
+
+    /// The caller holds what the endpoint would carry off (see `rules::permissions_needed`).
+    fn check_reach(
+        &self,
+        grant: &Grant<ManageWebhooks>,
+        events: &[String],
+        sends_secret: bool,
+        origin: &Origin,
+    ) -> Result<(), WebhookError> {
+        let scope = grant.scope();
+        for permission in rules::permissions_needed(events, sends_secret) {
+            if !scope.allows(permission) {
+                self.inner
+                    .audit
+                    .permission_denied(scope, permission, origin);
+                return Err(WebhookError::Needs(permission));
+            }
+        }
+        Ok(())
     }
 
     /// The auth header is well formed and names a secret the workspace holds.
@@ -259,6 +299,9 @@ impl Webhooks {
         if let Some(url) = changes.url {
             endpoint.url = self.inner.egress.vet(&url).await?.url.to_string();
         }
+        // Whoever points an endpoint anywhere must hold what it carries: checked on the
+        // endpoint as it will be, so a new URL cannot take an auth secret along unseen.
+        self.check_reach(grant, &endpoint.events, endpoint.auth.is_some(), origin)?;
         endpoint.updated_at = self.inner.deps.now();
         let event = self
             .inner
@@ -299,94 +342,35 @@ impl Webhooks {
         self.inner.audit.appended(&event.log);
         Ok(())
     }
+}
 
-    /// A new signing secret (shown once); the ones before it keep signing for 24 hours.
-    pub async fn rotate_secret(
-        &self,
-        grant: &Grant<ManageWebhooks>,
-        id: &str,
-        origin: &Origin,
-    ) -> Result<(SecretString, OffsetDateTime), WebhookError> {
-        let deps = &self.inner.deps;
-        let now = deps.now();
-        let retire_at = now + ROTATION_OVERLAP;
-        let secret = SigningSecret::generate(deps.rng());
-        // Sealed for the version after the newest: a concurrent rotation that took it first
-        // makes this one fail rather than overwrite it.
-        let version = self.get(grant, id).await?.secret_version + 1;
-        let sealed = self.seal(id, version, &secret, now);
-        let event = self
-            .inner
-            .audit
-            .entry(draft(grant.scope(), "webhook.secret_rotated", id), origin);
-        if !deps
-            .store
-            .rotate_webhook_secret(grant, id, &sealed, retire_at, &event)
-            .await?
-        {
-            return Err(WebhookError::Busy);
-        }
-        self.inner.audit.appended(&event.log);
-        Ok((secret.reveal(), retire_at))
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// Queues a `webhook.test` message for the endpoint; returns its id.
-    pub async fn send_test(
-        &self,
-        grant: &Grant<ManageWebhooks>,
-        id: &str,
-    ) -> Result<String, WebhookError> {
-        let deps = &self.inner.deps;
-        let message = messages::test_message(deps.clock(), deps.rng(), grant.scope(), id);
-        if !deps
-            .store
-            .enqueue_webhook_message(grant, id, &message)
-            .await?
-        {
-            return Err(WebhookError::NotFound);
-        }
-        Ok(message.id)
-    }
-
-    /// The endpoint's latest delivery attempts, newest first.
-    pub async fn deliveries(
-        &self,
-        grant: &Grant<ManageWebhooks>,
-        id: &str,
-        limit: u32,
-    ) -> Result<Vec<AttemptRecord>, WebhookError> {
-        self.get(grant, id).await?;
-        let limit = limit.clamp(1, MAX_ATTEMPTS_LISTED);
-        Ok(self
-            .inner
-            .deps
-            .store
-            .webhook_attempts(grant, id, limit)
-            .await?)
-    }
-
-    /// Sends a message to the endpoint again, now.
-    pub async fn redeliver(
-        &self,
-        grant: &Grant<ManageWebhooks>,
-        id: &str,
-        message_id: &str,
-        origin: &Origin,
-    ) -> Result<(), WebhookError> {
-        self.get(grant, id).await?;
-        let now = messages::micros(self.inner.deps.now());
-        if !self
-            .inner
-            .deps
-            .store
-            .redeliver_webhook_message(grant, id, message_id, now)
-            .await?
-        {
-            return Err(WebhookError::MessageNotFound);
-        }
-        self.inner
-            .audit
-            .record(draft(grant.scope(), "webhook.redelivered", id), origin);
-        Ok(())
+    #[test]
+    fn debug_of_a_new_endpoint_masks_its_secret() {
+        let at = OffsetDateTime::UNIX_EPOCH;
+        let created = CreatedEndpoint {
+            endpoint: EndpointRecord {
+                id: "whk_1".into(),
+                url: "https://hooks.example/in".into(),
+                description: None,
+                events: vec!["record.created".into()],
+                ordered: false,
+                failing_since: None,
+                created_at: at,
+                updated_at: at,
+                secret_version: 1,
+                auth: None,
+            },
+            secret: SecretString::from("whsec_c2VjcmV0LWJ5dGVzLW5ldmVyLXNob3du"),
+        };
+        let printed = format!("{created:?}");
+        assert!(
+            printed.contains("[REDACTED]") && printed.contains("whk_1"),
+            "{printed}"
+        );
+        assert!(!printed.contains("whsec_"), "{printed}");
     }
 }

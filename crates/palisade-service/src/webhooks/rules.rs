@@ -1,7 +1,7 @@
 //! What an endpoint may subscribe to, and when a failed delivery is tried again.
 
 use super::WebhookError;
-use palisade_core::SecureRng;
+use palisade_core::{Permission, SecureRng};
 use time::Duration;
 
 /// The domain events ordinary webhooks subscribe to.
@@ -114,6 +114,27 @@ pub fn check_auth(auth: &palisade_store::AuthHeader) -> Result<(), WebhookError>
     Ok(())
 }
 
+/// What a caller must hold, beyond `webhooks:manage`, to point an endpoint at a URL of their
+/// choice: the permission that reads what its events carry, and `secrets:manage` to send a
+/// secret's value along (else `webhooks:manage` alone would read them all).
+pub fn permissions_needed(events: &[String], sends_secret: bool) -> Vec<Permission> {
+    let mut needed: Vec<Permission> = events
+        .iter()
+        .map(|event| match event.split('.').next() {
+            Some("record") => Permission::RecordsRead,
+            Some("api_key") => Permission::KeysManage,
+            Some("audit") => Permission::AuditRead,
+            _ => Permission::WorkspaceRead,
+        })
+        .collect();
+    if sends_secret {
+        needed.push(Permission::SecretsManage);
+    }
+    needed.sort_by_key(|p| p.to_string());
+    needed.dedup();
+    needed
+}
+
 pub fn check_description(description: Option<&str>) -> Result<(), WebhookError> {
     match description {
         Some(d) if d.chars().count() > MAX_DESCRIPTION_CHARS || d.chars().any(char::is_control) => {
@@ -164,6 +185,23 @@ mod tests {
             parse_events(vec!["audit.*".into(), "audit.api_key.created".into()]).unwrap();
         assert_eq!(events.len(), 2);
         assert!(ordered);
+    }
+
+    #[test]
+    fn receiving_events_needs_the_permission_that_reads_them() {
+        let events = |list: &[&str]| list.iter().map(|e| (*e).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            permissions_needed(&events(&["record.created", "record.deleted"]), false),
+            vec![Permission::RecordsRead]
+        );
+        assert_eq!(
+            permissions_needed(&events(&["audit.*"]), true),
+            vec![Permission::AuditRead, Permission::SecretsManage]
+        );
+        assert_eq!(
+            permissions_needed(&events(&["member.added", "api_key.revoked"]), false),
+            vec![Permission::KeysManage, Permission::WorkspaceRead]
+        );
     }
 
     #[test]

@@ -96,9 +96,32 @@ ALTER TABLE webhook_attempts FORCE ROW LEVEL SECURITY;
 CREATE POLICY workspace_isolation ON webhook_attempts
     USING (workspace_id = current_setting('palisade.workspace_id', true))
     WITH CHECK (workspace_id = current_setting('palisade.workspace_id', true));
--- A worker finds due jobs of every workspace with `palisade.webhook_dispatch` on: it reads
--- their keys there (never writes), then works on each inside its workspace.
+-- Workers find due jobs of every workspace through `webhook_due_jobs` only. It runs as the
+-- schema owner with `palisade.webhook_dispatch` on, and returns keys (never payloads, URLs or
+-- secrets); the policies let exactly that see the rows, so the application role setting the
+-- variable itself sees nothing more. The query is `DUE_JOBS_SQL` in `shared_webhooks.rs`.
 CREATE POLICY dispatch_find ON webhook_jobs FOR SELECT
-    USING (current_setting('palisade.webhook_dispatch', true) = 'on');
+    USING (current_setting('palisade.webhook_dispatch', true) = 'on'
+           AND current_user = (SELECT tableowner FROM pg_tables
+                               WHERE schemaname = current_schema() AND tablename = 'webhook_jobs'));
 CREATE POLICY dispatch_find ON webhook_endpoints FOR SELECT
-    USING (current_setting('palisade.webhook_dispatch', true) = 'on');
+    USING (current_setting('palisade.webhook_dispatch', true) = 'on'
+           AND current_user = (SELECT tableowner FROM pg_tables
+                               WHERE schemaname = current_schema() AND tablename = 'webhook_endpoints'));
+
+CREATE FUNCTION webhook_due_jobs(BIGINT, BIGINT, BIGINT)
+RETURNS TABLE (workspace_id TEXT, endpoint_id TEXT, message_id TEXT, attempts BIGINT)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path FROM CURRENT
+SET palisade.webhook_dispatch = 'on'
+AS $$
+SELECT workspace_id, endpoint_id, message_id, attempts FROM (
+SELECT j.workspace_id, j.endpoint_id, j.message_id, j.attempts, j.next_attempt_micros, j.position,
+ROW_NUMBER() OVER (PARTITION BY j.endpoint_id ORDER BY j.next_attempt_micros, j.position) AS nth
+FROM webhook_jobs j JOIN webhook_endpoints e ON e.id = j.endpoint_id
+WHERE j.state = 'pending' AND j.next_attempt_micros <= $1
+AND (j.lease_until_micros IS NULL OR j.lease_until_micros <= $1)
+AND (NOT e.ordered OR NOT EXISTS (SELECT 1 FROM webhook_jobs p
+WHERE p.endpoint_id = j.endpoint_id AND p.state = 'pending' AND p.position < j.position))
+) due WHERE nth <= $2 ORDER BY next_attempt_micros, position LIMIT $3
+$$;

@@ -107,6 +107,9 @@ conformance!(
     an_ordered_endpoint_offers_only_its_first_pending_job,
     the_last_failed_attempt_marks_the_endpoint_failing_once_and_names_its_owners,
     another_workspace_cannot_see_or_touch_an_endpoint,
+    a_busy_endpoint_offers_only_its_share_of_due_jobs,
+    a_workspace_holds_at_most_its_share_of_endpoints,
+    finished_jobs_old_attempts_and_retired_secrets_are_swept,
 );
 
 use accounts::*;

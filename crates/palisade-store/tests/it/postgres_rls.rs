@@ -278,3 +278,72 @@ async fn every_table_holding_workspace_rows_has_forced_row_security() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_application_role_cannot_read_other_workspaces_jobs_by_setting_the_dispatch_flag() {
+    with_two_tenants(|db, acme, globex| async move {
+        let store = db.connect_postgres().await;
+        for scope in [&acme, &globex] {
+            let endpoint = palisade_store::EndpointRecord {
+                id: format!("whk_{}", scope.slug()),
+                url: "https://hooks.example/in".into(),
+                description: None,
+                events: vec!["record.created".into()],
+                ordered: false,
+                failing_since: None,
+                created_at: crate::workspaces::T0,
+                updated_at: crate::workspaces::T0,
+                secret_version: 1,
+                auth: None,
+            };
+            let secret = palisade_store::EndpointSecret {
+                version: 1,
+                sealed: vec![1],
+                created_at: crate::workspaces::T0,
+                expires_at: None,
+            };
+            let made = palisade_store::WebhookStore::create_webhook(
+                &store,
+                &grant(scope),
+                &endpoint,
+                &secret,
+                20,
+                &crate::event_in(scope),
+            )
+            .await
+            .unwrap();
+            assert!(made);
+            palisade_store::WebhookStore::enqueue_webhook_message(
+                &store,
+                &grant(scope),
+                &endpoint.id,
+                &message("webhook.test"),
+            )
+            .await
+            .unwrap();
+        }
+        let pool = store.app_pool_for_tests();
+        let mut tx = pool.begin().await.unwrap();
+        sqlx::query("SELECT set_config('palisade.webhook_dispatch', 'on', true)")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        let payloads: Vec<String> = sqlx::query_scalar("SELECT payload FROM webhook_jobs")
+            .fetch_all(&mut *tx)
+            .await
+            .unwrap();
+        assert!(
+            payloads.is_empty(),
+            "the flag alone showed {} jobs",
+            payloads.len()
+        );
+        tx.rollback().await.unwrap();
+        // The function, run by the same role, finds both workspaces' jobs (keys only).
+        let due = palisade_store::WebhookStore::due_webhook_jobs(&store, i64::MAX, 10, 10)
+            .await
+            .unwrap();
+        assert_eq!(due.len(), 2);
+        db
+    })
+    .await;
+}

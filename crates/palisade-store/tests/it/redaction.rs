@@ -39,3 +39,18 @@ fn connection_options_never_print_the_url_password_or_role_verifier() {
         assert!(!printed.contains(secret), "{printed}");
     }
 }
+
+#[test]
+fn a_sealed_webhook_secret_never_prints_its_bytes() {
+    let secret = palisade_store::EndpointSecret {
+        version: 2,
+        sealed: vec![0xde, 0xad, 0xbe, 0xef],
+        created_at: time::macros::datetime!(2026-11-23 12:00 UTC),
+        expires_at: None,
+    };
+    let printed = format!("{secret:?}");
+    assert!(printed.contains("version: 2"), "{printed}");
+    for shown in ["222", "173", "de, ad", "sealed"] {
+        assert!(!printed.contains(shown), "{printed}");
+    }
+}

@@ -6,13 +6,14 @@ use crate::records::{record, two_tenants};
 use crate::{event_in, grant};
 use palisade_store::testing::{message, TestDatabase};
 use palisade_store::{
-    AttemptRecord, DueJob, EndpointRecord, EndpointSecret, JobNext, OutboundMessage, Store,
-    WorkspaceScope,
+    AttemptRecord, DueJob, EndpointRecord, EndpointSecret, Finished, JobNext, OutboundMessage,
+    Store, WorkspaceScope,
 };
 use std::sync::Arc;
 use time::macros::datetime;
 
 const NOW: i64 = 1_800_000_000_000_000;
+const MAX_ENDPOINTS: i64 = 20;
 
 fn endpoint(id: &str, events: &[&str]) -> EndpointRecord {
     let at = datetime!(2026-11-23 12:00 UTC);
@@ -45,6 +46,7 @@ async fn subscribe(store: &Arc<dyn Store>, scope: &WorkspaceScope, id: &str, eve
             &grant(scope),
             &endpoint(id, events),
             &sealed(),
+            MAX_ENDPOINTS,
             &event_in(scope),
         )
         .await
@@ -52,7 +54,7 @@ async fn subscribe(store: &Arc<dyn Store>, scope: &WorkspaceScope, id: &str, eve
 }
 
 async fn due(store: &Arc<dyn Store>) -> Vec<DueJob> {
-    store.due_webhook_jobs(NOW, 100).await.unwrap()
+    store.due_webhook_jobs(NOW, 100, 100).await.unwrap()
 }
 
 fn attempt(job: &DueJob, n: i64) -> AttemptRecord {
@@ -116,6 +118,7 @@ pub async fn an_audit_append_queues_the_event_for_audit_streams_in_its_transacti
             &grant(&acme),
             &endpoint("whk_x", &["record.created"]),
             &sealed(),
+            MAX_ENDPOINTS,
             &refused,
         )
         .await;
@@ -130,6 +133,7 @@ pub async fn an_audit_append_queues_the_event_for_audit_streams_in_its_transacti
             &grant(&acme),
             &endpoint("whk_y", &["record.created"]),
             &sealed(),
+            MAX_ENDPOINTS,
             &event_in(&acme),
         )
         .await
@@ -180,15 +184,36 @@ pub async fn a_job_is_leased_to_one_worker_at_a_time(db: &TestDatabase) {
         .await
         .unwrap()
         .is_some());
-    w.store
+    let late = w
+        .store
         .finish_webhook_job(
             &job,
+            lease,
+            &AttemptRecord {
+                id: "att_late".into(),
+                ..attempt(&job, 1)
+            },
+            JobNext::Delivered,
+            &event_in(&acme),
+        )
+        .await
+        .unwrap();
+    assert!(
+        late.lost_lease,
+        "a worker whose lease lapsed moved the job on"
+    );
+    let current = w
+        .store
+        .finish_webhook_job(
+            &job,
+            lease + 1,
             &attempt(&job, 1),
             JobNext::RetryAt(NOW + 5_000_000),
             &event_in(&acme),
         )
         .await
         .unwrap();
+    assert!(!current.lost_lease);
     // The stale view of the job (one attempt behind) can no longer lease it.
     assert!(w
         .store
@@ -207,6 +232,7 @@ pub async fn an_ordered_endpoint_offers_only_its_first_pending_job(db: &TestData
                 &grant(&acme),
                 &endpoint(id, &["record.created"]),
                 &sealed(),
+                MAX_ENDPOINTS,
                 &event_in(&acme),
             )
             .await
@@ -223,6 +249,7 @@ pub async fn an_ordered_endpoint_offers_only_its_first_pending_job(db: &TestData
     w.store
         .finish_webhook_job(
             &first,
+            NOW + 1,
             &attempt(&first, 1),
             JobNext::Delivered,
             &event_in(&acme),
@@ -246,28 +273,10 @@ pub async fn the_last_failed_attempt_marks_the_endpoint_failing_once_and_names_i
             .unwrap();
     }
     let jobs = due(&w.store).await;
-    let first = w
-        .store
-        .finish_webhook_job(
-            &jobs[0],
-            &attempt(&jobs[0], 8),
-            JobNext::Failed,
-            &event_in(&acme),
-        )
-        .await
-        .unwrap();
+    let first = give_up(&w.store, &acme, &jobs[0]).await;
     assert!(first.newly_failing);
     assert_eq!(first.owner_emails, vec!["ada@example.com".to_owned()]);
-    let second = w
-        .store
-        .finish_webhook_job(
-            &jobs[1],
-            &attempt(&jobs[1], 8),
-            JobNext::Failed,
-            &event_in(&acme),
-        )
-        .await
-        .unwrap();
+    let second = give_up(&w.store, &acme, &jobs[1]).await;
     assert!(!second.newly_failing, "the owners were told twice");
     let endpoint = w
         .store
@@ -284,6 +293,25 @@ pub async fn the_last_failed_attempt_marks_the_endpoint_failing_once_and_names_i
             .len(),
         2
     );
+}
+
+/// Leases `job` and reports its last attempt failed.
+async fn give_up(store: &Arc<dyn Store>, scope: &WorkspaceScope, job: &DueJob) -> Finished {
+    store
+        .claim_webhook_job(job, NOW, NOW + 1)
+        .await
+        .unwrap()
+        .unwrap();
+    store
+        .finish_webhook_job(
+            job,
+            NOW + 1,
+            &attempt(job, 8),
+            JobNext::Failed,
+            &event_in(scope),
+        )
+        .await
+        .unwrap()
 }
 
 fn msg(seed: u64) -> OutboundMessage {
@@ -319,4 +347,83 @@ pub async fn another_workspace_cannot_see_or_touch_an_endpoint(db: &TestDatabase
         .await
         .unwrap()
         .is_some());
+}
+
+pub async fn a_busy_endpoint_offers_only_its_share_of_due_jobs(db: &TestDatabase) {
+    let (w, acme, _) = two_tenants(db).await;
+    subscribe(&w.store, &acme, "whk_busy", &["record.created"]).await;
+    for seed in 10..15 {
+        w.store
+            .insert_record(&grant(&acme), &record(seed, "{}"), &msg(seed))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        w.store.due_webhook_jobs(NOW, 2, 100).await.unwrap().len(),
+        2
+    );
+    assert_eq!(
+        w.store.due_webhook_jobs(NOW, 100, 3).await.unwrap().len(),
+        3
+    );
+}
+
+pub async fn a_workspace_holds_at_most_its_share_of_endpoints(db: &TestDatabase) {
+    let (w, acme, _) = two_tenants(db).await;
+    for id in ["whk_1", "whk_2"] {
+        let made = w
+            .store
+            .create_webhook(
+                &grant(&acme),
+                &endpoint(id, &["record.created"]),
+                &sealed(),
+                2,
+                &event_in(&acme),
+            )
+            .await
+            .unwrap();
+        assert!(made);
+    }
+    let third = w
+        .store
+        .create_webhook(
+            &grant(&acme),
+            &endpoint("whk_3", &["record.created"]),
+            &sealed(),
+            2,
+            &event_in(&acme),
+        )
+        .await
+        .unwrap();
+    assert!(!third);
+    assert_eq!(w.store.webhooks(&grant(&acme)).await.unwrap().len(), 2);
+}
+
+pub async fn finished_jobs_old_attempts_and_retired_secrets_are_swept(db: &TestDatabase) {
+    let (w, acme, _) = two_tenants(db).await;
+    subscribe(&w.store, &acme, "whk_created", &["record.created"]).await;
+    for seed in [20, 21] {
+        w.store
+            .insert_record(&grant(&acme), &record(seed, "{}"), &msg(seed))
+            .await
+            .unwrap();
+    }
+    let jobs = due(&w.store).await;
+    give_up(&w.store, &acme, &jobs[0]).await;
+    let workspace = acme.workspace_id().to_string();
+    let later = datetime!(2026-12-30 12:00 UTC);
+    let swept = w
+        .store
+        .sweep_webhooks(&workspace, i64::MAX, later, later)
+        .await
+        .unwrap();
+    // The finished job and its attempt went; the pending job stays.
+    assert_eq!(swept, 2);
+    assert_eq!(due(&w.store).await.len(), 1);
+    assert!(w
+        .store
+        .webhook_attempts(&grant(&acme), "whk_created", 10)
+        .await
+        .unwrap()
+        .is_empty());
 }

@@ -38,6 +38,22 @@ mod redaction_tests {
 
     const SHOWN_ONCE: &str = "credential-shown-once-7f3a";
 
+    fn webhook() -> super::webhooks::Webhook {
+        super::webhooks::Webhook {
+            id: "whk_1".into(),
+            url: "https://hooks.example/in".into(),
+            description: None,
+            events: vec!["record.created".into()],
+            kind: "webhook",
+            status: "active",
+            failing_since: None,
+            secret_version: 1,
+            auth_header: None,
+            created_at: time::OffsetDateTime::UNIX_EPOCH,
+            updated_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
     #[test]
     fn debug_of_every_answer_carrying_a_credential_shows_none_of_it() {
         let text = || SHOWN_ONCE.to_owned();
@@ -86,6 +102,13 @@ mod redaction_tests {
                 super::webhooks::RotatedSecret {
                     secret: SecretString::from(text()),
                     previous_expires_at: time::OffsetDateTime::UNIX_EPOCH
+                }
+            ),
+            format!(
+                "{:?}",
+                super::webhooks::CreatedWebhook {
+                    webhook: webhook(),
+                    secret: SecretString::from(text()),
                 }
             ),
         ];
