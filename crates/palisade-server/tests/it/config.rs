@@ -33,6 +33,20 @@ fn defaults_are_the_secure_embedded_ones() {
         assert_eq!(config.log_format, LogFormat::Json);
         assert!(config.tls.is_none());
         assert!(config.auto_migrate);
+        // Webhooks: https only, and this node delivers.
+        assert!(!config.webhooks.allow_http);
+        assert!(config.webhooks.worker);
+        Ok(())
+    });
+}
+
+#[test]
+fn a_node_can_leave_webhook_delivery_to_others() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PALISADE_WEBHOOKS__WORKER", "false");
+        let config = Config::load(None).unwrap();
+        assert!(!config.webhooks.worker);
+        assert!(!config.webhooks.allow_http);
         Ok(())
     });
 }

@@ -506,3 +506,47 @@ async fn a_receiver_echoing_the_auth_secret_does_not_put_it_in_the_delivery_log(
     })
     .await;
 }
+
+#[tokio::test]
+async fn members_joining_and_leaving_reach_the_endpoints_subscribed_to_them() {
+    let receiver = Receiver::start().await;
+    on_both(&receiver, |app, receiver| async move {
+        let (ada, _) = hooked(&app, &receiver.url, &["member.added", "member.removed"]).await;
+        let bob = crate::workspaces::join(&app, &ada, "bob@acme.example", "member").await;
+        let bob_id = crate::audit::user_of(&bob.access);
+        let removed = send(
+            &app,
+            Method::DELETE,
+            &format!("/v1/workspaces/acme/members/{bob_id}"),
+            &ada.access,
+            None,
+        )
+        .await;
+        assert_eq!(removed.status(), 204);
+        deliver(&app).await;
+        let mut received = vec![receiver.next().await];
+        while received.len() < 2 {
+            received.push(receiver.next().await);
+        }
+        let mut seen: Vec<(String, String)> = received
+            .iter()
+            .map(|m| {
+                let body = m.json();
+                (
+                    body["type"].as_str().unwrap().to_owned(),
+                    body["data"]["user_id"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        seen.sort();
+        assert_eq!(
+            seen,
+            vec![
+                ("member.added".to_owned(), bob_id.clone()),
+                ("member.removed".to_owned(), bob_id)
+            ]
+        );
+        app
+    })
+    .await;
+}
