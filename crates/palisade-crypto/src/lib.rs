@@ -20,6 +20,17 @@ pub use aead::{OpenError, SealingKey};
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+/// The bytes of lower-case or upper-case hex text; `None` if it is not hex.
+pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 /// SHA-256 over `parts`, each prefixed with its length so that no two lists of parts hash
 /// alike; lower-case hex. For fingerprints of requests, not for secrets.
 pub fn digest_hex(parts: &[&[u8]]) -> String {

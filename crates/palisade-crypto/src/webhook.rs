@@ -202,7 +202,7 @@ pub fn verify(
             for item in header.split(',') {
                 match item.trim().split_once('=') {
                     Some(("t", value)) => ts = value.parse::<i64>().ok(),
-                    Some(("v1", value)) => sigs.extend(decode_hex(value)),
+                    Some(("v1", value)) => sigs.extend(crate::unhex(value)),
                     _ => {}
                 }
             }
@@ -244,16 +244,6 @@ fn matches_any(
     } else {
         Err(VerifyError::Mismatch)
     }
-}
-
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

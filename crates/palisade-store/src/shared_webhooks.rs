@@ -267,6 +267,16 @@ macro_rules! impl_webhook_store {
                     return Ok(false);
                 }
                 Self::replace_subscriptions(&mut tx, &workspace, endpoint).await?;
+                // Messages of events it no longer takes go: they must not follow a new URL.
+                sqlx::query(
+                    "DELETE FROM webhook_jobs WHERE endpoint_id = $1 AND event_type <> 'webhook.test' \
+                     AND NOT EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE s.endpoint_id = $1 \
+                     AND (s.event_type = webhook_jobs.event_type OR (s.event_type LIKE '%.*' \
+                     AND webhook_jobs.event_type LIKE replace(s.event_type, '*', '%'))))",
+                )
+                .bind(&endpoint.id)
+                .execute(&mut *tx)
+                .await?;
                 Self::append_audit_in(&mut tx, audit).await?;
                 tx.commit().await?;
                 Ok(true)
@@ -421,7 +431,9 @@ macro_rules! impl_webhook_store {
                         .bind(now_micros)
                         .bind(i64::from(per_endpoint))
                         .bind(i64::from(limit))
-                        .fetch_all($crate::dialect::Dialect::write_pool(self))
+                        // A reader: a stale answer only makes a lease fail, and on SQLite the
+                        // single writer stays free for requests.
+                        .fetch_all($crate::dialect::Dialect::read_pool(self))
                         .await?;
                 Ok(rows
                     .into_iter()

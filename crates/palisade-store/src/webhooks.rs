@@ -146,7 +146,8 @@ pub trait WebhookStore: Send + Sync {
     ) -> Result<bool, StoreError>;
     async fn webhooks(&self, grant: &Grant) -> Result<Vec<EndpointRecord>, StoreError>;
     async fn webhook(&self, grant: &Grant, id: &str) -> Result<Option<EndpointRecord>, StoreError>;
-    /// Replaces url, description and events; `false` if there is no such endpoint.
+    /// Replaces url, description, events and auth header, and drops the messages of events it
+    /// no longer takes; `false` if there is no such endpoint.
     async fn update_webhook(
         &self,
         grant: &Grant,

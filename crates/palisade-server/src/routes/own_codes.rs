@@ -156,8 +156,11 @@ pub(super) const WEBHOOKS_UPDATE: &[ProblemCode] = &[
     ProblemCode::InvalidDescription,
     ProblemCode::NothingToChange,
 ];
-pub(super) const WEBHOOKS_ROTATE: &[ProblemCode] =
-    &[ProblemCode::WebhookNotFound, ProblemCode::WriteConflict];
+pub(super) const WEBHOOKS_ROTATE: &[ProblemCode] = &[
+    ProblemCode::WebhookNotFound,
+    ProblemCode::WriteConflict,
+    ProblemCode::PermissionDenied,
+];
 pub(super) const WEBHOOKS_DELIVERIES: &[ProblemCode] = &[
     ProblemCode::WebhookNotFound,
     ProblemCode::InvalidLimit,

@@ -44,28 +44,36 @@ impl Webhooks {
         // Jobs pushed but perhaps not yet leased: a query may offer them again meanwhile.
         let mut running: HashSet<(String, String)> = HashSet::new();
         let (mut delivered, mut started) = (0, 0);
+        let mut failed = None;
         // Each turn looks for due work (if there is room), then waits for one delivery to end:
-        // the turn after it may find what its end made due.
+        // the turn after it may find what its end made due. A failed query stops the looking,
+        // not the deliveries under way: the pass still waits for them.
         loop {
-            if in_flight.len() < CONCURRENCY && started < MAX_PER_PASS {
+            if failed.is_none() && in_flight.len() < CONCURRENCY && started < MAX_PER_PASS {
                 let now = micros(self.inner.deps.now());
-                for job in store.due_webhook_jobs(now, PER_ENDPOINT, BATCH).await? {
-                    let key = (job.endpoint_id.clone(), job.message_id.clone());
-                    let taken = busy.entry(job.endpoint_id.clone()).or_default();
-                    if in_flight.len() >= CONCURRENCY
-                        || *taken >= PER_ENDPOINT
-                        || running.contains(&key)
-                    {
-                        continue;
+                match store.due_webhook_jobs(now, PER_ENDPOINT, BATCH).await {
+                    Err(err) => failed = Some(err),
+                    Ok(due) => {
+                        for job in due {
+                            let key = (job.endpoint_id.clone(), job.message_id.clone());
+                            let taken = busy.entry(job.endpoint_id.clone()).or_default();
+                            if in_flight.len() >= CONCURRENCY
+                                || started >= MAX_PER_PASS
+                                || *taken >= PER_ENDPOINT
+                                || running.contains(&key)
+                            {
+                                continue;
+                            }
+                            *taken += 1;
+                            started += 1;
+                            running.insert(key.clone());
+                            // A task of its own: an attempt holds a database connection at
+                            // times, and must go on while this loop waits for the next query.
+                            let this = self.clone();
+                            let attempt = tokio::spawn(async move { this.attempt(job, now).await });
+                            in_flight.push(async move { (key, attempt.await) });
+                        }
                     }
-                    *taken += 1;
-                    started += 1;
-                    running.insert(key.clone());
-                    // A task of its own: an attempt holds a database connection at times, and
-                    // must go on while this loop waits for the next query.
-                    let this = self.clone();
-                    let attempt = tokio::spawn(async move { this.attempt(job, now).await });
-                    in_flight.push(async move { (key, attempt.await) });
                 }
             }
             let Some((key, outcome)) = in_flight.next().await else {
@@ -81,6 +89,9 @@ impl Webhooks {
                 Ok(Err(err)) => tracing::warn!(error = %err, "a webhook job could not be finished"),
                 Err(err) => tracing::error!(error = %err, "a webhook delivery task failed"),
             }
+        }
+        if let Some(err) = failed {
+            return Err(err);
         }
         Ok(delivered)
     }
@@ -194,9 +205,9 @@ impl Webhooks {
         .pairs();
         let mut credential = None;
         if let Some(auth) = &claimed.auth {
-            let value = self.auth_value(&claimed.job, auth).await?;
-            credential = Some(value.clone());
-            headers.push((auth.header.clone(), value));
+            let (header_value, bare) = self.auth_value(&claimed.job, auth).await?;
+            headers.push((auth.header.clone(), header_value.clone()));
+            credential = Some((header_value, bare));
         }
         match self
             .inner
@@ -205,21 +216,34 @@ impl Webhooks {
             .await
         {
             Ok(reply) => {
-                let kept = &reply.body[..reply.body.len().min(RESPONSE_KEPT)];
-                let mut kept = String::from_utf8_lossy(kept).into_owned();
+                let mut text = String::from_utf8_lossy(&reply.body).into_owned();
                 // A receiver that echoes the request (httpbin-like) must not put the vault
-                // secret into the delivery log.
-                if let Some(value) = credential.filter(|v| !v.is_empty()) {
-                    kept = kept.replace(&value, "[REDACTED]");
+                // secret into the delivery log: redacted in the whole reply, then cut.
+                if let Some((header, value)) = credential {
+                    for shown in [header, value] {
+                        if !shown.is_empty() {
+                            text = text.replace(&shown, "[REDACTED]");
+                        }
+                    }
                 }
-                Ok((reply.status, kept))
+                let mut cut = text.len().min(RESPONSE_KEPT);
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                text.truncate(cut);
+                Ok((reply.status, text))
             }
             Err(failure) => Err(failure.code()),
         }
     }
 
     /// The auth header's value: its prefix and the secret, decrypted now; the use is audited.
-    async fn auth_value(&self, job: &DueJob, auth: &AuthHeader) -> Result<String, &'static str> {
+    /// The header value (prefix and secret) and the bare secret.
+    async fn auth_value(
+        &self,
+        job: &DueJob,
+        auth: &AuthHeader,
+    ) -> Result<(String, String), &'static str> {
         let deps = &self.inner.deps;
         let sealed = deps
             .store
@@ -236,7 +260,7 @@ impl Webhooks {
             .map_err(|_| "auth_secret_unavailable")?;
         let value = std::str::from_utf8(secrecy::ExposeSecret::expose_secret(&plain))
             .map_err(|_| "auth_secret_unavailable")?;
-        if self.auth_use_is_news(job, deps.now()) {
+        if self.auth_use_is_news(job, &auth.secret, deps.now()) {
             let mut used = Draft::success(
                 &job.workspace_id,
                 Actor::System,
@@ -248,24 +272,25 @@ impl Webhooks {
                 .audit
                 .record(used, &crate::audit::Origin::system());
         }
-        Ok(format!("{}{value}", auth.prefix))
+        Ok((format!("{}{value}", auth.prefix), value.to_owned()))
     }
 
-    /// Whether this endpoint's use of its auth secret has not been audited within the hour
+    /// Whether this endpoint's use of this auth secret has not been audited within the hour
     /// (on this node); notes it as audited now.
-    fn auth_use_is_news(&self, job: &DueJob, now: time::OffsetDateTime) -> bool {
+    fn auth_use_is_news(&self, job: &DueJob, secret: &str, now: time::OffsetDateTime) -> bool {
+        let key = format!("{}/{secret}", job.endpoint_id);
         let mut audited = self
             .inner
             .auth_audited
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if audited
-            .get(&job.endpoint_id)
+            .get(&key)
             .is_some_and(|at| now - *at < AUTH_AUDIT_EVERY)
         {
             return false;
         }
-        audited.put(job.endpoint_id.clone(), now);
+        audited.put(key, now);
         true
     }
 

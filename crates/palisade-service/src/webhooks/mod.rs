@@ -213,7 +213,7 @@ impl Webhooks {
     }
 
     /// The caller holds what the endpoint would carry off (see `rules::permissions_needed`).
-    fn check_reach(
+    pub(super) fn check_reach(
         &self,
         grant: &Grant<ManageWebhooks>,
         events: &[String],
@@ -284,10 +284,18 @@ impl Webhooks {
         changes: EndpointChanges,
         origin: &Origin,
     ) -> Result<EndpointRecord, WebhookError> {
-        let mut endpoint = self.get(grant, id).await?;
+        let before = self.get(grant, id).await?;
+        let mut endpoint = before.clone();
         if let Some(events) = changes.events {
             (endpoint.events, endpoint.ordered) = rules::parse_events(events)?;
         }
+        // Whoever changes an endpoint must hold what it carries, before and after: its queued
+        // messages (and its secret) would otherwise follow a new URL to a reader who may not
+        // read them. Checked before anything else about the change is looked at.
+        let mut carried = before.events.clone();
+        carried.extend(endpoint.events.iter().cloned());
+        let sends_secret = before.auth.is_some() || matches!(changes.auth, Some(Some(_)));
+        self.check_reach(grant, &carried, sends_secret, origin)?;
         if let Some(description) = changes.description {
             rules::check_description(description.as_deref())?;
             endpoint.description = description;
@@ -299,9 +307,6 @@ impl Webhooks {
         if let Some(url) = changes.url {
             endpoint.url = self.inner.egress.vet(&url).await?.url.to_string();
         }
-        // Whoever points an endpoint anywhere must hold what it carries: checked on the
-        // endpoint as it will be, so a new URL cannot take an auth secret along unseen.
-        self.check_reach(grant, &endpoint.events, endpoint.auth.is_some(), origin)?;
         endpoint.updated_at = self.inner.deps.now();
         let event = self
             .inner

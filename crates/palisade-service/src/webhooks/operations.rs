@@ -27,7 +27,11 @@ impl Webhooks {
         let secret = SigningSecret::generate(deps.rng());
         // Sealed for the version after the newest: a concurrent rotation that took it first
         // makes this one fail rather than overwrite it.
-        let version = self.get(grant, id).await?.secret_version + 1;
+        let endpoint = self.get(grant, id).await?;
+        // The signing key lets its holder sign as Palisade to this receiver: only for those
+        // who may read what the endpoint carries.
+        self.check_reach(grant, &endpoint.events, endpoint.auth.is_some(), origin)?;
+        let version = endpoint.secret_version + 1;
         let sealed = self.seal(id, version, &secret, now);
         let event = self
             .inner

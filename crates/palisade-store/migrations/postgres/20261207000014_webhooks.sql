@@ -99,20 +99,21 @@ CREATE POLICY workspace_isolation ON webhook_attempts
 -- Workers find due jobs of every workspace through `webhook_due_jobs` only. It runs as the
 -- schema owner with `palisade.webhook_dispatch` on, and returns keys (never payloads, URLs or
 -- secrets); the policies let exactly that see the rows, so the application role setting the
--- variable itself sees nothing more. The query is `DUE_JOBS_SQL` in `shared_webhooks.rs`.
+-- variable itself sees nothing more. The owner is read from the tables' own catalogue rows
+-- (`regclass` is fixed here, at creation), never through a search path a caller could steer.
+-- The query is `DUE_JOBS_SQL` in `shared_webhooks.rs`.
 CREATE POLICY dispatch_find ON webhook_jobs FOR SELECT
     USING (current_setting('palisade.webhook_dispatch', true) = 'on'
-           AND current_user = (SELECT tableowner FROM pg_tables
-                               WHERE schemaname = current_schema() AND tablename = 'webhook_jobs'));
+           AND current_user = (SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class
+                               WHERE oid = 'webhook_jobs'::regclass));
 CREATE POLICY dispatch_find ON webhook_endpoints FOR SELECT
     USING (current_setting('palisade.webhook_dispatch', true) = 'on'
-           AND current_user = (SELECT tableowner FROM pg_tables
-                               WHERE schemaname = current_schema() AND tablename = 'webhook_endpoints'));
+           AND current_user = (SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class
+                               WHERE oid = 'webhook_endpoints'::regclass));
 
 CREATE FUNCTION webhook_due_jobs(BIGINT, BIGINT, BIGINT)
 RETURNS TABLE (workspace_id TEXT, endpoint_id TEXT, message_id TEXT, attempts BIGINT)
 LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path FROM CURRENT
 SET palisade.webhook_dispatch = 'on'
 AS $$
 SELECT workspace_id, endpoint_id, message_id, attempts FROM (
@@ -125,3 +126,12 @@ AND (NOT e.ordered OR NOT EXISTS (SELECT 1 FROM webhook_jobs p
 WHERE p.endpoint_id = j.endpoint_id AND p.state = 'pending' AND p.position < j.position))
 ) due WHERE nth <= $2 ORDER BY next_attempt_micros, position LIMIT $3
 $$;
+
+-- Its names resolve in this schema, then (last, so a caller's temporary table or view can
+-- never stand in for ours) the session's temporary schema. Only the application role, granted
+-- in `after_migrations`, may call it.
+DO $$ BEGIN
+    EXECUTE format('ALTER FUNCTION webhook_due_jobs(BIGINT, BIGINT, BIGINT) SET search_path = %I, pg_temp',
+                   current_schema());
+END $$;
+REVOKE EXECUTE ON FUNCTION webhook_due_jobs(BIGINT, BIGINT, BIGINT) FROM PUBLIC;

@@ -110,6 +110,7 @@ conformance!(
     a_busy_endpoint_offers_only_its_share_of_due_jobs,
     a_workspace_holds_at_most_its_share_of_endpoints,
     finished_jobs_old_attempts_and_retired_secrets_are_swept,
+    messages_of_events_no_longer_taken_are_dropped_when_an_endpoint_changes,
 );
 
 use accounts::*;

@@ -279,49 +279,57 @@ async fn every_table_holding_workspace_rows_has_forced_row_security() {
     .await;
 }
 
+/// An endpoint in each workspace with one queued message.
+async fn queue_in_both(
+    store: &palisade_store::postgres::PostgresStore,
+    scopes: [&palisade_store::WorkspaceScope; 2],
+) {
+    for scope in scopes {
+        let endpoint = palisade_store::EndpointRecord {
+            id: format!("whk_{}", scope.slug()),
+            url: "https://hooks.example/in".into(),
+            description: None,
+            events: vec!["record.created".into()],
+            ordered: false,
+            failing_since: None,
+            created_at: crate::workspaces::T0,
+            updated_at: crate::workspaces::T0,
+            secret_version: 1,
+            auth: None,
+        };
+        let secret = palisade_store::EndpointSecret {
+            version: 1,
+            sealed: vec![1],
+            created_at: crate::workspaces::T0,
+            expires_at: None,
+        };
+        let made = palisade_store::WebhookStore::create_webhook(
+            store,
+            &grant(scope),
+            &endpoint,
+            &secret,
+            20,
+            &crate::event_in(scope),
+        )
+        .await
+        .unwrap();
+        assert!(made);
+        palisade_store::WebhookStore::enqueue_webhook_message(
+            store,
+            &grant(scope),
+            &endpoint.id,
+            &message("webhook.test"),
+        )
+        .await
+        .unwrap();
+    }
+}
+
 #[tokio::test]
 async fn the_application_role_cannot_read_other_workspaces_jobs_by_setting_the_dispatch_flag() {
     with_two_tenants(|db, acme, globex| async move {
         let store = db.connect_postgres().await;
-        for scope in [&acme, &globex] {
-            let endpoint = palisade_store::EndpointRecord {
-                id: format!("whk_{}", scope.slug()),
-                url: "https://hooks.example/in".into(),
-                description: None,
-                events: vec!["record.created".into()],
-                ordered: false,
-                failing_since: None,
-                created_at: crate::workspaces::T0,
-                updated_at: crate::workspaces::T0,
-                secret_version: 1,
-                auth: None,
-            };
-            let secret = palisade_store::EndpointSecret {
-                version: 1,
-                sealed: vec![1],
-                created_at: crate::workspaces::T0,
-                expires_at: None,
-            };
-            let made = palisade_store::WebhookStore::create_webhook(
-                &store,
-                &grant(scope),
-                &endpoint,
-                &secret,
-                20,
-                &crate::event_in(scope),
-            )
-            .await
-            .unwrap();
-            assert!(made);
-            palisade_store::WebhookStore::enqueue_webhook_message(
-                &store,
-                &grant(scope),
-                &endpoint.id,
-                &message("webhook.test"),
-            )
-            .await
-            .unwrap();
-        }
+        queue_in_both(&store, [&acme, &globex]).await;
         let pool = store.app_pool_for_tests();
         let mut tx = pool.begin().await.unwrap();
         sqlx::query("SELECT set_config('palisade.webhook_dispatch', 'on', true)")
@@ -343,6 +351,59 @@ async fn the_application_role_cannot_read_other_workspaces_jobs_by_setting_the_d
             .await
             .unwrap();
         assert_eq!(due.len(), 2);
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_temporary_table_or_view_cannot_steer_the_dispatch_policy_or_function() {
+    with_two_tenants(|db, acme, globex| async move {
+        let store = db.connect_postgres().await;
+        queue_in_both(&store, [&acme, &globex]).await;
+        let mut conn = store.app_pool_for_tests().acquire().await.unwrap();
+        let schema: String = sqlx::query_scalar("SELECT current_schema()::text")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        // A temporary table first in the path: the policy must not take its owner for ours.
+        sqlx::query(&format!("SET search_path = pg_temp, \"{schema}\""))
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        sqlx::query("CREATE TEMP TABLE webhook_jobs (x int)")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        sqlx::query("SELECT set_config('palisade.webhook_dispatch', 'on', false)")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        let seen: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM \"{schema}\".webhook_jobs"))
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(seen, 0, "a temporary table steered the policy");
+        // A temporary view named like the table: the function must still read the table.
+        sqlx::query("DROP TABLE pg_temp.webhook_jobs").execute(&mut *conn).await.unwrap();
+        sqlx::query(&format!(
+            "CREATE TEMP VIEW webhook_jobs AS SELECT workspace_id, endpoint_id, payload AS message_id, \
+             attempts, next_attempt_micros, position, state, lease_until_micros FROM \"{schema}\".webhook_jobs"
+        ))
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+        let ids: Vec<String> = sqlx::query_scalar(&format!(
+            "SELECT message_id FROM \"{schema}\".webhook_due_jobs($1, 10, 10)"
+        ))
+        .bind(i64::MAX)
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+        assert_eq!(ids.len(), 2);
+        assert!(ids.iter().all(|id| id.starts_with("msg_")), "{ids:?}");
+        sqlx::query("RESET ALL").execute(&mut *conn).await.unwrap();
+        sqlx::query("DISCARD TEMP").execute(&mut *conn).await.unwrap();
         db
     })
     .await;

@@ -427,3 +427,39 @@ pub async fn finished_jobs_old_attempts_and_retired_secrets_are_swept(db: &TestD
         .unwrap()
         .is_empty());
 }
+
+pub async fn messages_of_events_no_longer_taken_are_dropped_when_an_endpoint_changes(
+    db: &TestDatabase,
+) {
+    let (w, acme, _) = two_tenants(db).await;
+    subscribe(&w.store, &acme, "whk_created", &["record.created"]).await;
+    w.store
+        .insert_record(&grant(&acme), &record(30, "{}"), &msg(30))
+        .await
+        .unwrap();
+    w.store
+        .enqueue_webhook_message(
+            &grant(&acme),
+            "whk_created",
+            &OutboundMessage {
+                id: "msg_test".into(),
+                ..message("webhook.test")
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(due(&w.store).await.len(), 2);
+    let changed = w
+        .store
+        .update_webhook(
+            &grant(&acme),
+            &endpoint("whk_created", &["member.added"]),
+            &event_in(&acme),
+        )
+        .await
+        .unwrap();
+    assert!(changed);
+    let left = due(&w.store).await;
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].message_id, "msg_test");
+}
