@@ -4,6 +4,29 @@
 macro_rules! impl_vault_store {
     ($store:ty) => {
         impl $store {
+            /// The secret `name` of `workspace`, sealed, as `tx` sees it.
+            pub(crate) async fn sealed_secret_in(
+                tx: &mut $crate::dialect::Tx<Self>,
+                workspace: &str,
+                name: &str,
+            ) -> Result<Option<$crate::vault::SealedSecret>, $crate::StoreError> {
+                let row = sqlx::query(&format!(
+                    "SELECT {}, ciphertext FROM secrets WHERE workspace_id = $1 AND name = $2",
+                    $crate::rows::SECRET_COLUMNS
+                ))
+                .bind(workspace)
+                .bind(name)
+                .fetch_optional(&mut **tx)
+                .await?;
+                row.map(|row| {
+                    Ok($crate::vault::SealedSecret {
+                        record: $crate::rows::secret(&row)?,
+                        ciphertext: sqlx::Row::try_get(&row, "ciphertext")?,
+                    })
+                })
+                .transpose()
+            }
+
             async fn key_tx(&self, scope: &str) -> Result<$crate::dialect::Tx<Self>, $crate::StoreError> {
                 if scope == $crate::vault::PLATFORM_SCOPE {
                     Ok($crate::dialect::Dialect::migration_pool(self).begin().await?)
@@ -242,21 +265,8 @@ macro_rules! impl_vault_store {
                 scope: &$crate::WorkspaceScope,
                 name: &str,
             ) -> Result<Option<$crate::vault::SealedSecret>, $crate::StoreError> {
-                let row = sqlx::query(&format!(
-                    "SELECT {}, ciphertext FROM secrets WHERE workspace_id = $1 AND name = $2",
-                    $crate::rows::SECRET_COLUMNS
-                ))
-                .bind(scope.workspace_id().to_string())
-                .bind(name)
-                .fetch_optional(&mut *$crate::dialect::Dialect::scoped_read(self, scope).await?)
-                .await?;
-                row.map(|row| {
-                    Ok($crate::vault::SealedSecret {
-                        record: $crate::rows::secret(&row)?,
-                        ciphertext: sqlx::Row::try_get(&row, "ciphertext")?,
-                    })
-                })
-                .transpose()
+                let mut tx = $crate::dialect::Dialect::scoped_read(self, scope).await?;
+                Self::sealed_secret_in(&mut tx, &scope.workspace_id().to_string(), name).await
             }
 
             async fn delete_secret(

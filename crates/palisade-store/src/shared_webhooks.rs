@@ -555,17 +555,8 @@ macro_rules! impl_webhook_store {
                 name: &str,
                 now: time::OffsetDateTime,
             ) -> Result<Option<$crate::SealedSecret>, $crate::StoreError> {
-                use sqlx::Row;
                 let mut tx = $crate::dialect::Dialect::in_workspace(self, &job.workspace_id).await?;
-                let row = sqlx::query(&format!(
-                    "SELECT {}, ciphertext FROM secrets WHERE workspace_id = $1 AND name = $2",
-                    $crate::rows::SECRET_COLUMNS
-                ))
-                .bind(&job.workspace_id)
-                .bind(name)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let Some(row) = row else {
+                let Some(sealed) = Self::sealed_secret_in(&mut tx, &job.workspace_id, name).await? else {
                     return Ok(None);
                 };
                 sqlx::query("UPDATE secrets SET last_used_at = $1 WHERE workspace_id = $2 AND name = $3")
@@ -575,10 +566,7 @@ macro_rules! impl_webhook_store {
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;
-                Ok(Some($crate::SealedSecret {
-                    record: $crate::rows::secret(&row)?,
-                    ciphertext: row.try_get("ciphertext")?,
-                }))
+                Ok(Some(sealed))
             }
 
             async fn finish_webhook_job(

@@ -2,19 +2,23 @@
 //! accepted, so a test can prove that a refused delivery never reached it.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use palisade_egress::{Egress, EgressPolicy, StaticResolver};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
 #[derive(Debug)]
 pub struct Receiver {
     pub address: SocketAddr,
-    accepted: Arc<AtomicUsize>,
+    /// The peer address of every connection accepted, in order.
+    accepted: Arc<Mutex<Vec<SocketAddr>>>,
+    arrived: Arc<Notify>,
+    /// The test's own probe connections (see `accepted`).
+    probes: Mutex<Vec<SocketAddr>>,
     requests: Arc<Mutex<Vec<Vec<u8>>>>,
     task: JoinHandle<()>,
 }
@@ -45,13 +49,15 @@ impl Receiver {
     async fn start(mode: Mode) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let accepted = Arc::new(AtomicUsize::new(0));
+        let accepted = Arc::new(Mutex::new(Vec::new()));
+        let arrived = Arc::new(Notify::new());
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let (count, seen) = (accepted.clone(), requests.clone());
+        let (peers, told, seen) = (accepted.clone(), arrived.clone(), requests.clone());
         let task = tokio::spawn(async move {
             let mut held = Vec::new();
-            while let Ok((stream, _)) = listener.accept().await {
-                count.fetch_add(1, Ordering::SeqCst);
+            while let Ok((stream, peer)) = listener.accept().await {
+                peers.lock().unwrap().push(peer);
+                told.notify_waiters();
                 match &mode {
                     Mode::Answer(response) => {
                         tokio::spawn(answer(stream, response.clone(), seen.clone()));
@@ -66,15 +72,35 @@ impl Receiver {
         Self {
             address,
             accepted,
+            arrived,
+            probes: Mutex::new(Vec::new()),
             requests,
             task,
         }
     }
 
-    /// Connections accepted so far, after a moment for any in-flight connect to land.
+    /// Connections accepted so far, probes aside. No waiting on a timer: a probe connects
+    /// last, and the listen queue hands connections over in order, so once the probe is
+    /// accepted every connection made before it has been too.
     pub async fn accepted(&self) -> usize {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        self.accepted.load(Ordering::SeqCst)
+        let probe = TcpStream::connect(self.address).await.unwrap();
+        let mark = probe.local_addr().unwrap();
+        self.probes.lock().unwrap().push(mark);
+        loop {
+            let arrival = self.arrived.notified();
+            tokio::pin!(arrival);
+            arrival.as_mut().enable();
+            if self.accepted.lock().unwrap().contains(&mark) {
+                break;
+            }
+            arrival.await;
+        }
+        let probes = self.probes.lock().unwrap();
+        let accepted = self.accepted.lock().unwrap();
+        accepted
+            .iter()
+            .filter(|peer| !probes.contains(peer))
+            .count()
     }
 
     pub fn requests(&self) -> Vec<String> {
@@ -100,7 +126,10 @@ async fn blurt(mut stream: TcpStream, response: Arc<Vec<u8>>) {
 
 async fn answer(mut stream: TcpStream, response: Arc<Vec<u8>>, seen: Arc<Mutex<Vec<Vec<u8>>>>) {
     let request = read_request(&mut stream).await;
-    seen.lock().unwrap().push(request);
+    // A probe (see `Receiver::accepted`) connects and says nothing.
+    if !request.is_empty() {
+        seen.lock().unwrap().push(request);
+    }
     // The client may hang up mid-answer (that is what a capped read does); that is fine.
     let _ = stream.write_all(&response).await;
     let _ = stream.shutdown().await;

@@ -140,3 +140,14 @@ impl Drop for Receiver {
         self.server.abort();
     }
 }
+
+/// Whether nobody connected to `canary` so far. No waiting on a timer: a probe connects last,
+/// and the listen queue hands connections over in order, so the first one accepted is the
+/// probe only if nothing came before it.
+pub async fn untouched(canary: &tokio::net::TcpListener) -> bool {
+    let probe = tokio::net::TcpStream::connect(canary.local_addr().unwrap())
+        .await
+        .unwrap();
+    let (_, first) = canary.accept().await.unwrap();
+    first == probe.local_addr().unwrap()
+}

@@ -231,18 +231,7 @@ impl Secrets {
             .await?
             .ok_or(SecretError::NotFound)?;
         let workspace = scope.workspace_id().to_string();
-        let plain = self
-            .vault
-            .decrypt(
-                &secret_binding(
-                    &workspace,
-                    &secret_row(&sealed.record.id, sealed.record.version),
-                ),
-                &sealed.ciphertext,
-            )
-            .await?;
-        let value = String::from_utf8(plain.expose_secret().clone())
-            .map_err(|_| SecretError::Vault(VaultError::Corrupt))?;
+        let value = self.vault.open_secret(&workspace, &sealed).await?;
         self.deps
             .store
             .touch_secret(scope, name, self.deps.now())
@@ -250,9 +239,26 @@ impl Secrets {
         self.audit
             .record(draft(scope, "secret.used", name).because(purpose), origin);
         Ok(SecretUse {
-            value: SecretString::from(value),
+            value,
             record: sealed.record,
         })
+    }
+}
+
+impl Vault {
+    /// The value of a workspace secret as stored (under the binding of its row and version).
+    pub async fn open_secret(
+        &self,
+        workspace: &str,
+        sealed: &SealedSecret,
+    ) -> Result<SecretString, VaultError> {
+        let row = secret_row(&sealed.record.id, sealed.record.version);
+        let plain = self
+            .decrypt(&secret_binding(workspace, &row), &sealed.ciphertext)
+            .await?;
+        String::from_utf8(plain.expose_secret().clone())
+            .map(SecretString::from)
+            .map_err(|_| VaultError::Corrupt)
     }
 }
 

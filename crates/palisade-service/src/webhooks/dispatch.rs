@@ -4,7 +4,6 @@
 
 use super::{messages::micros, rules, secret_row, Webhooks};
 use crate::audit::{Actor, Draft, Resource};
-use crate::vault::{secret_binding, secret_row as secret_row_of};
 use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
 use palisade_core::audit::Outcome;
@@ -251,15 +250,13 @@ impl Webhooks {
             .await
             .map_err(|_| "auth_secret_unavailable")?
             .ok_or("auth_secret_missing")?;
-        let row = secret_row_of(&sealed.record.id, sealed.record.version);
-        let plain = self
+        let value = self
             .inner
             .vault
-            .decrypt(&secret_binding(&job.workspace_id, &row), &sealed.ciphertext)
+            .open_secret(&job.workspace_id, &sealed)
             .await
             .map_err(|_| "auth_secret_unavailable")?;
-        let value = std::str::from_utf8(secrecy::ExposeSecret::expose_secret(&plain))
-            .map_err(|_| "auth_secret_unavailable")?;
+        let value = secrecy::ExposeSecret::expose_secret(&value);
         if self.auth_use_is_news(job, &auth.secret, deps.now()) {
             let mut used = Draft::success(
                 &job.workspace_id,
