@@ -185,15 +185,29 @@ impl Verifier {
         let claims = jsonwebtoken::decode::<AccessClaims>(token, key, &validation)
             .map_err(|_| JwtError::Invalid)?
             .claims;
-        let now = now.unix_timestamp();
-        if now > claims.exp + LEEWAY_SECS {
-            return Err(JwtError::Expired);
-        }
-        if now + LEEWAY_SECS < claims.nbf {
-            return Err(JwtError::NotYetValid);
-        }
+        check_times(claims.nbf, claims.exp, now)?;
         Ok(claims)
     }
+}
+
+/// Whether a token with these `nbf` and `exp` may be used at `now` (with the leeway).
+/// A cache of verified tokens asks this again on every use.
+pub fn check_times(nbf: i64, exp: i64, now: OffsetDateTime) -> Result<(), JwtError> {
+    let now = now.unix_timestamp();
+    if now > exp + LEEWAY_SECS {
+        return Err(JwtError::Expired);
+    }
+    if now + LEEWAY_SECS < nbf {
+        return Err(JwtError::NotYetValid);
+    }
+    Ok(())
+}
+
+/// What a cache of verified tokens is keyed by: the SHA-256 of the whole token, signature
+/// included, so any change to a token misses and is verified afresh.
+pub fn token_digest(token: &str) -> [u8; 32] {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(token.as_bytes()).into()
 }
 
 #[cfg(test)]

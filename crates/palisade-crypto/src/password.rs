@@ -1,8 +1,8 @@
 //! Password verifiers: argon2id PHC strings, with bcrypt accepted for imported users and
 //! both upgraded to the current argon2id parameters on the next successful login.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{self, Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use palisade_core::{RngAdapter, SecureRng};
 use secrecy::{ExposeSecret, SecretString};
 use std::fmt;
@@ -59,6 +59,32 @@ impl fmt::Debug for PasswordHasher {
     }
 }
 
+/// The working memory of argon2 (a `memory_kib` array of 1 KiB blocks), kept by a hashing
+/// thread and reused, so resident memory stays at threads × cost whatever the load: memory
+/// freed after each hash would stay in the allocator's per-thread arenas instead.
+#[derive(Default)]
+pub struct HashMemory(Vec<Block>);
+
+impl HashMemory {
+    fn blocks(&mut self, count: usize) -> &mut [Block] {
+        if self.0.len() < count {
+            self.0.resize(count, Block::default());
+        }
+        &mut self.0[..count]
+    }
+
+    /// KiB held.
+    pub fn kib(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl fmt::Debug for HashMemory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HashMemory({} KiB)", self.0.len())
+    }
+}
+
 /// Passwords are compared in NFKC form, so the same characters typed on two keyboards match.
 pub fn normalize(password: &SecretString) -> SecretString {
     SecretString::from(password.expose_secret().nfkc().collect::<String>())
@@ -85,16 +111,78 @@ impl PasswordHasher {
         password: &SecretString,
         rng: &dyn SecureRng,
     ) -> Result<String, PasswordError> {
+        self.hash_in(password, rng, &mut HashMemory::default())
+    }
+
+    /// [`Self::hash`], working in `memory` (grown once to the configured cost, then reused).
+    pub fn hash_in(
+        &self,
+        password: &SecretString,
+        rng: &dyn SecureRng,
+        memory: &mut HashMemory,
+    ) -> Result<String, PasswordError> {
         let salt = SaltString::generate(&mut RngAdapter(rng));
         let normalized = normalize(password);
-        self.argon2()
-            .hash_password(normalized.expose_secret().as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|err| PasswordError::Hashing(err.to_string()))
+        let argon2 = self.argon2();
+        let mut salt_bytes = [0u8; 64];
+        let salt_bytes = salt
+            .decode_b64(&mut salt_bytes)
+            .map_err(|err| PasswordError::Hashing(err.to_string()))?;
+        let blocks = memory.blocks(self.params.block_count());
+        let output = Output::init_with(Params::DEFAULT_OUTPUT_LEN, |out| {
+            argon2
+                .hash_password_into_with_memory(
+                    normalized.expose_secret().as_bytes(),
+                    salt_bytes,
+                    out,
+                    blocks,
+                )
+                .map_err(password_hash::Error::from)
+        })
+        .map_err(|err| PasswordError::Hashing(err.to_string()))?;
+        let phc = PasswordHash {
+            algorithm: Algorithm::Argon2id.ident(),
+            version: Some(Version::V0x13.into()),
+            params: ParamsString::try_from(&self.params)
+                .map_err(|err| PasswordError::Hashing(err.to_string()))?,
+            salt: Some(salt.as_salt()),
+            hash: Some(output),
+        };
+        Ok(phc.to_string())
+    }
+
+    /// A verifier in the current format that no password matches (its hash is random), so
+    /// checking against it costs exactly what checking a real one does.
+    pub fn unmatchable(&self, rng: &dyn SecureRng) -> Result<String, PasswordError> {
+        let salt = SaltString::generate(&mut RngAdapter(rng));
+        let mut random = [0u8; Params::DEFAULT_OUTPUT_LEN];
+        rng.fill(&mut random);
+        let phc = PasswordHash {
+            algorithm: Algorithm::Argon2id.ident(),
+            version: Some(Version::V0x13.into()),
+            params: ParamsString::try_from(&self.params)
+                .map_err(|err| PasswordError::Hashing(err.to_string()))?,
+            salt: Some(salt.as_salt()),
+            hash: Some(
+                Output::new(&random).map_err(|err| PasswordError::Hashing(err.to_string()))?,
+            ),
+        };
+        Ok(phc.to_string())
     }
 
     /// Checks `password` against a stored argon2 or bcrypt verifier, in constant time.
     pub fn verify(&self, password: &SecretString, stored: &str) -> Verification {
+        self.verify_in(password, stored, &mut HashMemory::default())
+    }
+
+    /// [`Self::verify`], working in `memory`. A stored verifier costlier than today's cost
+    /// (an import) gets memory of its own, so `memory` never grows past the configured cost.
+    pub fn verify_in(
+        &self,
+        password: &SecretString,
+        stored: &str,
+        memory: &mut HashMemory,
+    ) -> Verification {
         let normalized = normalize(password);
         let candidate = normalized.expose_secret().as_bytes();
         if is_bcrypt(stored) {
@@ -107,12 +195,55 @@ impl PasswordHasher {
             return Verification::Invalid;
         };
         // The stored hash names its own algorithm and cost; verification honours them.
-        match Argon2::default().verify_password(candidate, &parsed) {
-            Ok(()) => Verification::Valid {
+        let matches = self.recompute(candidate, &parsed, memory);
+        if matches {
+            Verification::Valid {
                 needs_rehash: !self.is_current(&parsed),
-            },
-            Err(_) => Verification::Invalid,
+            }
+        } else {
+            Verification::Invalid
         }
+    }
+
+    fn recompute(
+        &self,
+        candidate: &[u8],
+        parsed: &PasswordHash<'_>,
+        memory: &mut HashMemory,
+    ) -> bool {
+        let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+            return false;
+        };
+        let Ok(algorithm) = Algorithm::try_from(parsed.algorithm) else {
+            return false;
+        };
+        let version = match parsed.version.map(Version::try_from).transpose() {
+            Ok(version) => version.unwrap_or_default(),
+            Err(_) => return false,
+        };
+        let Ok(params) = Params::try_from(parsed) else {
+            return false;
+        };
+        let mut salt_bytes = [0u8; 64];
+        let Ok(salt_bytes) = salt.decode_b64(&mut salt_bytes) else {
+            return false;
+        };
+        let needed = params.block_count();
+        let argon2 = Argon2::new(algorithm, version, params);
+        let mut own = HashMemory::default();
+        let memory = if needed <= self.params.block_count() {
+            memory
+        } else {
+            &mut own
+        };
+        let blocks = memory.blocks(needed);
+        let computed = Output::init_with(expected.len(), |out| {
+            argon2
+                .hash_password_into_with_memory(candidate, salt_bytes, out, blocks)
+                .map_err(password_hash::Error::from)
+        });
+        // `Output` compares in constant time.
+        computed.is_ok_and(|computed| computed == expected)
     }
 
     fn is_current(&self, parsed: &PasswordHash<'_>) -> bool {
@@ -134,117 +265,4 @@ fn is_bcrypt(stored: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use palisade_core::OsSecureRng;
-
-    fn cheap() -> PasswordHasher {
-        PasswordHasher::new(Argon2Cost {
-            memory_kib: 1024,
-            iterations: 1,
-            parallelism: 1,
-        })
-        .unwrap()
-    }
-
-    fn secret(s: &str) -> SecretString {
-        SecretString::from(s.to_owned())
-    }
-
-    #[test]
-    fn the_default_cost_is_owasp_argon2id() {
-        let hash = PasswordHasher::new(Argon2Cost::default())
-            .unwrap()
-            .hash(&secret("pw"), &OsSecureRng)
-            .unwrap();
-        assert!(
-            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
-            "{hash}"
-        );
-    }
-
-    #[test]
-    fn the_right_password_verifies_and_a_wrong_one_does_not() {
-        let hasher = cheap();
-        let hash = hasher.hash(&secret("correct horse"), &OsSecureRng).unwrap();
-        assert_eq!(
-            hasher.verify(&secret("correct horse"), &hash),
-            Verification::Valid {
-                needs_rehash: false
-            }
-        );
-        assert_eq!(
-            hasher.verify(&secret("correct horsf"), &hash),
-            Verification::Invalid
-        );
-    }
-
-    #[test]
-    fn equivalent_unicode_forms_verify_alike() {
-        let hasher = cheap();
-        let composed = hasher
-            .hash(&secret("caf\u{e9}-password"), &OsSecureRng)
-            .unwrap();
-        let decomposed = secret("cafe\u{301}-password");
-        assert_eq!(
-            hasher.verify(&decomposed, &composed),
-            Verification::Valid {
-                needs_rehash: false
-            }
-        );
-    }
-
-    #[test]
-    fn a_hash_with_outdated_cost_asks_for_a_rehash() {
-        let old = cheap().hash(&secret("pw-1234567"), &OsSecureRng).unwrap();
-        let stronger = PasswordHasher::new(Argon2Cost {
-            memory_kib: 2048,
-            iterations: 1,
-            parallelism: 1,
-        })
-        .unwrap();
-        assert_eq!(
-            stronger.verify(&secret("pw-1234567"), &old),
-            Verification::Valid { needs_rehash: true }
-        );
-    }
-
-    #[test]
-    fn bcrypt_hashes_verify_and_ask_for_an_upgrade() {
-        let hasher = cheap();
-        for prefix in [
-            bcrypt::Version::TwoA,
-            bcrypt::Version::TwoB,
-            bcrypt::Version::TwoY,
-        ] {
-            let stored = bcrypt::hash_with_result("imported-pass", 4)
-                .unwrap()
-                .format_for_version(prefix);
-            assert_eq!(
-                hasher.verify(&secret("imported-pass"), &stored),
-                Verification::Valid { needs_rehash: true }
-            );
-            assert_eq!(
-                hasher.verify(&secret("imported-pasS"), &stored),
-                Verification::Invalid
-            );
-        }
-    }
-
-    #[test]
-    fn garbage_verifiers_never_verify() {
-        let hasher = cheap();
-        for stored in ["", "plaintext", "$argon2id$v=19$broken", "$2b$04$short"] {
-            assert_eq!(
-                hasher.verify(&secret("plaintext"), stored),
-                Verification::Invalid,
-                "{stored}"
-            );
-        }
-    }
-
-    #[test]
-    fn debug_shows_cost_only() {
-        assert!(format!("{:?}", cheap()).contains("memory_kib: 1024"));
-    }
-}
+mod tests;

@@ -18,6 +18,7 @@ mod auth_refresh;
 mod auth_sessions;
 mod auth_signup;
 mod auth_stuffing;
+mod auth_token_cache;
 
 mod client_ip;
 mod collections;

@@ -65,6 +65,9 @@ struct Inner {
     ip_hasher: Option<IpHasher>,
     /// Events that change no state, waiting for the next batch.
     pending: Mutex<Vec<AuditEntry>>,
+    /// Held for a whole flush, so a flush that finds the queue empty because another is
+    /// appending it waits for that append: after `flush` returns, what was queued is stored.
+    flushing: tokio::sync::Mutex<()>,
     /// Logs appended to on this node since their last checkpoint.
     unsigned: Mutex<BTreeSet<String>>,
 }
@@ -78,6 +81,7 @@ impl Audit {
                 signer: CheckpointSigner::derive(master),
                 ip_hasher: IpHasher::derive(master),
                 pending: Mutex::new(Vec::new()),
+                flushing: tokio::sync::Mutex::new(()),
                 unsigned: Mutex::new(BTreeSet::new()),
             }),
         }
@@ -192,6 +196,7 @@ impl Audit {
     /// whose append fails keeps its events queued, in order, for the next try; the others are
     /// appended regardless, so one failing log never blocks or duplicates the rest.
     pub async fn flush(&self) -> Result<(), StoreError> {
+        let _flushing = self.inner.flushing.lock().await;
         let batch = std::mem::take(&mut *self.pending());
         if batch.is_empty() {
             return Ok(());

@@ -45,19 +45,12 @@ impl Auth {
     /// The user and session behind a presented access token, if both are still good.
     pub async fn authenticate_access(&self, token: &str) -> Result<Caller, AuthError> {
         let now = self.deps.now();
-        let claims = self
+        let token = self
             .keys
             .verify(token, now)
             .await
             .map_err(|_| AuthError::InvalidAccessToken)?;
-        let user: UserId = claims
-            .sub
-            .parse()
-            .map_err(|_| AuthError::InvalidAccessToken)?;
-        let session: SessionId = claims
-            .sid
-            .parse()
-            .map_err(|_| AuthError::InvalidAccessToken)?;
+        let (user, session) = (token.user, token.session);
         self.check_session(session, user, now).await?;
         Ok(Caller { user, session })
     }

@@ -5,13 +5,17 @@
 //! rotated by another node is picked up without a restart.
 
 use super::platform;
+use super::verified_tokens::{VerifiedToken, VerifiedTokens};
 use crate::audit::{system_entry, Actor, Resource};
 use crate::vault::{Sealer, Vault, VaultError};
 use palisade_core::{Clock, SecureRng, SigningKeyId};
-use palisade_crypto::jwt::{AccessClaims, JwtError, PublicJwk, SigningKey, Verifier, LEEWAY_SECS};
+use palisade_crypto::jwt::{
+    token_digest, AccessClaims, JwtError, PublicJwk, SigningKey, Verifier, LEEWAY_SECS,
+};
 use palisade_crypto::{MasterKey, SealingKey};
 use palisade_store::{SigningKeyRecord, Store, StoreError};
 use secrecy::{ExposeSecret, SecretBox};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use time::{Duration, OffsetDateTime};
 
@@ -37,6 +41,8 @@ struct Loaded {
     current: Arc<SigningKey>,
     verifier: Verifier,
     jwks: Vec<PublicJwk>,
+    /// Tokens these keys verified; replaced with the keys, never outliving them.
+    verified: VerifiedTokens,
 }
 
 #[derive(Debug)]
@@ -47,6 +53,7 @@ pub struct KeyRing {
     token_ttl: Duration,
     loaded: RwLock<Loaded>,
     last_reload: Mutex<OffsetDateTime>,
+    signature_checks: AtomicU64,
 }
 
 /// How seeds were bound before the vault (they still open, and are rewritten at start).
@@ -152,6 +159,7 @@ impl KeyRing {
             token_ttl,
             loaded: RwLock::new(loaded),
             last_reload: Mutex::new(clock.now()),
+            signature_checks: AtomicU64::new(0),
         })
     }
 
@@ -210,6 +218,7 @@ impl KeyRing {
             current,
             verifier: Verifier::new(issuer.to_owned(), &public),
             jwks,
+            verified: VerifiedTokens::new(),
         })
     }
 
@@ -230,18 +239,41 @@ impl KeyRing {
         self.loaded().jwks.clone()
     }
 
-    /// Verifies a token; a `kid` this node has not seen yet prompts one reload from the store.
-    pub async fn verify(&self, token: &str, now: OffsetDateTime) -> Result<AccessClaims, JwtError> {
-        let first = self.loaded().verifier.verify(token, now);
-        match first {
+    /// Verifies a token (a `kid` this node has not seen yet prompts one reload from the
+    /// store). A token verified before by the current keys is answered from memory, its
+    /// times checked again.
+    pub async fn verify(
+        &self,
+        token: &str,
+        now: OffsetDateTime,
+    ) -> Result<VerifiedToken, JwtError> {
+        let digest = token_digest(token);
+        if let Some(known) = self.loaded().verified.get(&digest, now) {
+            return known;
+        }
+        let first = self.verify_signature(token, now);
+        let claims = match first {
             Err(JwtError::UnknownKey) if self.claim_reload(now) => {
                 if let Err(err) = self.reload(now).await {
                     tracing::warn!(error = %err, "reloading signing keys failed");
                 }
-                self.loaded().verifier.verify(token, now)
+                self.verify_signature(token, now)
             }
             other => other,
-        }
+        }?;
+        let verified = VerifiedToken::from_claims(&claims)?;
+        self.loaded().verified.put(digest, verified);
+        Ok(verified)
+    }
+
+    fn verify_signature(&self, token: &str, now: OffsetDateTime) -> Result<AccessClaims, JwtError> {
+        self.signature_checks.fetch_add(1, Ordering::Relaxed);
+        self.loaded().verifier.verify(token, now)
+    }
+
+    /// How many tokens this node has verified by signature (not answered from memory).
+    pub fn signature_checks(&self) -> u64 {
+        self.signature_checks.load(Ordering::Relaxed)
     }
 
     fn claim_reload(&self, now: OffsetDateTime) -> bool {

@@ -17,6 +17,7 @@ pub(crate) mod sessions;
 mod settings;
 pub mod step_up;
 mod stuffing;
+mod verified_tokens;
 
 pub use access::{Caller, KeyRefusal};
 pub use error::AuthError;
@@ -28,6 +29,7 @@ pub use revocations::Feed as RevocationFeed;
 pub use settings::{AuthConfig, IpBlockPolicy, LockoutPolicy, SignupPolicy};
 pub use step_up::StepUpError;
 pub use stuffing::address_source;
+pub use verified_tokens::VerifiedToken;
 
 use crate::audit::{Actor, Audit, Draft, Resource};
 use crate::deps::Deps;
@@ -157,6 +159,12 @@ impl Auth {
     }
 
     /// The public signing keys, for `/.well-known/jwks.json`.
+    /// Access tokens verified by signature on this node (a repeated token is answered from
+    /// memory instead).
+    pub fn signature_checks(&self) -> u64 {
+        self.keys.signature_checks()
+    }
+
     pub fn jwks(&self) -> Vec<PublicJwk> {
         self.keys.jwks()
     }

@@ -1,28 +1,32 @@
-//! Password hashing off the async runtime. A bounded number of hashes run at once on the
-//! blocking pool; a bounded number wait; beyond that callers are told to come back later, so
-//! a login flood cannot starve the rest of the API or exhaust memory.
+//! Password hashing off the async runtime, on a fixed set of hashing threads. Each thread
+//! keeps its argon2 working memory and reuses it, so resident memory is bounded by
+//! `concurrency × memory cost` whatever the load (memory freed after each hash would stay in
+//! the allocator's per-thread arenas). A bounded number of hashes wait; beyond that callers
+//! are told to come back later, so a login flood cannot starve the rest of the API.
 
 use palisade_core::SecureRng;
-use palisade_crypto::password::PasswordError;
+use palisade_crypto::password::{HashMemory, PasswordError};
 use palisade_crypto::{Argon2Cost, PasswordHasher, Verification};
 use secrecy::SecretString;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
-use tokio::sync::Semaphore;
+use std::sync::{mpsc, Arc, Mutex};
+use tokio::sync::{oneshot, Semaphore};
 
 /// Every hashing slot and queue place is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("password hashing is saturated")]
 pub struct Saturated;
 
+type Job = Box<dyn FnOnce(&PasswordHasher, &dyn SecureRng, &mut HashMemory) + Send>;
+
 pub struct PasswordPool {
     hasher: PasswordHasher,
     /// Verified against when the account does not exist, so both paths cost the same.
     dummy_hash: String,
     admission: Arc<Semaphore>,
-    workers: Arc<Semaphore>,
-    rng: Arc<dyn SecureRng>,
+    /// Jobs for the hashing threads; they stop when the pool (and so this sender) is dropped.
+    jobs: mpsc::Sender<Job>,
     verifications: AtomicU64,
 }
 
@@ -35,6 +39,22 @@ impl fmt::Debug for PasswordPool {
     }
 }
 
+/// One hashing thread: takes the next job, runs it in this thread's memory.
+fn hashing_thread(
+    jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
+    hasher: PasswordHasher,
+    rng: Arc<dyn SecureRng>,
+) {
+    let mut memory = HashMemory::default();
+    loop {
+        let next = jobs.lock().unwrap_or_else(|e| e.into_inner()).recv();
+        match next {
+            Ok(job) => job(&hasher, rng.as_ref(), &mut memory),
+            Err(mpsc::RecvError) => return,
+        }
+    }
+}
+
 impl PasswordPool {
     pub fn new(
         cost: Argon2Cost,
@@ -43,16 +63,22 @@ impl PasswordPool {
         rng: Arc<dyn SecureRng>,
     ) -> Result<Self, PasswordError> {
         let hasher = PasswordHasher::new(cost)?;
-        let mut random = [0u8; 24];
-        rng.fill(&mut random);
-        let filler: String = random.iter().map(|b| format!("{b:02x}")).collect();
-        let dummy_hash = hasher.hash(&SecretString::from(filler), rng.as_ref())?;
+        let dummy_hash = hasher.unmatchable(rng.as_ref())?;
+        let (jobs, receiver) = mpsc::channel::<Job>();
+        let receiver = Arc::new(Mutex::new(receiver));
+        let threads = concurrency.max(1);
+        for n in 0..threads {
+            let (receiver, hasher, rng) = (Arc::clone(&receiver), hasher.clone(), Arc::clone(&rng));
+            std::thread::Builder::new()
+                .name(format!("palisade-hash-{n}"))
+                .spawn(move || hashing_thread(receiver, hasher, rng))
+                .map_err(|err| PasswordError::Hashing(err.to_string()))?;
+        }
         Ok(Self {
             hasher,
             dummy_hash,
-            admission: Arc::new(Semaphore::new(concurrency + queue)),
-            workers: Arc::new(Semaphore::new(concurrency)),
-            rng,
+            admission: Arc::new(Semaphore::new(threads + queue)),
+            jobs,
             verifications: AtomicU64::new(0),
         })
     }
@@ -63,21 +89,21 @@ impl PasswordPool {
 
     async fn run<T, F>(&self, job: F) -> Result<T, Saturated>
     where
-        F: FnOnce(&PasswordHasher, &dyn SecureRng) -> T + Send + 'static,
+        F: FnOnce(&PasswordHasher, &dyn SecureRng, &mut HashMemory) -> T + Send + 'static,
         T: Send + 'static,
     {
-        let _admitted = Arc::clone(&self.admission)
+        let admitted = Arc::clone(&self.admission)
             .try_acquire_owned()
             .map_err(|_| Saturated)?;
-        let _working = Arc::clone(&self.workers)
-            .acquire_owned()
-            .await
-            .map_err(|_| Saturated)?;
-        let hasher = self.hasher.clone();
-        let rng = Arc::clone(&self.rng);
-        tokio::task::spawn_blocking(move || job(&hasher, rng.as_ref()))
-            .await
-            .map_err(|_| Saturated)
+        let (reply, answer) = oneshot::channel();
+        let job: Job = Box::new(move |hasher, rng, memory| {
+            // The caller may have gone (a dropped request); the work is done either way, and
+            // its place is held until then, so abandoned jobs cannot pile up.
+            let _ = reply.send(job(hasher, rng, memory));
+            drop(admitted);
+        });
+        self.jobs.send(job).map_err(|_| Saturated)?;
+        answer.await.map_err(|_| Saturated)
     }
 
     /// A new verifier for `password`.
@@ -85,7 +111,7 @@ impl PasswordPool {
         &self,
         password: SecretString,
     ) -> Result<Result<String, PasswordError>, Saturated> {
-        self.run(move |hasher, rng| hasher.hash(&password, rng))
+        self.run(move |hasher, rng, memory| hasher.hash_in(&password, rng, memory))
             .await
     }
 
@@ -99,7 +125,7 @@ impl PasswordPool {
         let known = stored.is_some();
         let verifier = stored.unwrap_or_else(|| self.dummy_hash.clone());
         let outcome = self
-            .run(move |hasher, _| hasher.verify(&password, &verifier))
+            .run(move |hasher, _, memory| hasher.verify_in(&password, &verifier, memory))
             .await?;
         self.verifications.fetch_add(1, Ordering::Relaxed);
         Ok(if known {
