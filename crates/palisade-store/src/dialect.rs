@@ -13,7 +13,8 @@
 //! - connections: [`Dialect::write_pool`], [`Dialect::read_pool`],
 //!   [`Dialect::migration_pool`], [`Dialect::close_pools`], [`Dialect::after_migrations`];
 //! - the workspace wall: [`Dialect::scoped_write`], [`Dialect::scoped_read`],
-//!   [`Dialect::in_workspace`], [`Dialect::enter_workspace`], [`Dialect::lookup`];
+//!   [`Dialect::scoped_fetch_optional`], [`Dialect::in_workspace`],
+//!   [`Dialect::enter_workspace`], [`Dialect::lookup`], [`Dialect::lookup_fetch_optional`];
 //! - record data: [`Dialect::RECORD_DATA_IN`], [`Dialect::RECORD_DATA_OUT`],
 //!   [`Dialect::field_filter`];
 //! - the audit log: [`Dialect::lock_audit_log`], [`Dialect::begin_retention`]. The two constants used to be literal arguments of the
@@ -35,6 +36,10 @@ use std::future::Future;
 
 /// A transaction on backend `D`'s database.
 pub(crate) type Tx<D> = Transaction<'static, <D as Dialect>::Db>;
+/// A statement with its bound values, on database `DB`.
+pub(crate) type Query<'q, DB> = sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>;
+/// A row of database `DB`.
+pub(crate) type Row<DB> = <DB as sqlx::Database>::Row;
 
 /// What a backend provides so the shared queries can run on it. See the module docs.
 pub(crate) trait Dialect: Sized + Send + Sync + 'static {
@@ -97,6 +102,23 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
         &self,
         scope: &WorkspaceScope,
     ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
+
+    /// Runs one reading statement in `scope`'s workspace; its row, if any. One statement is
+    /// atomic by itself: a backend that narrows by transaction settings (PostgreSQL) runs it
+    /// in [`Dialect::scoped_read`], one that does not (SQLite) runs it on a reader as it is,
+    /// sparing the hottest reads a BEGIN and a COMMIT round trip each.
+    fn scoped_fetch_optional<'q>(
+        &self,
+        scope: &WorkspaceScope,
+        query: Query<'q, Self::Db>,
+    ) -> impl Future<Output = Result<Option<Row<Self::Db>>, StoreError>> + Send;
+
+    /// As [`Dialect::scoped_fetch_optional`], for one statement of a credential lookup
+    /// ([`Dialect::lookup`]).
+    fn lookup_fetch_optional<'q>(
+        &self,
+        query: Query<'q, Self::Db>,
+    ) -> impl Future<Output = Result<Option<Row<Self::Db>>, StoreError>> + Send;
 
     /// A writing transaction for the workspace `id` before any scope for it exists: how the
     /// workspace and its first membership are created.

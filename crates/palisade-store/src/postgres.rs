@@ -4,12 +4,12 @@
 //! everything else runs as the application role, which owns no table and has no BYPASSRLS,
 //! so the row-level security policies on tenant tables bind every query the server makes.
 
-use crate::dialect::{Dialect, Tx};
+use crate::dialect::{Dialect, Query, Tx};
 use crate::shared_records::FilterBind;
 use crate::{ConnectOptions, StoreError};
 use secrecy::ExposeSecret;
 use sqlx::migrate::Migrator;
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{ConnectOptions as _, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
@@ -199,6 +199,27 @@ impl Dialect for PostgresStore {
 
     async fn scoped_read(&self, scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
         Self::scoped_write(self, scope).await
+    }
+
+    async fn scoped_fetch_optional<'q>(
+        &self,
+        scope: &crate::WorkspaceScope,
+        query: Query<'q, Postgres>,
+    ) -> Result<Option<PgRow>, StoreError> {
+        let mut tx = Self::scoped_read(self, scope).await?;
+        let row = query.fetch_optional(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    async fn lookup_fetch_optional<'q>(
+        &self,
+        query: Query<'q, Postgres>,
+    ) -> Result<Option<PgRow>, StoreError> {
+        let mut tx = Self::lookup(self, false).await?;
+        let row = query.fetch_optional(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(row)
     }
 
     /// A transaction for the workspace `id`, before any scope for it exists (creating it).

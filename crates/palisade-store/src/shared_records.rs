@@ -160,17 +160,14 @@ macro_rules! impl_record_store {
                 collection: &str,
                 id: palisade_core::RecordId,
             ) -> Result<Option<$crate::records::RecordRow>, $crate::StoreError> {
-                let mut tx = $crate::dialect::Dialect::scoped_read(self, scope).await?;
                 // Built once per backend: this is the hot path.
                 static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
                 let sql = SQL.get_or_init($crate::shared_records::record_sql::<Self>);
-                let row = sqlx::query(&sql)
+                let query = sqlx::query(sql)
                     .bind(scope.workspace_id().to_string())
                     .bind(collection)
-                    .bind(id.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                tx.commit().await?;
+                    .bind(id.to_string());
+                let row = $crate::dialect::Dialect::scoped_fetch_optional(self, scope, query).await?;
                 row.as_ref().map($crate::rows::record).transpose()
             }
 

@@ -54,16 +54,15 @@ macro_rules! impl_workspace_store {
                 user: palisade_core::UserId,
                 slug: &str,
             ) -> Result<Option<$crate::workspaces::WorkspaceScope>, $crate::StoreError> {
-                let row = sqlx::query(
+                let query = sqlx::query(
                     "SELECT w.id, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id \
                      WHERE w.slug = $1 AND m.user_id = $2 AND w.suspended_at IS NULL \
                      AND (NOT w.require_mfa OR EXISTS (SELECT 1 FROM mfa_totp t \
                      WHERE t.user_id = m.user_id AND t.confirmed_at IS NOT NULL))",
                 )
                 .bind(slug)
-                .bind(user.to_string())
-                .fetch_optional(&mut *$crate::dialect::Dialect::lookup(self, false).await?)
-                .await?;
+                .bind(user.to_string());
+                let row = $crate::dialect::Dialect::lookup_fetch_optional(self, query).await?;
                 let Some(row) = row else { return Ok(None) };
                 let id = $crate::rows::id(&row, "id")?;
                 let role = $crate::rows::role(&row)?;

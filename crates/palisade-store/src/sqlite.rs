@@ -1,12 +1,14 @@
 //! The embedded default. WAL lets readers run beside the writer; all writes go through a
 //! one-connection pool so SQLite never has two writers racing for the lock.
 
-use crate::dialect::{Dialect, Tx};
+use crate::dialect::{Dialect, Query, Tx};
 use crate::shared_records::FilterBind;
 use crate::{ConnectOptions, StoreError};
 use secrecy::ExposeSecret;
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Row, Sqlite, SqlitePool};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
@@ -153,6 +155,21 @@ impl Dialect for SqliteStore {
 
     async fn scoped_read(&self, _scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
         Ok(self.reader.begin().await?)
+    }
+
+    async fn scoped_fetch_optional<'q>(
+        &self,
+        _scope: &crate::WorkspaceScope,
+        query: Query<'q, Sqlite>,
+    ) -> Result<Option<SqliteRow>, StoreError> {
+        Ok(query.fetch_optional(&self.reader).await?)
+    }
+
+    async fn lookup_fetch_optional<'q>(
+        &self,
+        query: Query<'q, Sqlite>,
+    ) -> Result<Option<SqliteRow>, StoreError> {
+        Ok(query.fetch_optional(&self.reader).await?)
     }
 
     async fn in_workspace(&self, _id: &str) -> Result<Tx<Self>, StoreError> {
