@@ -73,6 +73,9 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
     /// The pool for reads that may lag a moment (users, sessions, a workspace's row, ping).
     fn read_pool(&self) -> &Pool<Self::Db>;
 
+    /// Changes to access made through this store (see [`crate::workspaces::AccessEpoch`]).
+    fn access_epoch(&self) -> &crate::workspaces::AccessEpoch;
+
     /// The connection migrations run on: one allowed to change the schema.
     fn migration_pool(&self) -> &Pool<Self::Db>;
 

@@ -27,6 +27,8 @@ pub struct PostgresStore {
     owner: PgPool,
     app_role: String,
     app_role_verifier: Option<secrecy::SecretString>,
+    /// Shared by clones: they are one store.
+    access: std::sync::Arc<crate::workspaces::AccessEpoch>,
 }
 
 impl PostgresStore {
@@ -74,6 +76,7 @@ impl PostgresStore {
             owner,
             app_role,
             app_role_verifier: options.app_role_verifier.clone(),
+            access: Default::default(),
         })
     }
 
@@ -199,6 +202,10 @@ impl Dialect for PostgresStore {
 
     async fn scoped_read(&self, scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
         Self::scoped_write(self, scope).await
+    }
+
+    fn access_epoch(&self) -> &crate::workspaces::AccessEpoch {
+        &self.access
     }
 
     async fn scoped_fetch_optional<'q>(

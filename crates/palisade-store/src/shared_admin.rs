@@ -82,6 +82,7 @@ macro_rules! impl_admin_store {
                 now: time::OffsetDateTime,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::admin::Suspension, $crate::StoreError> {
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let current: Option<(Option<time::OffsetDateTime>,)> =
                     sqlx::query_as("SELECT suspended_at FROM users WHERE id = $1")
@@ -129,6 +130,7 @@ macro_rules! impl_admin_store {
                 at: Option<time::OffsetDateTime>,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::admin::Suspension, $crate::StoreError> {
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let current: Option<(Option<time::OffsetDateTime>,)> =
                     sqlx::query_as("SELECT suspended_at FROM workspaces WHERE slug = $1")
@@ -178,6 +180,7 @@ macro_rules! impl_admin_store {
                 now: time::OffsetDateTime,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<(), $crate::StoreError> {
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 sqlx::query("UPDATE workspaces SET require_mfa = $1, updated_at = $2 WHERE id = $3")

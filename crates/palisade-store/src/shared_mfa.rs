@@ -152,6 +152,7 @@ macro_rules! impl_mfa_store {
                 user: palisade_core::UserId,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<bool, $crate::StoreError> {
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let removed = sqlx::query("DELETE FROM mfa_totp WHERE user_id = $1")
                     .bind(user.to_string())

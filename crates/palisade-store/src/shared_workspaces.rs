@@ -5,6 +5,10 @@ macro_rules! impl_workspace_store {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::workspaces::WorkspaceStore for $store {
+            fn access_epoch(&self) -> u64 {
+                $crate::dialect::Dialect::access_epoch(self).current()
+            }
+
             async fn create_workspace(
                 &self,
                 workspace: &$crate::workspaces::WorkspaceRecord,
@@ -121,6 +125,7 @@ macro_rules! impl_workspace_store {
             }
 
             async fn delete_workspace(&self, grant: &$crate::Grant<palisade_core::grant::DeleteWorkspace>, audit: &palisade_core::audit::AuditEntry) -> Result<(), $crate::StoreError> {
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let mut tx = $crate::dialect::Dialect::write_pool(self).begin().await?;
                 let scope = grant.scope();
                 let id = scope.workspace_id().to_string();
@@ -176,6 +181,7 @@ macro_rules! impl_workspace_store {
                 role: palisade_core::Role,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let scope = grant.scope();
                 self.change_membership(scope, user, Some(role), audit).await
             }
@@ -186,6 +192,7 @@ macro_rules! impl_workspace_store {
                 user: palisade_core::UserId,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<$crate::workspaces::MemberChange, $crate::StoreError> {
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let scope = grant.scope();
                 self.change_membership(scope, user, None, audit).await
             }

@@ -23,6 +23,8 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct SqliteStore {
     writer: SqlitePool,
     reader: SqlitePool,
+    /// Shared by clones: they are one store.
+    access: std::sync::Arc<crate::workspaces::AccessEpoch>,
 }
 
 impl SqliteStore {
@@ -52,7 +54,11 @@ impl SqliteStore {
             .max_connections(options.max_connections.max(1))
             .acquire_timeout(options.acquire_timeout)
             .connect_lazy_with(base.read_only(true));
-        Ok(Self { writer, reader })
+        Ok(Self {
+            writer,
+            reader,
+            access: Default::default(),
+        })
     }
 
     /// The value of a PRAGMA on the writer connection (where it matters), for diagnostics.
@@ -155,6 +161,10 @@ impl Dialect for SqliteStore {
 
     async fn scoped_read(&self, _scope: &crate::WorkspaceScope) -> Result<Tx<Self>, StoreError> {
         Ok(self.reader.begin().await?)
+    }
+
+    fn access_epoch(&self) -> &crate::workspaces::AccessEpoch {
+        &self.access
     }
 
     async fn scoped_fetch_optional<'q>(

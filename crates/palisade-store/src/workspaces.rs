@@ -141,8 +141,33 @@ pub enum MemberChange {
     LastOwner,
 }
 
+/// Counts committed changes that can take away access to a workspace (a membership removed
+/// or its role changed, a workspace suspended or deleted, MFA required or removed), so a
+/// cache of authorizations on this node can tell, on its very next use, that it is stale.
+#[derive(Debug, Default)]
+pub struct AccessEpoch(std::sync::atomic::AtomicU64);
+
+impl AccessEpoch {
+    pub fn current(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
+/// Moves the epoch on when dropped: first in a changing method, so it moves after the
+/// transaction has committed (or failed), on every way out.
+pub(crate) struct BumpOnDrop<'a>(pub(crate) &'a AccessEpoch);
+
+impl Drop for BumpOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0 .0.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
+}
+
 #[async_trait]
 pub trait WorkspaceStore: Send + Sync {
+    /// The [`AccessEpoch`] now: it differs from an earlier reading once access may have been
+    /// taken away through this store.
+    fn access_epoch(&self) -> u64;
     /// Creates the workspace with `owner` as its owner; [`StoreError::Conflict`] if the slug is taken.
     async fn create_workspace(
         &self,

@@ -30,6 +30,7 @@ mod hostile_paths;
 mod idempotency;
 mod limits;
 mod logging;
+mod membership_cache;
 mod memberships;
 mod mfa;
 mod openapi;

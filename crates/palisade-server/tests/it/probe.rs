@@ -27,6 +27,13 @@ async fn whoami(caller: palisade_server::extract::Authenticated) -> String {
     caller.user.to_string()
 }
 
+/// Past the workspace check and nothing else: the caller's role, with no store call here.
+async fn role_in(
+    access: palisade_server::extract::Scoped<palisade_core::grant::ReadWorkspace>,
+) -> String {
+    access.grant.scope().role().to_string()
+}
+
 async fn never_finish() -> &'static str {
     std::future::pending::<()>().await;
     "unreachable"
@@ -37,6 +44,8 @@ pub const AUTH_ECHO: &str = "/v1/auth/probe-echo";
 pub const FAIL: &str = "/v1/probe/fail";
 pub const HANG: &str = "/v1/probe/hang";
 pub const WHOAMI: &str = "/v1/probe/whoami";
+/// `{ws}`: the workspace whose role is asked.
+pub const ROLE_IN: &str = "/v1/probe/workspaces/{ws}/role";
 
 /// The API's routes plus the probes.
 pub fn routes() -> RouteTable {
@@ -46,4 +55,5 @@ pub fn routes() -> RouteTable {
         .add(Verb::Get, FAIL, fail_internally, &[])
         .add(Verb::Get, HANG, never_finish, &[])
         .add(Verb::Get, WHOAMI, whoami, &[])
+        .add(Verb::Get, ROLE_IN, role_in, &[])
 }

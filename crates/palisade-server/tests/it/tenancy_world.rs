@@ -124,9 +124,10 @@ pub async fn world(app: &TestApp, n: usize) -> World {
         Some(json!({"slug": "acme", "name": "Acme"})),
     )
     .await;
-    let acme_id = acme.json::<Value>().await.unwrap()["id"]
+    let acme = acme.json::<Value>().await.unwrap();
+    let acme_id = acme["id"]
         .as_str()
-        .unwrap()
+        .unwrap_or_else(|| panic!("world {n}: acme not created: {acme}"))
         .to_owned();
     send(
         app,

@@ -64,7 +64,7 @@ impl Auth {
         origin: &Origin,
     ) -> Result<Option<WorkspaceScope>, AuthError> {
         let store = &self.deps.store;
-        if let Some(scope) = store.authorize(caller.user(), slug).await? {
+        if let Some(scope) = self.member_scope(caller.user(), slug).await? {
             return Ok(Some(scope.in_session(caller.session())));
         }
         let denied = |reason: &'static str| {
@@ -89,6 +89,27 @@ impl Auth {
         }
         denied("not_a_member");
         Ok(None)
+    }
+
+    /// `user`'s scope as a member of `slug`: from this node's memory while it is fresh and no
+    /// access has changed here since, else from the store.
+    async fn member_scope(
+        &self,
+        user: UserId,
+        slug: &str,
+    ) -> Result<Option<WorkspaceScope>, AuthError> {
+        let store = &self.deps.store;
+        let now = self.deps.now();
+        // Read before the store is: a change committing meanwhile makes the entry stale.
+        let epoch = store.access_epoch();
+        if let Some(scope) = self.memberships.get(user, slug, now, epoch) {
+            return Ok(Some(scope));
+        }
+        let scope = store.authorize(user, slug).await?;
+        if let Some(scope) = &scope {
+            self.memberships.put(scope, now, epoch);
+        }
+        Ok(scope)
     }
 
     /// Read-only support access for a platform admin signed in with MFA, while the

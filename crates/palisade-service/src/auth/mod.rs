@@ -8,6 +8,7 @@ mod error;
 mod flows;
 pub mod keys;
 mod lockout;
+mod memberships;
 pub mod mfa;
 mod passwords;
 mod recovery;
@@ -68,6 +69,7 @@ pub struct Auth {
     passwords: PasswordPool,
     keys: KeyRing,
     sessions: Arc<SessionCache>,
+    memberships: memberships::MembershipCache,
     api_keys: Arc<ApiKeys>,
     /// Seals a rotated refresh token's successor for the grace window.
     successor_sealer: crate::vault::Sealer,
@@ -125,6 +127,7 @@ impl Auth {
             passwords,
             keys,
             sessions: Arc::new(SessionCache::new(broadcast.clone())),
+            memberships: memberships::MembershipCache::new(),
             api_keys: Arc::new(ApiKeys::new(hasher, broadcast.clone())),
             broadcast,
             successor_sealer: vault
