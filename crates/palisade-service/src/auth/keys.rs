@@ -42,7 +42,7 @@ struct Loaded {
     verifier: Verifier,
     jwks: Vec<PublicJwk>,
     /// Tokens these keys verified; replaced with the keys, never outliving them.
-    verified: VerifiedTokens,
+    verified: Arc<VerifiedTokens>,
 }
 
 #[derive(Debug)]
@@ -218,7 +218,7 @@ impl KeyRing {
             current,
             verifier: Verifier::new(issuer.to_owned(), &public),
             jwks,
-            verified: VerifiedTokens::new(),
+            verified: Arc::new(VerifiedTokens::new()),
         })
     }
 
@@ -251,24 +251,35 @@ impl KeyRing {
         if let Some(known) = self.loaded().verified.get(&digest, now) {
             return known;
         }
-        let first = self.verify_signature(token, now);
-        let claims = match first {
+        let (first, cache) = self.verify_signature(token, now);
+        let (claims, cache) = match first {
             Err(JwtError::UnknownKey) if self.claim_reload(now) => {
                 if let Err(err) = self.reload(now).await {
                     tracing::warn!(error = %err, "reloading signing keys failed");
                 }
                 self.verify_signature(token, now)
             }
-            other => other,
-        }?;
-        let verified = VerifiedToken::from_claims(&claims)?;
-        self.loaded().verified.put(digest, verified);
+            other => (other, cache),
+        };
+        let verified = VerifiedToken::from_claims(&claims?)?;
+        // Into the cache of the keys that verified it: if they were replaced meanwhile, the
+        // entry goes with them.
+        cache.put(digest, verified);
         Ok(verified)
     }
 
-    fn verify_signature(&self, token: &str, now: OffsetDateTime) -> Result<AccessClaims, JwtError> {
+    /// Checks the signature with the keys loaded now; with the cache that belongs to them.
+    fn verify_signature(
+        &self,
+        token: &str,
+        now: OffsetDateTime,
+    ) -> (Result<AccessClaims, JwtError>, Arc<VerifiedTokens>) {
         self.signature_checks.fetch_add(1, Ordering::Relaxed);
-        self.loaded().verifier.verify(token, now)
+        let loaded = self.loaded();
+        (
+            loaded.verifier.verify(token, now),
+            Arc::clone(&loaded.verified),
+        )
     }
 
     /// How many tokens this node has verified by signature (not answered from memory).

@@ -19,6 +19,11 @@ const FRESH_FOR: Duration = Duration::seconds(1);
 /// Memberships remembered at once; beyond this the least recently used is read again.
 pub(super) const CAPACITY: usize = 20_000;
 
+/// Loaded less than [`FRESH_FOR`] ago; a negative age (the clock stepped back) is not fresh.
+fn fresh(age: Duration) -> bool {
+    age >= Duration::ZERO && age < FRESH_FOR
+}
+
 #[derive(Debug, Clone)]
 struct Entry {
     scope: WorkspaceScope,
@@ -59,7 +64,7 @@ impl MembershipCache {
         let mut entries = self.entries();
         let fresh = entries
             .get(&key)
-            .is_some_and(|e| e.epoch == epoch && now - e.loaded_at < FRESH_FOR);
+            .is_some_and(|e| e.epoch == epoch && fresh(now - e.loaded_at));
         if !fresh {
             entries.pop(&key);
             return None;

@@ -49,7 +49,16 @@ fn hashing_thread(
     loop {
         let next = jobs.lock().unwrap_or_else(|e| e.into_inner()).recv();
         match next {
-            Ok(job) => job(&hasher, rng.as_ref(), &mut memory),
+            Ok(job) => {
+                // A panicking job must not take the thread with it: its caller sees its reply
+                // dropped (saturated) and the next job runs.
+                let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    job(&hasher, rng.as_ref(), &mut memory)
+                }));
+                if ran.is_err() {
+                    tracing::error!("a password hashing job panicked");
+                }
+            }
             Err(mpsc::RecvError) => return,
         }
     }

@@ -72,7 +72,11 @@ impl SessionCache {
     pub fn get(&self, id: SessionId, now: OffsetDateTime) -> Option<CachedSession> {
         self.entries()
             .get(&id)
-            .filter(|s| s.revoked || now - s.loaded_at < FRESH_FOR)
+            .filter(|s| {
+                let age = now - s.loaded_at;
+                // A negative age (the clock stepped back) is not fresh.
+                s.revoked || (age >= Duration::ZERO && age < FRESH_FOR)
+            })
             .copied()
     }
 
