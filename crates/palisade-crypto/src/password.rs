@@ -140,6 +140,11 @@ impl PasswordHasher {
                 .map_err(password_hash::Error::from)
         })
         .map_err(|err| PasswordError::Hashing(err.to_string()))?;
+        self.phc(&salt, output)
+    }
+
+    /// The PHC string of an argon2id output at today's cost.
+    fn phc(&self, salt: &SaltString, output: Output) -> Result<String, PasswordError> {
         let phc = PasswordHash {
             algorithm: Algorithm::Argon2id.ident(),
             version: Some(Version::V0x13.into()),
@@ -157,17 +162,8 @@ impl PasswordHasher {
         let salt = SaltString::generate(&mut RngAdapter(rng));
         let mut random = [0u8; Params::DEFAULT_OUTPUT_LEN];
         rng.fill(&mut random);
-        let phc = PasswordHash {
-            algorithm: Algorithm::Argon2id.ident(),
-            version: Some(Version::V0x13.into()),
-            params: ParamsString::try_from(&self.params)
-                .map_err(|err| PasswordError::Hashing(err.to_string()))?,
-            salt: Some(salt.as_salt()),
-            hash: Some(
-                Output::new(&random).map_err(|err| PasswordError::Hashing(err.to_string()))?,
-            ),
-        };
-        Ok(phc.to_string())
+        let output = Output::new(&random).map_err(|err| PasswordError::Hashing(err.to_string()))?;
+        self.phc(&salt, output)
     }
 
     /// Checks `password` against a stored argon2 or bcrypt verifier, in constant time.

@@ -22,13 +22,17 @@ async fn status(app: &TestApp, method: Method, path: &str, tokens: &Tokens) -> u
         .as_u16()
 }
 
+/// Ada's account, owning `acme`.
+async fn ada_with_acme(app: &TestApp) -> Tokens {
+    let ada = account(app, "ada@example.com").await;
+    let created = create_workspace(app, &ada.access, "acme").await;
+    assert_eq!(created.status(), 201);
+    ada
+}
+
 /// Ada owns `acme`; Bob is a member who has just used it (his scope is remembered).
 async fn acme_with_bob(app: &TestApp, role: &str) -> (Tokens, Tokens) {
-    let ada = account(app, "ada@example.com").await;
-    assert_eq!(
-        create_workspace(app, &ada.access, "acme").await.status(),
-        201
-    );
+    let ada = ada_with_acme(app).await;
     let bob = join(app, &ada, "bob@example.com", role).await;
     assert_eq!(
         status(app, Method::GET, "/v1/workspaces/acme", &bob).await,
@@ -106,11 +110,7 @@ async fn a_deleted_workspace_refuses_its_members_on_the_very_next_request() {
 #[tokio::test]
 async fn removing_mfa_shuts_a_member_out_of_a_workspace_requiring_it_at_once() {
     let app = spawn_app_with(auth_options()).await.unwrap();
-    let ada = account(&app, "ada@example.com").await;
-    assert_eq!(
-        create_workspace(&app, &ada.access, "acme").await.status(),
-        201
-    );
+    let ada = ada_with_acme(&app).await;
     let enrolled = crate::mfa::enroll(&app, &ada.access).await;
     // Past the enrolment code's step, so a fresh code is not a replay.
     app.clock.advance(time::Duration::minutes(1));
@@ -145,11 +145,7 @@ async fn removing_mfa_shuts_a_member_out_of_a_workspace_requiring_it_at_once() {
 #[tokio::test]
 async fn requiring_mfa_shuts_out_members_without_it_at_once() {
     let app = spawn_app_with(auth_options()).await.unwrap();
-    let ada = account(&app, "ada@example.com").await;
-    assert_eq!(
-        create_workspace(&app, &ada.access, "acme").await.status(),
-        201
-    );
+    let ada = ada_with_acme(&app).await;
     let bob = join(&app, &ada, "bob@example.com", "member").await;
     assert_eq!(
         status(&app, Method::GET, "/v1/workspaces/acme", &bob).await,
