@@ -173,6 +173,7 @@ impl Dialect for PostgresStore {
                  EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.audit_events, %I.audit_checkpoints FROM \"{role}\"', current_schema(), current_schema()); \
                  EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I.audit_cuts FROM \"{role}\"', current_schema()); \
                  EXECUTE format('REVOKE ALL ON %I.platform_secrets FROM \"{role}\"', current_schema()); \
+                 EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I.access_generation FROM \"{role}\"', current_schema()); \
                  EXECUTE format('GRANT EXECUTE ON FUNCTION %I.webhook_due_jobs(BIGINT, BIGINT, BIGINT) TO \"{role}\"', current_schema()); \
                  END $$"
             ),

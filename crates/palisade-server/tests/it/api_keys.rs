@@ -33,7 +33,7 @@ async fn create_key(app: &TestApp, access: &str, body: Value) -> reqwest::Respon
     .await
 }
 
-async fn key(app: &TestApp, access: &str, scopes: &[&str]) -> (String, String) {
+pub(crate) async fn key(app: &TestApp, access: &str, scopes: &[&str]) -> (String, String) {
     let response = create_key(app, access, json!({"name": "ci", "scopes": scopes})).await;
     assert_eq!(response.status(), 201);
     let body: Value = response.json().await.unwrap();
@@ -43,7 +43,7 @@ async fn key(app: &TestApp, access: &str, scopes: &[&str]) -> (String, String) {
     )
 }
 
-async fn read_with(app: &TestApp, credential: &str) -> u16 {
+pub(crate) async fn read_with(app: &TestApp, credential: &str) -> u16 {
     send(app, Method::GET, "/v1/workspaces/acme", credential, None)
         .await
         .status()

@@ -6,6 +6,7 @@ mod accounts;
 mod helpers;
 
 mod admin;
+mod api_key_cache;
 mod api_keys;
 mod audit;
 mod audit_events;

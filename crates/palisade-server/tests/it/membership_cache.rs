@@ -168,18 +168,63 @@ async fn requiring_mfa_shuts_out_members_without_it_at_once() {
 
 #[tokio::test]
 async fn a_removal_made_on_another_node_is_honoured_within_a_second() {
+    on_both_backends(auth_options, |app| async move {
+        let (_, bob) = acme_with_bob(&app, "member").await;
+        // Another node's change: straight into the shared database, unseen by this node's store.
+        let removal = format!(
+            "DELETE FROM memberships WHERE user_id = '{}'",
+            user_id(&bob)
+        );
+        app.db().execute_as_owner(&removal).await.unwrap();
+        app.clock.advance(time::Duration::seconds(1));
+        assert_eq!(
+            status(&app, Method::GET, "/v1/workspaces/acme", &bob).await,
+            403
+        );
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_demotion_made_on_another_node_applies_within_a_second() {
+    on_both_backends(auth_options, |app| async move {
+        let (_, bob) = acme_with_bob(&app, "admin").await;
+        let invitations = "/v1/workspaces/acme/invitations";
+        assert_eq!(status(&app, Method::GET, invitations, &bob).await, 200);
+        let demotion = format!(
+            "UPDATE memberships SET role = 'viewer' WHERE user_id = '{}'",
+            user_id(&bob)
+        );
+        app.db().execute_as_owner(&demotion).await.unwrap();
+        app.clock.advance(time::Duration::seconds(1));
+        assert_eq!(status(&app, Method::GET, invitations, &bob).await, 403);
+        app
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_members_scope_is_loaded_once_while_access_is_unchanged() {
     let app = spawn_app_with(auth_options()).await.unwrap();
     let (_, bob) = acme_with_bob(&app, "member").await;
-    // Another node's change: straight into the shared database, unseen by this node's store.
-    let removal = format!(
-        "DELETE FROM memberships WHERE user_id = '{}'",
-        user_id(&bob)
-    );
-    app.db().execute_as_owner(&removal).await.unwrap();
-    app.clock.advance(time::Duration::seconds(1));
+    let loads = || app.state.platform().auth.membership_loads();
+    let reads = || app.state.platform().auth.generation_reads();
+    let (loads_before, reads_before) = (loads(), reads());
+    for _ in 0..5 {
+        app.clock.advance(time::Duration::seconds(2));
+        let read = status(&app, Method::GET, "/v1/workspaces/acme", &bob).await;
+        assert_eq!(read, 200);
+    }
     assert_eq!(
-        status(&app, Method::GET, "/v1/workspaces/acme", &bob).await,
-        403
+        loads() - loads_before,
+        0,
+        "remembered from the first request"
+    );
+    assert_eq!(
+        reads() - reads_before,
+        5,
+        "the generation is read once a second"
     );
     app.cleanup().await;
 }

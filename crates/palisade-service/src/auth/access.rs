@@ -1,7 +1,8 @@
 //! Checking a caller on every request, without a database round trip in the common case: an
-//! access token is a signature check plus the session cache; an API key is an HMAC plus the
-//! key cache. Both caches are trusted for one second, so a revocation on another node is
-//! honoured within a second, and one on this node at once.
+//! access token is a signature check plus the session and membership caches; an API key is
+//! an HMAC plus the key cache. A revocation on this node is honoured at once, and one on
+//! another node within a second (sessions are trusted for a second; keys and memberships
+//! while the access generation, read at most once a second, is unchanged).
 
 use super::api_keys::{Cached, TOUCH_EVERY as KEY_TOUCH_EVERY};
 use super::sessions::{CachedSession, TOUCH_EVERY as SESSION_TOUCH_EVERY};
@@ -91,23 +92,21 @@ impl Auth {
         Ok(None)
     }
 
-    /// `user`'s scope as a member of `slug`: from this node's memory while it is fresh and no
-    /// access has changed here since, else from the store.
+    /// `user`'s scope as a member of `slug`: from this node's memory while access is
+    /// unchanged since it was loaded, else from the store.
     async fn member_scope(
         &self,
         user: UserId,
         slug: &str,
     ) -> Result<Option<WorkspaceScope>, AuthError> {
         let store = &self.deps.store;
-        let now = self.deps.now();
-        // Read before the store is: a change committing meanwhile makes the entry stale.
-        let epoch = store.access_epoch();
-        if let Some(scope) = self.memberships.get(user, slug, now, epoch) {
+        let mark = self.generation.mark(&**store, self.deps.now()).await?;
+        if let Some(scope) = self.memberships.get(user, slug, mark) {
             return Ok(Some(scope));
         }
         let scope = store.authorize(user, slug).await?;
         if let Some(scope) = &scope {
-            self.memberships.put(scope, now, epoch);
+            self.memberships.put(scope, mark);
         }
         Ok(scope)
     }
@@ -265,7 +264,13 @@ impl Auth {
         let keys = &self.api_keys;
         let presented = PresentedKey::parse(raw).ok_or(KeyRefusal::Invalid)?;
         let now = self.deps.now();
-        let mut entry = match keys.cached(&presented.key_id, now) {
+        let store = &self.deps.store;
+        let mark = self
+            .generation
+            .mark(&**store, now)
+            .await
+            .map_err(KeyRefusal::Store)?;
+        let mut entry = match keys.cached(&presented.key_id, mark) {
             Some(entry) => entry,
             None => {
                 let authorization = self
@@ -275,9 +280,10 @@ impl Auth {
                     .await
                     .map_err(KeyRefusal::Store)?
                     .ok_or(KeyRefusal::Invalid)?;
+                keys.note_load();
                 Cached {
                     authorization,
-                    fetched_at: now,
+                    mark,
                     touched_at: keys.touched_at(&presented.key_id),
                 }
             }

@@ -1,16 +1,18 @@
-//! Authenticating workspace API keys on the hot path: an HMAC and a map lookup. A verified
-//! key's authorization is cached for one second, so a revocation made on another node is
-//! honoured within a second, and one made on this node at once (the entry is dropped).
+//! Authenticating workspace API keys on the hot path: an HMAC and a map lookup. A key's
+//! authorization is used while access is unchanged since it was loaded ([`Mark`]), so a
+//! revocation made on another node is honoured within a second, and one made on this node at
+//! once (the entry is dropped), however many keys there are.
 
+use super::generation::Mark;
 use super::revocations::{Broadcast, Notice};
 use lru::LruCache;
 use palisade_crypto::api_key::KeyHasher;
 use palisade_store::KeyAuthorization;
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use time::{Duration, OffsetDateTime};
 
-pub(super) const FRESH_FOR: Duration = Duration::seconds(1);
 pub(super) const TOUCH_EVERY: Duration = Duration::minutes(1);
 /// Keys remembered at once; beyond this the least recently used is forgotten (and looked up
 /// again if it comes back), so many distinct key ids cannot grow memory.
@@ -19,7 +21,7 @@ pub(super) const CAPACITY: usize = 100_000;
 #[derive(Debug, Clone)]
 pub(super) struct Cached {
     pub authorization: KeyAuthorization,
-    pub fetched_at: OffsetDateTime,
+    pub mark: Mark,
     pub touched_at: Option<OffsetDateTime>,
 }
 
@@ -28,6 +30,7 @@ pub struct ApiKeys {
     pub(crate) hasher: KeyHasher,
     cache: Mutex<LruCache<String, Cached>>,
     broadcast: Broadcast,
+    loads: AtomicU64,
 }
 
 impl ApiKeys {
@@ -38,6 +41,7 @@ impl ApiKeys {
                 NonZeroUsize::new(CAPACITY).unwrap_or(NonZeroUsize::MIN),
             )),
             broadcast,
+            loads: AtomicU64::new(0),
         }
     }
 
@@ -68,11 +72,18 @@ impl ApiKeys {
         self.entries().clear();
     }
 
-    pub(super) fn cached(&self, id: &str, now: OffsetDateTime) -> Option<Cached> {
-        self.entries()
-            .get(id)
-            .filter(|c| now - c.fetched_at < FRESH_FOR)
-            .cloned()
+    /// The key's authorization if it was loaded under `mark`.
+    pub(super) fn cached(&self, id: &str, mark: Mark) -> Option<Cached> {
+        self.entries().get(id).filter(|c| c.mark == mark).cloned()
+    }
+
+    pub(super) fn note_load(&self) {
+        self.loads.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many key authorizations have been loaded from the store.
+    pub fn loads(&self) -> u64 {
+        self.loads.load(Ordering::Relaxed)
     }
 
     /// When this node last recorded the key's use, if it has.

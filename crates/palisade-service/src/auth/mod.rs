@@ -6,6 +6,7 @@ mod account;
 pub(crate) mod api_keys;
 mod error;
 mod flows;
+mod generation;
 pub mod keys;
 mod lockout;
 mod memberships;
@@ -70,6 +71,8 @@ pub struct Auth {
     keys: KeyRing,
     sessions: Arc<SessionCache>,
     memberships: memberships::MembershipCache,
+    /// Whether access may have changed since a key or membership was remembered.
+    generation: generation::Generation,
     api_keys: Arc<ApiKeys>,
     /// Seals a rotated refresh token's successor for the grace window.
     successor_sealer: crate::vault::Sealer,
@@ -128,6 +131,7 @@ impl Auth {
             keys,
             sessions: Arc::new(SessionCache::new(broadcast.clone())),
             memberships: memberships::MembershipCache::new(),
+            generation: generation::Generation::default(),
             api_keys: Arc::new(ApiKeys::new(hasher, broadcast.clone())),
             broadcast,
             successor_sealer: vault
@@ -161,13 +165,28 @@ impl Auth {
         &self.passwords
     }
 
-    /// The public signing keys, for `/.well-known/jwks.json`.
     /// Access tokens verified by signature on this node (a repeated token is answered from
     /// memory instead).
     pub fn signature_checks(&self) -> u64 {
         self.keys.signature_checks()
     }
 
+    /// How many API key authorizations have been loaded from the store.
+    pub fn key_loads(&self) -> u64 {
+        self.api_keys.loads()
+    }
+
+    /// How many memberships have been loaded from the store.
+    pub fn membership_loads(&self) -> u64 {
+        self.memberships.loads()
+    }
+
+    /// How many times the database's access generation has been read.
+    pub fn generation_reads(&self) -> u64 {
+        self.generation.reads()
+    }
+
+    /// The public signing keys, for `/.well-known/jwks.json`.
     pub fn jwks(&self) -> Vec<PublicJwk> {
         self.keys.jwks()
     }

@@ -3,6 +3,7 @@
 // Test helpers fail loudly by design; clippy.toml only covers `#[test]` functions themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod access_generation;
 mod accounts;
 mod audit;
 mod postgres_rls;
@@ -111,8 +112,11 @@ conformance!(
     a_workspace_holds_at_most_its_share_of_endpoints,
     finished_jobs_old_attempts_and_retired_secrets_are_swept,
     messages_of_events_no_longer_taken_are_dropped_when_an_endpoint_changes,
+    every_change_that_can_take_access_away_moves_the_generation,
+    everyday_writes_leave_the_generation_alone,
 );
 
+use access_generation::*;
 use accounts::*;
 use audit::*;
 use records::*;

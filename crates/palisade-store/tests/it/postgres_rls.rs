@@ -408,3 +408,40 @@ async fn a_temporary_table_or_view_cannot_steer_the_dispatch_policy_or_function(
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_application_role_reads_the_access_generation_but_cannot_set_it() {
+    let Some(db) = TestDatabase::postgres().await else {
+        return;
+    };
+    let (w, _, _) = two_tenants(&db).await;
+    let store = db.connect_postgres().await;
+    let app = store.app_pool_for_tests();
+    let before: i64 = sqlx::query_scalar("SELECT value FROM access_generation")
+        .fetch_one(app)
+        .await
+        .unwrap();
+    for write in [
+        "UPDATE access_generation SET value = 0",
+        "DELETE FROM access_generation",
+        "INSERT INTO access_generation (id, value) VALUES (2, 0)",
+    ] {
+        let refused = sqlx::query(write).execute(app).await.unwrap_err();
+        assert!(
+            refused.to_string().contains("permission denied"),
+            "{write}: {refused}"
+        );
+    }
+    // Its own changes still move it: the triggers write as the schema owner.
+    let t0 = crate::workspaces::T0;
+    w.store
+        .suspend_account(w.eve, Some(t0), t0, &crate::platform_event())
+        .await
+        .unwrap();
+    let after: i64 = sqlx::query_scalar("SELECT value FROM access_generation")
+        .fetch_one(app)
+        .await
+        .unwrap();
+    assert!(after > before);
+    db.cleanup().await;
+}

@@ -196,7 +196,7 @@ pub async fn a_workspace_always_keeps_an_owner(db: &TestDatabase) {
     );
 }
 
-fn key(
+pub fn key(
     id: &str,
     created_by: UserId,
     scopes: Vec<palisade_core::Permission>,
