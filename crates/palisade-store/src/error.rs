@@ -46,6 +46,12 @@ impl fmt::Debug for StoreError {
 }
 
 impl StoreError {
+    /// The database did not answer a moment ago, for a caller that shares another's failed
+    /// attempt instead of queueing to make its own.
+    pub fn unavailable() -> Self {
+        StoreError::Unavailable(sqlx::Error::PoolTimedOut)
+    }
+
     /// A query met a table that does not exist: the schema is not migrated (that far).
     pub fn is_missing_table(&self) -> bool {
         match self {

@@ -52,6 +52,8 @@ macro_rules! impl_api_key_store {
                 now: time::OffsetDateTime,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<bool, $crate::StoreError> {
+                // A load racing the revocation is marked stale once it commits.
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let done = sqlx::query(
@@ -76,6 +78,8 @@ macro_rules! impl_api_key_store {
                 now: time::OffsetDateTime,
                 audit: &palisade_core::audit::AuditEntry,
             ) -> Result<Vec<String>, $crate::StoreError> {
+                // A load racing the revocation is marked stale once it commits.
+                let _access_changes = $crate::workspaces::BumpOnDrop($crate::dialect::Dialect::access_epoch(self));
                 let scope = grant.scope();
                 let mut tx = $crate::dialect::Dialect::scoped_write(self, scope).await?;
                 let rows = sqlx::query(

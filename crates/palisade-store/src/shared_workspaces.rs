@@ -9,11 +9,10 @@ macro_rules! impl_workspace_store {
                 $crate::dialect::Dialect::access_epoch(self).current()
             }
 
-            async fn access_generation(&self) -> Result<u64, $crate::StoreError> {
-                let value: i64 = sqlx::query_scalar("SELECT value FROM access_generation WHERE id = 1")
+            async fn access_generation(&self) -> Result<i64, $crate::StoreError> {
+                Ok(sqlx::query_scalar("SELECT value FROM access_generation WHERE id = 1")
                     .fetch_one($crate::dialect::Dialect::read_pool(self))
-                    .await?;
-                u64::try_from(value).map_err(|_| $crate::StoreError::Corrupt("negative access generation".into()))
+                    .await?)
             }
 
             async fn create_workspace(

@@ -205,7 +205,7 @@ fn random_suffix() -> String {
 /// The error a store gives while its database does not answer (the pool timed out), for
 /// tests of how callers report an outage.
 pub fn outage() -> StoreError {
-    StoreError::Unavailable(sqlx::Error::PoolTimedOut)
+    StoreError::unavailable()
 }
 
 /// The witness for `P` over a copy of `scope`, for tests that call the store directly. A

@@ -168,10 +168,10 @@ pub trait WorkspaceStore: Send + Sync {
     /// The [`AccessEpoch`] now: it differs from an earlier reading once access may have been
     /// taken away through this store.
     fn access_epoch(&self) -> u64;
-    /// The access generation in the database: it moves (through triggers, whichever node or
-    /// writer made the change) whenever access may have been taken away, as the epoch does
-    /// for changes made through this store.
-    async fn access_generation(&self) -> Result<u64, StoreError>;
+    /// The access generation in the database: it changes (through triggers, whichever node
+    /// or writer made the change) to a fresh random value whenever access may have been taken
+    /// away, as the epoch does for changes made through this store.
+    async fn access_generation(&self) -> Result<i64, StoreError>;
     /// Creates the workspace with `owner` as its owner; [`StoreError::Conflict`] if the slug is taken.
     async fn create_workspace(
         &self,

@@ -7,7 +7,7 @@
 //! there are, and another node's change still applies within a second.
 
 use palisade_store::{Store, StoreError};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use time::{Duration, OffsetDateTime};
 
@@ -18,18 +18,18 @@ pub(super) const READ_EVERY: Duration = Duration::seconds(1);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Mark {
     epoch: u64,
-    generation: u64,
+    generation: i64,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Reading {
-    generation: u64,
+    generation: i64,
     read_at: OffsetDateTime,
 }
 
 impl Reading {
     /// Read less than [`READ_EVERY`] ago; a negative age (the clock stepped back) is not.
-    fn fresh_at(&self, now: OffsetDateTime) -> Option<u64> {
+    fn fresh_at(&self, now: OffsetDateTime) -> Option<i64> {
         let age = now - self.read_at;
         (age >= Duration::ZERO && age < READ_EVERY).then_some(self.generation)
     }
@@ -40,11 +40,15 @@ pub(super) struct Generation {
     last: Mutex<Option<Reading>>,
     /// Held while the database is asked, so a burst of requests asks once.
     reading: tokio::sync::Mutex<()>,
+    /// Attempts to read (the ones that failed too).
     reads: AtomicU64,
+    /// Whether the last attempt failed: those who waited for it share the failure rather
+    /// than each waiting for a timeout of their own in turn.
+    last_failed: AtomicBool,
 }
 
 impl Generation {
-    fn fresh_at(&self, now: OffsetDateTime) -> Option<u64> {
+    fn fresh_at(&self, now: OffsetDateTime) -> Option<i64> {
         let last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         last.and_then(|reading| reading.fresh_at(now))
     }
@@ -60,12 +64,20 @@ impl Generation {
         if let Some(generation) = self.fresh_at(now) {
             return Ok(Mark { epoch, generation });
         }
+        let attempts = self.reads.load(Ordering::Acquire);
         let _reading = self.reading.lock().await;
         if let Some(generation) = self.fresh_at(now) {
             return Ok(Mark { epoch, generation });
         }
-        let generation = store.access_generation().await?;
-        self.reads.fetch_add(1, Ordering::Relaxed);
+        if self.reads.load(Ordering::Acquire) != attempts
+            && self.last_failed.load(Ordering::Acquire)
+        {
+            return Err(StoreError::unavailable());
+        }
+        self.reads.fetch_add(1, Ordering::AcqRel);
+        let read = store.access_generation().await;
+        self.last_failed.store(read.is_err(), Ordering::Release);
+        let generation = read?;
         *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some(Reading {
             generation,
             read_at: now,
@@ -73,7 +85,7 @@ impl Generation {
         Ok(Mark { epoch, generation })
     }
 
-    /// How many times the database's generation has been read (tests show it is once a
+    /// How many times the database's generation has been asked for (tests show it is once a
     /// second, not once a request).
     pub(super) fn reads(&self) -> u64 {
         self.reads.load(Ordering::Relaxed)

@@ -114,6 +114,7 @@ conformance!(
     messages_of_events_no_longer_taken_are_dropped_when_an_endpoint_changes,
     every_change_that_can_take_access_away_moves_the_generation,
     everyday_writes_leave_the_generation_alone,
+    revoking_keys_moves_this_stores_access_epoch,
 );
 
 use access_generation::*;
