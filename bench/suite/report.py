@@ -174,6 +174,7 @@ def write(results, out):
         f"| cold start to ready (ms) | {proc['palisade']['cold_start_s'] * 1000:.0f} | {proc['pocketbase']['cold_start_s'] * 1000:.0f} |",
         f"| binary size (MiB) | {proc['palisade']['binary_mib']:.1f} | {proc['pocketbase']['binary_mib']:.1f} |",
         f"| RSS after start and 100 logins (MiB) | {proc['palisade']['rss_after_100_logins_mib']:.1f} | |",
+        f"| RSS before the login flood, after scenarios 1–5, 9 and the curves (MiB) | {proc['palisade'].get('rss_before_flood_mib', 0):.1f} | |",
         f"| RSS 2 s after the login flood (MiB) | {proc['palisade'].get('rss_after_flood_mib', 0):.1f} | |",
         "",
         "## Latency against load",

@@ -216,6 +216,10 @@ class Run:
              loadgen.fixed("GET", {"Authorization": p["token"]}), self.pb_base + p["login_path"],
              p["login_body"]),
         ):
+            if system == "palisade":
+                # What the earlier scenarios left resident, so the flood's own share shows.
+                self.results["process"]["palisade"]["rss_before_flood_mib"] = procs.status_mib(
+                    pid, "VmRSS")
             window = procs.Measured(pid)
             logins = loadgen.start(login_url, loadgen.fixed("POST", json_post(), login_body),
                                    32, seconds)
