@@ -65,8 +65,18 @@ impl fmt::Debug for PasswordHasher {
 #[derive(Default)]
 pub struct HashMemory(Vec<Block>);
 
+/// Blocks reserved at least, whatever the cost: 33 MiB. The C allocator serves a request above
+/// 32 MiB with a mapping of its own that `free` unmaps, without raising its threshold for
+/// such mappings (it raises it for smaller ones, after which a same-sized request would come
+/// from an arena that keeps the memory). Only the blocks a hash uses are ever touched, so
+/// resident memory is still the cost, and [`HashMemory::release`] really gives it back.
+const RESERVED_BLOCKS: usize = 33 * 1024;
+
 impl HashMemory {
     fn blocks(&mut self, count: usize) -> &mut [Block] {
+        if self.0.capacity() == 0 {
+            self.0 = Vec::with_capacity(count.max(RESERVED_BLOCKS));
+        }
         if self.0.len() < count {
             self.0.resize(count, Block::default());
         }
@@ -76,6 +86,11 @@ impl HashMemory {
     /// KiB held.
     pub fn kib(&self) -> usize {
         self.0.len()
+    }
+
+    /// Gives the memory back (it is grown again by the next hash).
+    pub fn release(&mut self) {
+        self.0 = Vec::new();
     }
 }
 

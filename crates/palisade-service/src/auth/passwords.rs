@@ -1,7 +1,8 @@
 //! Password hashing off the async runtime, on a fixed set of hashing threads. Each thread
-//! keeps its argon2 working memory and reuses it, so resident memory is bounded by
-//! `concurrency × memory cost` whatever the load (memory freed after each hash would stay in
-//! the allocator's per-thread arenas). A bounded number of hashes wait; beyond that callers
+//! keeps its argon2 working memory and reuses it while hashes are waiting, so resident
+//! memory is bounded by `concurrency × memory cost` whatever the load (memory freed after
+//! each hash would stay in the allocator's per-thread arenas), and gives it back when none
+//! is, so an idle server holds none. A bounded number of hashes wait; beyond that callers
 //! are told to come back later, so a login flood cannot starve the rest of the API.
 
 use palisade_core::SecureRng;
@@ -9,7 +10,7 @@ use palisade_crypto::password::{HashMemory, PasswordError};
 use palisade_crypto::{Argon2Cost, PasswordHasher, Verification};
 use secrecy::SecretString;
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use tokio::sync::{oneshot, Semaphore};
 
@@ -27,6 +28,8 @@ pub struct PasswordPool {
     admission: Arc<Semaphore>,
     /// Jobs for the hashing threads; they stop when the pool (and so this sender) is dropped.
     jobs: mpsc::Sender<Job>,
+    /// Jobs sent and not yet started.
+    waiting: Arc<AtomicUsize>,
     verifications: AtomicU64,
 }
 
@@ -88,6 +91,7 @@ impl PasswordPool {
             dummy_hash,
             admission: Arc::new(Semaphore::new(threads + queue)),
             jobs,
+            waiting: Arc::new(AtomicUsize::new(0)),
             verifications: AtomicU64::new(0),
         })
     }
@@ -105,13 +109,25 @@ impl PasswordPool {
             .try_acquire_owned()
             .map_err(|_| Saturated)?;
         let (reply, answer) = oneshot::channel();
+        let waiting = Arc::clone(&self.waiting);
         let job: Job = Box::new(move |hasher, rng, memory| {
+            waiting.fetch_sub(1, Ordering::AcqRel);
+            let outcome = job(hasher, rng, memory);
+            // Nothing waiting for this thread: its memory goes back rather than idling. (The
+            // reply comes after, so whoever awaited it sees the memory returned.)
+            if waiting.load(Ordering::Acquire) == 0 {
+                memory.release();
+            }
             // The caller may have gone (a dropped request); the work is done either way, and
             // its place is held until then, so abandoned jobs cannot pile up.
-            let _ = reply.send(job(hasher, rng, memory));
+            let _ = reply.send(outcome);
             drop(admitted);
         });
-        self.jobs.send(job).map_err(|_| Saturated)?;
+        self.waiting.fetch_add(1, Ordering::AcqRel);
+        if self.jobs.send(job).is_err() {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            return Err(Saturated);
+        }
         answer.await.map_err(|_| Saturated)
     }
 
