@@ -92,6 +92,37 @@ end
 """ + DONE
 
 
+def every_key(lines_file):
+    """Reads one record per distinct key of the seeded set, walking the keys in order (each
+    wrk thread from its own offset), so each key has been used once afterwards."""
+    return f"""
+local entries = {{}}
+local seed = 0
+local next_entry = 1
+setup = function(thread)
+  seed = seed + 1
+  thread:set("seed", seed)
+end
+init = function(args)
+  local seen = {{}}
+  for line in io.lines({lua_string(lines_file)}) do
+    local slug, key, record = line:match("([^\\t]+)\\t([^\\t]+)\\t([^\\t]+)")
+    if slug and not seen[key] then
+      seen[key] = true
+      entries[#entries + 1] = {{slug, key, record}}
+    end
+  end
+  next_entry = (seed or 0) + 1
+end
+request = function()
+  local e = entries[(next_entry - 1) % #entries + 1]
+  next_entry = next_entry + 2
+  local headers = {{["Authorization"] = "Bearer " .. e[2]}}
+  return wrk.format("GET", "/v1/workspaces/" .. e[1] .. "/collections/notes/records/" .. e[3], headers)
+end
+""" + DONE
+
+
 def start(url, script, connections, seconds, threads=2):
     """Starts wrk; `finish` on the result waits and parses it."""
     handle, path = tempfile.mkstemp(suffix=".lua")
