@@ -1,6 +1,6 @@
 //! Palisade storage. Callers see only the [`Store`] trait (and the per-area traits it gathers:
 //! `accounts`, `recovery`, `workspaces`, `invitations`, `api_keys`, `records`, `audit`, `vault`,
-//! `lockout`, `idempotency`, `mfa`, `admin`, `webhooks`).
+//! `lockout`, `idempotency`, `mfa`, `admin`, `webhooks`, `privacy`).
 //!
 //! Layout: the SQL is written once, in the `shared_*.rs` modules, as macros that expand one
 //! body of queries per backend type (`shared_core::impl_shared_store!` expands them all).
@@ -24,6 +24,7 @@ pub mod lockout;
 pub mod mfa;
 pub mod outbox;
 pub mod postgres;
+pub mod privacy;
 pub mod records;
 pub mod recovery;
 mod rows;
@@ -36,6 +37,7 @@ mod shared_idempotency;
 mod shared_invitations;
 mod shared_lockout;
 mod shared_mfa;
+mod shared_privacy;
 mod shared_records;
 mod shared_recovery;
 mod shared_vault;
@@ -60,6 +62,7 @@ pub use idempotency::{IdempotencyKey, IdempotencyStore, IdempotentRequest, KeyCl
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use lockout::{IpBlock, LoginLock, LoginLockStore};
 pub use mfa::{MfaStore, TotpRecord};
+pub use privacy::{AccountErasure, AccountHoldings, LogPosition, PrivacyStore};
 pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, RecordUpdate, WriteOutcome,
 };
@@ -120,6 +123,7 @@ pub trait Store:
     + MfaStore
     + AdminStore
     + WebhookStore
+    + PrivacyStore
     + Send
     + Sync
     + fmt::Debug

@@ -108,6 +108,10 @@ impl Dialect for PostgresStore {
         &self.pool
     }
 
+    fn every_log_reader(&self) -> &PgPool {
+        &self.owner
+    }
+
     fn migration_pool(&self) -> &PgPool {
         &self.owner
     }

@@ -112,6 +112,7 @@ macro_rules! impl_shared_store {
         $crate::shared_mfa::impl_mfa_store!($store);
         $crate::shared_admin::impl_admin_store!($store);
         $crate::shared_webhooks::impl_webhook_store!($store);
+        $crate::shared_privacy::impl_privacy_store!($store);
     };
 }
 

@@ -133,6 +133,10 @@ impl Dialect for SqliteStore {
         &self.reader
     }
 
+    fn every_log_reader(&self) -> &SqlitePool {
+        &self.reader
+    }
+
     fn migration_pool(&self) -> &SqlitePool {
         &self.writer
     }

@@ -118,6 +118,7 @@ impl From<AuthError> for ApiError {
                 .with_detail("Platform administration is for platform admins."),
             AuthError::MfaRequired => ApiError::new(ProblemCode::MfaRequired)
                 .with_detail("Platform administration needs a session signed in with MFA."),
+            AuthError::LastOwner(_) => ApiError::new(ProblemCode::LastOwner).with_detail(message),
             AuthError::Store(err) => ApiError::from(err),
             AuthError::Internal(detail) => ApiError::internal(detail),
         }

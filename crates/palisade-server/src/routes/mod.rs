@@ -200,6 +200,8 @@ pub fn table() -> RouteTable {
         )
         .add(Verb::Get, "/v1/me", v1::me::me, &[])
         .add(Verb::Get, "/v1/me/sessions", v1::me::sessions, &[])
+        .add(Verb::Get, "/v1/me/export", v1::privacy::export_me, &[])
+        .add(Verb::Delete, "/v1/me", v1::privacy::delete_me, ME_DELETE)
         .add(Verb::Post, MFA_TOTP, v1::mfa::enroll, MFA_ENROLL)
         .add(Verb::Delete, MFA_TOTP, v1::mfa::remove, MFA_REMOVE)
         .add(

@@ -32,6 +32,8 @@ use utoipa::OpenApi;
         super::v1::me::sessions,
         super::v1::me::revoke_session,
         super::v1::me::change_password,
+        super::v1::privacy::export_me,
+        super::v1::privacy::delete_me,
         super::v1::mfa::enroll,
         super::v1::mfa::confirm,
         super::v1::mfa::remove,

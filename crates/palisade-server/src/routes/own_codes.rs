@@ -44,6 +44,12 @@ pub(super) const ME_CHANGE_PASSWORD: &[ProblemCode] = &[
     ProblemCode::WeakPassword,
     ProblemCode::AuthBusy,
 ];
+pub(super) const ME_DELETE: &[ProblemCode] = &[
+    ProblemCode::InvalidCredentials,
+    ProblemCode::MfaInvalidCode,
+    ProblemCode::LastOwner,
+    ProblemCode::AuthBusy,
+];
 pub(super) const WORKSPACES_CREATE: &[ProblemCode] = &[
     ProblemCode::SlugTaken,
     ProblemCode::InvalidSlug,

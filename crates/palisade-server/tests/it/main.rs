@@ -36,6 +36,7 @@ mod memberships;
 mod mfa;
 mod openapi;
 mod openapi_contract;
+mod privacy;
 mod probe;
 mod problems;
 mod rate_limits;

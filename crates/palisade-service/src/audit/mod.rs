@@ -5,7 +5,7 @@
 //! verifier recomputes chains, and retention cuts old events behind a signed checkpoint.
 
 mod entry;
-mod export;
+pub(crate) mod export;
 mod offline;
 mod reading;
 mod retention;

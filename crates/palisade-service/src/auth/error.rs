@@ -62,6 +62,9 @@ pub enum AuthError {
     PlatformAdminRequired,
     #[error("platform administration needs a session signed in with MFA")]
     MfaRequired,
+    /// The account is the only owner of these workspaces (slugs).
+    #[error("this account is the only owner of {}: make another member an owner, or delete the workspace, first", .0.join(", "))]
+    LastOwner(Vec<String>),
     #[error(transparent)]
     Store(StoreError),
     #[error("{0}")]

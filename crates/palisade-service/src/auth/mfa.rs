@@ -465,7 +465,7 @@ impl Auth {
     }
 
     /// The account's password, asked again; a wrong one counts towards the lock.
-    async fn check_password_again(
+    pub(super) async fn check_password_again(
         &self,
         caller: &Caller,
         password: SecretString,

@@ -9,6 +9,7 @@ mod audit;
 mod postgres_rls;
 mod postgres_role;
 mod postgres_vault_rls;
+mod privacy;
 mod records;
 mod recovery;
 mod redaction;
@@ -115,11 +116,18 @@ conformance!(
     every_change_that_can_take_access_away_moves_the_generation,
     everyday_writes_leave_the_generation_alone,
     revoking_keys_moves_this_stores_access_epoch,
+    an_erased_account_loses_its_sessions_memberships_and_keys,
+    an_erasure_is_recorded_in_the_platform_log,
+    the_only_owner_of_a_workspace_is_not_erased,
+    an_owner_with_a_fellow_owner_can_be_erased,
+    holdings_list_memberships_invitations_sent_and_keys_created,
+    an_actors_events_page_across_logs_and_only_theirs,
 );
 
 use access_generation::*;
 use accounts::*;
 use audit::*;
+use privacy::*;
 use records::*;
 use recovery::*;
 use suite::*;

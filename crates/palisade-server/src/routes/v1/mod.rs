@@ -24,6 +24,7 @@ pub mod json_types;
 pub mod me;
 pub mod mfa;
 mod preconditions;
+pub mod privacy;
 mod record_query;
 pub mod record_view;
 pub mod records;
