@@ -775,6 +775,27 @@ export interface paths {
         patch: operations["records_patch"];
         trace?: never;
     };
+    "/v1/workspaces/{ws}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every collection, schema and record of the workspace, and its secrets by name only, as a
+         *     tar archive of JSON files and JSON Lines with a `manifest.json` (`workspace:export`,
+         *     owners; a recent second factor when the account has MFA).
+         */
+        get: operations["privacy_export_workspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/invitations": {
         parameters: {
             query?: never;
@@ -1203,7 +1224,7 @@ export interface components {
             /** @description 1–100 characters, no control characters, not only white space (trimmed). */
             name: string;
             /** @description Permissions such as `records:read`; each must be one the creator holds. */
-            scopes: ("workspace:read" | "records:read" | "records:write" | "collections:manage" | "members:manage" | "keys:manage" | "secrets:manage" | "webhooks:manage" | "audit:read" | "settings:admin" | "support:grant" | "workspace:delete")[];
+            scopes: ("workspace:read" | "records:read" | "records:write" | "collections:manage" | "members:manage" | "keys:manage" | "secrets:manage" | "webhooks:manage" | "audit:read" | "settings:admin" | "support:grant" | "workspace:export" | "workspace:delete")[];
         };
         CreateCollection: {
             /** @description A lower-case letter, then up to 62 lower-case letters, digits or `_`. */
@@ -10310,6 +10331,147 @@ export interface operations {
                         code?: "invalid_body" | "record_not_object" | "unsupported_character" | "record_too_large" | "idempotency_key_reused" | "schema_violation";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description `rate_limited` (Too many requests) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description `internal_error` (Internal server error) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description `database_unavailable` (Database unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "database_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    privacy_export_workspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace slug */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A tar archive (`manifest.json` last) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": unknown;
+                };
+            };
+            /** @description `invalid_request_target` (Bad request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request_target";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Authentication required); `invalid_token` (Invalid access token); `invalid_api_key` (Invalid API key); `session_expired` (Session expired); `session_revoked` (Session revoked) */
+            401: {
+                headers: {
+                    /** @description The authentication challenge (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated" | "invalid_token" | "invalid_api_key" | "session_expired" | "session_revoked";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description `workspace_forbidden` (Forbidden); `permission_denied` (Permission denied); `mfa.step_up_required` (Recent MFA required); `mfa.enrollment_required` (MFA enrolment required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "workspace_forbidden" | "permission_denied" | "mfa.step_up_required" | "mfa.enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description `request_timeout` (Request timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                        /** @constant */
+                        status?: 408;
+                    };
+                };
+            };
+            /** @description `payload_too_large` (Payload too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
                     };
                 };
             };

@@ -41,6 +41,8 @@ permits! {
     ManageKeys => KeysManage,
     /// `workspace:delete`
     DeleteWorkspace => WorkspaceDelete,
+    /// `workspace:export`
+    ExportWorkspace => WorkspaceExport,
     /// `records:read`
     ReadRecords => RecordsRead,
     /// `records:write`

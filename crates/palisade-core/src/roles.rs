@@ -18,11 +18,12 @@ pub enum Permission {
     AuditRead,
     SettingsAdmin,
     SupportGrant,
+    WorkspaceExport,
     WorkspaceDelete,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::WorkspaceRead,
         Permission::RecordsRead,
         Permission::RecordsWrite,
@@ -34,6 +35,7 @@ impl Permission {
         Permission::AuditRead,
         Permission::SettingsAdmin,
         Permission::SupportGrant,
+        Permission::WorkspaceExport,
         Permission::WorkspaceDelete,
     ];
 
@@ -50,6 +52,7 @@ impl Permission {
             Permission::AuditRead => "audit:read",
             Permission::SettingsAdmin => "settings:admin",
             Permission::SupportGrant => "support:grant",
+            Permission::WorkspaceExport => "workspace:export",
             Permission::WorkspaceDelete => "workspace:delete",
         }
     }
@@ -106,7 +109,9 @@ impl Permission {
             | Permission::WebhooksManage
             | Permission::AuditRead
             | Permission::SettingsAdmin => Role::Admin,
-            Permission::SupportGrant | Permission::WorkspaceDelete => Role::Owner,
+            Permission::SupportGrant
+            | Permission::WorkspaceExport
+            | Permission::WorkspaceDelete => Role::Owner,
         }
     }
 }
@@ -177,6 +182,7 @@ mod tests {
         ("audit:read", [true, true, false, false]),
         ("settings:admin", [true, true, false, false]),
         ("support:grant", [true, false, false, false]),
+        ("workspace:export", [true, false, false, false]),
         ("workspace:delete", [true, false, false, false]),
     ];
 

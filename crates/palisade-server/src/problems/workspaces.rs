@@ -43,6 +43,7 @@ impl From<WorkspaceError> for ApiError {
             WorkspaceError::InvalidReason => ProblemCode::InvalidReason,
             WorkspaceError::SupportNeedsSession => ProblemCode::PermissionDenied,
             WorkspaceError::Store(store) => return store.into(),
+            WorkspaceError::Internal(detail) => return ApiError::internal(detail),
         };
         ApiError::new(code).with_detail(detail)
     }

@@ -250,6 +250,12 @@ pub fn table() -> RouteTable {
         )
         .add(
             Verb::Get,
+            "/v1/workspaces/{ws}/export",
+            v1::privacy::export_workspace,
+            WORKSPACES_DELETE,
+        )
+        .add(
+            Verb::Get,
             "/v1/workspaces/{ws}/members",
             v1::workspaces::members,
             &[],

@@ -34,6 +34,7 @@ use utoipa::OpenApi;
         super::v1::me::change_password,
         super::v1::privacy::export_me,
         super::v1::privacy::delete_me,
+        super::v1::privacy::export_workspace,
         super::v1::mfa::enroll,
         super::v1::mfa::confirm,
         super::v1::mfa::remove,

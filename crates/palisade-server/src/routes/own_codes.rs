@@ -176,6 +176,7 @@ pub(super) const WEBHOOKS_REDELIVER: &[ProblemCode] = &[
     ProblemCode::WebhookNotFound,
     ProblemCode::WebhookMessageNotFound,
 ];
+/// Deleting or exporting a workspace: a recent second factor when the account has one.
 pub(super) const WORKSPACES_DELETE: &[ProblemCode] = &[ProblemCode::MfaStepUpRequired];
 pub(super) const AUTH_MFA_VERIFY: &[ProblemCode] = &[
     ProblemCode::MfaInvalidCode,

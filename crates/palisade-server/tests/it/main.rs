@@ -62,4 +62,5 @@ mod webhook_ssrf;
 mod webhook_stream;
 mod webhooks;
 mod well_known;
+mod workspace_export;
 mod workspaces;

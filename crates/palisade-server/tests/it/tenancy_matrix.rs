@@ -85,6 +85,12 @@ fn matrix() -> Vec<Row> {
         ),
         row(
             Method::GET,
+            "/v1/workspaces/{ws}/export",
+            None,
+            [200, 403, 403, 403],
+        ),
+        row(
+            Method::GET,
             "/v1/workspaces/{ws}/members",
             None,
             [200, 200, 200, 200],

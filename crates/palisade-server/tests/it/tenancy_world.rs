@@ -46,7 +46,7 @@ pub const KEYS: [Caller; 4] = [
     Caller::OwnerKey,
 ];
 
-pub const ALL_SCOPES: [&str; 11] = [
+pub const ALL_SCOPES: [&str; 12] = [
     "workspace:read",
     "records:read",
     "records:write",
@@ -57,6 +57,7 @@ pub const ALL_SCOPES: [&str; 11] = [
     "webhooks:manage",
     "audit:read",
     "settings:admin",
+    "workspace:export",
     "workspace:delete",
 ];
 

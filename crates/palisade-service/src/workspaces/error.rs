@@ -61,6 +61,8 @@ pub enum WorkspaceError {
     SupportNeedsSession,
     #[error(transparent)]
     Store(StoreError),
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl From<crate::auth::StepUpError> for WorkspaceError {

@@ -27,10 +27,11 @@ pub struct KeyAdmin {
 }
 
 /// Scopes whose keys need a step-up to create.
-const STEP_UP_SCOPES: [Permission; 4] = [
+const STEP_UP_SCOPES: [Permission; 5] = [
     Permission::KeysManage,
     Permission::SettingsAdmin,
     Permission::SupportGrant,
+    Permission::WorkspaceExport,
     Permission::WorkspaceDelete,
 ];
 

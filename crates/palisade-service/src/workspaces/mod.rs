@@ -1,12 +1,14 @@
 //! Workspaces, their members and roles, invitations, and API key administration.
 
 mod error;
+mod export;
 mod invitations;
 mod keys;
 mod names;
 mod support;
 
 pub use error::WorkspaceError;
+pub use export::{WorkspaceExport, WORKSPACE_EXPORT_FORMAT};
 pub use invitations::{Invitations, INVITATION_TOKEN_PREFIX};
 pub use keys::{CreatedKey, KeyAdmin};
 pub use names::{check_slug, RESERVED_SLUGS};

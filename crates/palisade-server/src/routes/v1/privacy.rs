@@ -3,13 +3,14 @@
 
 use super::cookies;
 use crate::error::ApiError;
-use crate::extract::{Authenticated, Credential, Json, RequestOrigin};
+use crate::extract::{Authenticated, Credential, Json, RequestOrigin, Scoped};
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
+use palisade_core::grant::ExportWorkspace;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -95,4 +96,34 @@ pub async fn delete_me(
         cookies::clear(&mut headers);
     }
     Ok((StatusCode::NO_CONTENT, headers).into_response())
+}
+
+/// Every collection, schema and record of the workspace, and its secrets by name only, as a
+/// tar archive of JSON files and JSON Lines with a `manifest.json` (`workspace:export`,
+/// owners; a recent second factor when the account has MFA).
+#[utoipa::path(get, path = "/v1/workspaces/{ws}/export", tag = "workspaces",
+    params(("ws" = String, Path, description = "Workspace slug")),
+    responses((status = 200, description = "A tar archive (`manifest.json` last)",
+        content_type = "application/x-tar")))]
+pub async fn export_workspace(
+    State(state): State<AppState>,
+    access: Scoped<ExportWorkspace>,
+    RequestOrigin(origin): RequestOrigin,
+) -> Result<Response, ApiError> {
+    let export = state
+        .platform()
+        .workspaces
+        .export(&access.grant, &origin)
+        .await?;
+    let body = Body::from_stream(export.into_stream().map(|chunk| {
+        chunk.map_err(|err| {
+            tracing::error!(error = %err, "workspace export failed part way");
+            std::io::Error::other("the export could not be read")
+        })
+    }));
+    Ok(attachment(
+        body,
+        "application/x-tar",
+        "attachment; filename=\"workspace.tar\"",
+    ))
 }
