@@ -7,6 +7,7 @@ mod describe;
 mod limits;
 mod mail;
 mod raw;
+mod retention;
 mod security_txt;
 mod webhooks;
 
@@ -14,6 +15,7 @@ pub use audit::AuditConfig;
 pub use auth::{AuthConfig, SignupPolicy};
 pub use limits::{LimitsConfig, Rate};
 pub use mail::MailConfig;
+pub use retention::RetentionConfig;
 pub use webhooks::WebhooksConfig;
 
 pub use describe::mask_url;
@@ -63,6 +65,7 @@ pub struct Config {
     pub auth: AuthConfig,
     pub mail: MailConfig,
     pub audit: AuditConfig,
+    pub retention: RetentionConfig,
     pub limits: LimitsConfig,
     /// Redis for limits and revocations shared by every node; none keeps them in-process.
     pub redis_url: Option<SecretString>,

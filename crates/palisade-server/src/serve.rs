@@ -112,6 +112,7 @@ pub async fn assemble(
             auth: config.auth.clone(),
             mail: config.mail.clone(),
             audit: config.audit.clone(),
+            retention: config.retention,
             limits: config.limits.clone(),
             redis_url: config.redis_url.clone(),
             egress: palisade_egress::Egress::new(

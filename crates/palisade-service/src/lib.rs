@@ -12,6 +12,7 @@ pub mod limits;
 pub mod mail;
 pub mod maintenance;
 mod platform;
+pub mod retention;
 pub mod tasks;
 pub mod tenant_data;
 pub mod vault;

@@ -2,7 +2,7 @@
 //! with the current key and stops accepting keys whose tokens have all expired), drop cached
 //! sessions that can never be valid again, forget refilled rate-limit budgets and expired
 //! idempotent responses, sign a checkpoint for every audit log this node
-//! appended to, and, once an hour, apply audit retention and sweep finished webhook jobs.
+//! appended to, and, once an hour, apply audit and data retention and sweep finished webhook jobs.
 
 use crate::Platform;
 use std::time::Duration;
@@ -36,6 +36,9 @@ impl Platform {
         if due {
             if let Err(err) = self.audit.apply_retention().await {
                 tracing::warn!(error = %err, "audit retention could not be applied");
+            }
+            if let Err(err) = self.apply_data_retention().await {
+                tracing::warn!(error = %err, "data retention could not be applied");
             }
             if let Err(err) = self.webhooks.sweep().await {
                 tracing::warn!(error = %err, "finished webhook jobs could not be swept");

@@ -28,6 +28,7 @@ pub struct PlatformParts {
     pub mail: MailConfig,
     pub audit: AuditConfig,
     pub limits: LimitsConfig,
+    pub retention: crate::retention::RetentionConfig,
     /// Redis, when limits and revocations are shared across nodes.
     pub redis_url: Option<secrecy::SecretString>,
     /// The only way out to the network: webhook deliveries go through its SSRF guard.
@@ -64,6 +65,8 @@ pub struct Platform {
     pub webhooks: crate::webhooks::Webhooks,
     pub vault: Arc<Vault>,
     pub(crate) last_retention: std::sync::Mutex<Option<time::OffsetDateTime>>,
+    pub(crate) retention: crate::retention::RetentionConfig,
+    pub(crate) session_idle_timeout: time::Duration,
 }
 
 impl Platform {
@@ -91,6 +94,7 @@ impl Platform {
         let audit = Audit::new(deps.clone(), &root, parts.audit);
         let limits = Limits::new(parts.limits, limits_clock, cluster, audit.clone());
         let mail = Mail::new(deps.clone(), &root, &vault, parts.mail).await?;
+        let session_idle_timeout = parts.auth.session_idle_timeout;
         let auth = Auth::start(
             deps.clone(),
             parts.auth,
@@ -160,6 +164,8 @@ impl Platform {
             mail,
             audit,
             last_retention: std::sync::Mutex::new(None),
+            retention: parts.retention,
+            session_idle_timeout,
             deps,
         })
     }

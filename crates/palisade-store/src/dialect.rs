@@ -170,6 +170,13 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
         before: time::OffsetDateTime,
     ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
 
+    /// A writing transaction that may delete invitations of every workspace that ended
+    /// (accepted, revoked, expired) before `before` (PostgreSQL: a policy lets exactly those go).
+    fn begin_invitation_sweep(
+        &self,
+        before: time::OffsetDateTime,
+    ) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
+
     /// The query for due webhook jobs of every workspace (`$1` now, `$2` per endpoint, `$3`
     /// in all), returning only their keys. PostgreSQL calls a function that alone may see
     /// every workspace's jobs; a request's transaction cannot.

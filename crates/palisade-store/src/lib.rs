@@ -62,7 +62,9 @@ pub use idempotency::{IdempotencyKey, IdempotencyStore, IdempotentRequest, KeyCl
 pub use invitations::{Acceptance, InvitationRecord, InvitationStore};
 pub use lockout::{IpBlock, LoginLock, LoginLockStore};
 pub use mfa::{MfaStore, TotpRecord};
-pub use privacy::{AccountErasure, AccountHoldings, LogPosition, PrivacyStore};
+pub use privacy::{
+    AccountErasure, AccountHoldings, LogPosition, PrivacyStore, RetentionCutoffs, SweptCounts,
+};
 pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, RecordUpdate, WriteOutcome,
 };

@@ -304,6 +304,21 @@ impl Dialect for PostgresStore {
         Ok(tx)
     }
 
+    async fn begin_invitation_sweep(
+        &self,
+        before: time::OffsetDateTime,
+    ) -> Result<Tx<Self>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let before = before
+            .format(&time::format_description::well_known::Rfc3339)
+            .map_err(|err| StoreError::Corrupt(err.to_string()))?;
+        sqlx::query("SELECT set_config('palisade.invitations_ended_before', $1, true)")
+            .bind(before)
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
+
     /// JSONB equality: `1` matches `1.0` but not `"1"`, as on SQLite.
     fn field_filter(
         first: usize,

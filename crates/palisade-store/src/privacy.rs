@@ -71,6 +71,44 @@ pub struct LogPosition {
     pub seq: i64,
 }
 
+/// What the retention sweep deletes: rows that ended before these times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionCutoffs {
+    /// Sessions revoked or past their absolute expiry before this (their refresh tokens go
+    /// with them).
+    pub sessions_ended_before: OffsetDateTime,
+    /// Sessions last used before this (idle past their timeout, and then kept as long).
+    pub sessions_idle_before: OffsetDateTime,
+    /// Password-reset tokens and MFA sign-in challenges used or expired before this.
+    pub one_time_tokens_before: OffsetDateTime,
+    /// Invitations accepted, revoked or expired, and sign-up access codes expired, before this.
+    pub invitations_before: OffsetDateTime,
+    /// Mail still undelivered that was queued before this.
+    pub mail_before: OffsetDateTime,
+}
+
+/// How many rows of each kind a sweep deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SweptCounts {
+    pub sessions: u64,
+    pub reset_tokens: u64,
+    pub mfa_challenges: u64,
+    pub invitations: u64,
+    pub access_codes: u64,
+    pub mail: u64,
+}
+
+impl SweptCounts {
+    pub fn total(&self) -> u64 {
+        self.sessions
+            + self.reset_tokens
+            + self.mfa_challenges
+            + self.invitations
+            + self.access_codes
+            + self.mail
+    }
+}
+
 #[async_trait]
 pub trait PrivacyStore: Send + Sync {
     /// Erases the account and everything that hangs from it (sessions, refresh tokens, MFA,
@@ -94,4 +132,7 @@ pub trait PrivacyStore: Send + Sync {
         after: Option<&LogPosition>,
         limit: u32,
     ) -> Result<Vec<ChainedEvent>, StoreError>;
+
+    /// Deletes what ended before its cutoff (see [`RetentionCutoffs`]).
+    async fn sweep_ended(&self, cutoffs: &RetentionCutoffs) -> Result<SweptCounts, StoreError>;
 }

@@ -178,6 +178,64 @@ macro_rules! impl_privacy_store {
                     .await?;
                 rows.iter().map(Self::event_from_row).collect()
             }
+
+            async fn sweep_ended(
+                &self,
+                cutoffs: &$crate::privacy::RetentionCutoffs,
+            ) -> Result<$crate::privacy::SweptCounts, $crate::StoreError> {
+                let pool = $crate::dialect::Dialect::write_pool(self);
+                let delete = |sql: &'static str, before: time::OffsetDateTime| async move {
+                    Ok::<u64, $crate::StoreError>(
+                        sqlx::query(sql).bind(before).execute(pool).await?.rows_affected(),
+                    )
+                };
+                let sessions = sqlx::query(
+                    "DELETE FROM sessions WHERE revoked_at < $1 OR absolute_expires_at < $1 \
+                     OR last_used_at < $2",
+                )
+                .bind(cutoffs.sessions_ended_before)
+                .bind(cutoffs.sessions_idle_before)
+                .execute(pool)
+                .await?
+                .rows_affected();
+                let reset_tokens = delete(
+                    "DELETE FROM password_resets WHERE used_at < $1 OR expires_at < $1",
+                    cutoffs.one_time_tokens_before,
+                )
+                .await?;
+                let mfa_challenges = delete(
+                    "DELETE FROM mfa_challenges WHERE spent_at < $1 OR expires_at < $1",
+                    cutoffs.one_time_tokens_before,
+                )
+                .await?;
+                let access_codes = delete(
+                    "DELETE FROM access_codes WHERE expires_at < $1",
+                    cutoffs.invitations_before,
+                )
+                .await?;
+                let mail = delete(
+                    "DELETE FROM mail_outbox WHERE created_at < $1",
+                    cutoffs.mail_before,
+                )
+                .await?;
+                let mut tx = $crate::dialect::Dialect::begin_invitation_sweep(self, cutoffs.invitations_before).await?;
+                let invitations = sqlx::query(
+                    "DELETE FROM invitations WHERE expires_at < $1 OR accepted_at < $1 OR revoked_at < $1",
+                )
+                .bind(cutoffs.invitations_before)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok($crate::privacy::SweptCounts {
+                    sessions,
+                    reset_tokens,
+                    mfa_challenges,
+                    invitations,
+                    access_codes,
+                    mail,
+                })
+            }
         }
     };
 }

@@ -214,6 +214,13 @@ impl Dialect for SqliteStore {
         Ok(self.writer.begin().await?)
     }
 
+    async fn begin_invitation_sweep(
+        &self,
+        _before: time::OffsetDateTime,
+    ) -> Result<Tx<Self>, StoreError> {
+        Ok(self.writer.begin().await?)
+    }
+
     /// `json_type`/`json_extract` compare typed values, so `1` matches `1.0` but not `"1"`.
     fn field_filter(
         first: usize,

@@ -151,6 +151,7 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
             ("mail.from", config.mail.from.clone()),
         ])
         .chain(super::audit::RawAudit::describe(&config.audit))
+        .chain(super::retention::RawRetention::describe(&config.retention))
         .chain(super::webhooks::RawWebhooks::describe(&config.webhooks))
         .chain(super::limits::RawLimits::describe(&config.limits))
         .chain([(

@@ -38,6 +38,7 @@ const KNOWN_KEYS: &[&str] = &[
     "auth",
     "mail",
     "audit",
+    "retention",
     "rate_limits",
     "redis_url",
     "webhooks",
@@ -100,6 +101,8 @@ pub(super) struct RawConfig {
     mail: super::mail::RawMail,
     #[serde(default)]
     audit: super::audit::RawAudit,
+    #[serde(default)]
+    retention: super::retention::RawRetention,
     #[serde(default)]
     rate_limits: super::limits::RawLimits,
     redis_url: Option<SecretString>,
@@ -269,6 +272,7 @@ impl RawConfig {
         let auth = self.auth.validate()?;
         let mail = self.mail.validate(&public_url)?;
         let audit = self.audit.validate();
+        let retention = self.retention.validate()?;
         let limits = self.rate_limits.validate()?;
         if let Some(url) = &self.redis_url {
             let url = secrecy::ExposeSecret::expose_secret(url);
@@ -313,6 +317,7 @@ impl RawConfig {
             auth,
             mail,
             audit,
+            retention,
             limits,
             redis_url: self.redis_url,
             webhooks: self.webhooks.validate(),

@@ -270,3 +270,48 @@ fn rate_limits_are_read_from_the_environment_and_bounded() {
         Ok(())
     });
 }
+
+#[test]
+fn retention_periods_default_and_can_be_set_in_days() {
+    Jail::expect_with(|jail| {
+        let defaults = Config::load(None).unwrap().retention;
+        assert_eq!(
+            defaults,
+            palisade_server::config::RetentionConfig::default()
+        );
+        assert_eq!(defaults.sessions, time::Duration::days(30));
+        jail.set_env("PALISADE_RETENTION__MAIL_DAYS", "2");
+        assert_eq!(
+            Config::load(None).unwrap().retention.mail,
+            time::Duration::days(2)
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn retention_periods_outside_their_range_are_refused() {
+    for (env, key) in [
+        (
+            "PALISADE_RETENTION__SESSIONS_DAYS",
+            "retention.sessions_days",
+        ),
+        (
+            "PALISADE_RETENTION__ONE_TIME_TOKENS_DAYS",
+            "retention.one_time_tokens_days",
+        ),
+        (
+            "PALISADE_RETENTION__INVITATIONS_DAYS",
+            "retention.invitations_days",
+        ),
+        ("PALISADE_RETENTION__MAIL_DAYS", "retention.mail_days"),
+    ] {
+        for value in ["0", "3651"] {
+            Jail::expect_with(|jail| {
+                jail.set_env(env, value);
+                assert_eq!(error_key(Config::load(None)), key, "{env}={value}");
+                Ok(())
+            });
+        }
+    }
+}

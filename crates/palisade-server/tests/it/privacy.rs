@@ -246,3 +246,42 @@ async fn the_export_streams_every_event_of_a_long_history_and_no_one_elses() {
     assert!(bobs["audit_events"].as_array().unwrap().len() < 10);
     app.cleanup().await;
 }
+
+async fn current_session(app: &TestApp, access: &str) -> palisade_core::SessionId {
+    let sessions: Value = send(app, Method::GET, "/v1/me/sessions", access, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    sessions[0]["id"].as_str().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn upkeep_deletes_ended_sessions_after_their_retention_and_keeps_the_rest() {
+    on_both_backends(auth_options, |app| async move {
+        let ada = account(&app, "ada@example.com").await;
+        let ended = current_session(&app, &ada.access).await;
+        let logout = send(&app, Method::POST, "/v1/auth/logout", &ada.access, None).await;
+        assert_eq!(logout.status(), 204);
+        app.clock.advance(time::Duration::days(29));
+        let again = crate::accounts::login(&app, "ada@example.com").await;
+        let current = current_session(&app, &again.access).await;
+        app.state.platform().upkeep().await;
+        assert!(
+            app.store.session(ended).await.unwrap().is_some(),
+            "kept 29 days"
+        );
+        app.clock.advance(time::Duration::days(2));
+        app.state.platform().upkeep().await;
+        assert_eq!(
+            app.store.session(ended).await.unwrap(),
+            None,
+            "gone after 30"
+        );
+        assert!(app.store.session(current).await.unwrap().is_some());
+        let refreshed = refresh(&app, &again.refresh).await;
+        assert_eq!(refreshed.status(), 200, "the session in use goes on");
+        app
+    })
+    .await;
+}

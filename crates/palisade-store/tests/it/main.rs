@@ -122,6 +122,7 @@ conformance!(
     an_owner_with_a_fellow_owner_can_be_erased,
     holdings_list_memberships_invitations_sent_and_keys_created,
     an_actors_events_page_across_logs_and_only_theirs,
+    the_retention_sweep_deletes_only_what_ended_before_its_cutoff,
 );
 
 use access_generation::*;

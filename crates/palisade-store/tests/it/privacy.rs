@@ -237,3 +237,136 @@ pub async fn an_actors_events_page_across_logs_and_only_theirs(db: &TestDatabase
     expected.sort();
     assert_eq!(actions, expected);
 }
+
+/// Sixty days after `T0`; each kind of row ended (or not) around its cutoff.
+pub async fn the_retention_sweep_deletes_only_what_ended_before_its_cutoff(db: &TestDatabase) {
+    use palisade_store::{AccessCodeRecord, RetentionCutoffs, SweptCounts};
+    let (w, owner, bobs_session) = bob_in_acme(db).await;
+    let now = T0 + Duration::days(60);
+    let clock = ManualClock::starting_at(T0);
+    let session = |seed, last_used_at| SessionRecord {
+        id: SessionId::generate(&clock, &SeededRng::new(seed)),
+        user_id: w.ada,
+        created_at: T0,
+        last_used_at,
+        absolute_expires_at: now + Duration::days(10),
+        revoked_at: None,
+        user_agent: None,
+        ip: None,
+        mfa_at: None,
+    };
+    let revoked_long_ago = session(50, T0);
+    let revoked_lately = session(51, now - Duration::days(2));
+    let in_use = session(52, now - Duration::hours(1));
+    for (n, s) in [&revoked_long_ago, &revoked_lately, &in_use]
+        .into_iter()
+        .enumerate()
+    {
+        w.store
+            .create_session(s, &format!("refresh-{n}"), &platform_event())
+            .await
+            .unwrap();
+    }
+    w.store
+        .revoke_session(revoked_long_ago.id, "logout", T0, &platform_event())
+        .await
+        .unwrap();
+    w.store
+        .revoke_session(
+            revoked_lately.id,
+            "logout",
+            now - Duration::days(2),
+            &platform_event(),
+        )
+        .await
+        .unwrap();
+    // The fresh challenge first: creating one clears those expired by then.
+    for (digest, expires) in [
+        ("fresh", now + Duration::minutes(30)),
+        ("old", T0 + Duration::minutes(30)),
+    ] {
+        w.store
+            .create_password_reset(
+                digest,
+                w.ada,
+                expires - Duration::minutes(30),
+                expires,
+                &platform_event(),
+            )
+            .await
+            .unwrap();
+        w.store
+            .create_mfa_challenge(digest, w.ada, expires - Duration::minutes(30), expires)
+            .await
+            .unwrap();
+    }
+    let open = InvitationRecord {
+        id: "inv_open".into(),
+        email: "carol@example.com".into(),
+        role: Role::Member,
+        digest: "digest-open".into(),
+        invited_by: w.ada,
+        created_at: now - Duration::days(1),
+        expires_at: now + Duration::days(6),
+    };
+    w.store
+        .create_invitation(&grant(&owner), &open, &event_in(&owner))
+        .await
+        .unwrap();
+    for (id, expires_at) in [("code_old", T0), ("code_new", now + Duration::days(1))] {
+        let code = AccessCodeRecord {
+            id: id.into(),
+            digest: format!("digest-{id}"),
+            max_uses: None,
+            expires_at: Some(expires_at),
+            created_at: T0,
+        };
+        w.store
+            .create_access_code(&code, &platform_event())
+            .await
+            .unwrap();
+    }
+    for (seed, at) in [(60, T0), (61, now - Duration::days(1))] {
+        w.store
+            .enqueue_mail(&crate::recovery::mail(seed, at))
+            .await
+            .unwrap();
+    }
+    let cutoffs = RetentionCutoffs {
+        sessions_ended_before: now - Duration::days(30),
+        sessions_idle_before: now - Duration::days(31),
+        one_time_tokens_before: now - Duration::days(1),
+        invitations_before: now - Duration::days(30),
+        mail_before: now - Duration::days(7),
+    };
+    let swept = w.store.sweep_ended(&cutoffs).await.unwrap();
+    // Bob's session was last used at T0 (idle ever since); Ada's first was revoked at T0.
+    // Both acme invitations (Bob's accepted at T0, Eve's expired at T0 + 7 days) ended.
+    let expected = SweptCounts {
+        sessions: 2,
+        reset_tokens: 1,
+        mfa_challenges: 1,
+        invitations: 2,
+        access_codes: 1,
+        mail: 1,
+    };
+    assert_eq!(swept, expected);
+    assert_eq!(w.store.session(bobs_session).await.unwrap(), None);
+    assert_eq!(w.store.session(revoked_long_ago.id).await.unwrap(), None);
+    for kept in [&revoked_lately, &in_use] {
+        assert!(w.store.session(kept.id).await.unwrap().is_some());
+    }
+    let open_now: Vec<String> = w
+        .store
+        .open_invitations(&owner)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(open_now, ["inv_open"]);
+    assert_eq!(
+        w.store.sweep_ended(&cutoffs).await.unwrap(),
+        SweptCounts::default()
+    );
+}

@@ -30,7 +30,7 @@ async fn with_user(db: &TestDatabase) -> (Arc<dyn Store>, UserId) {
     (store, id)
 }
 
-fn mail(seed: u64, at: OffsetDateTime) -> MailRecord {
+pub fn mail(seed: u64, at: OffsetDateTime) -> MailRecord {
     let clock = ManualClock::starting_at(at);
     MailRecord {
         id: MailId::generate(&clock, &SeededRng::new(seed)),

@@ -1,0 +1,15 @@
+-- Data retention: rows that have ended (sessions, one-time tokens, invitations, codes, mail)
+-- are deleted some days later by upkeep.
+CREATE INDEX sessions_by_last_use ON sessions (last_used_at);
+CREATE INDEX invitations_by_expiry ON invitations (expires_at);
+CREATE INDEX mail_outbox_by_creation ON mail_outbox (created_at);
+
+-- Invitations of any workspace that ended (accepted, revoked or expired) before
+-- `palisade.invitations_ended_before` may be found and deleted by the retention sweep; no
+-- other row matches, and the setting is unset everywhere else.
+CREATE POLICY ended_sweep_find ON invitations FOR SELECT
+    USING (LEAST(expires_at, accepted_at, revoked_at)
+           < NULLIF(current_setting('palisade.invitations_ended_before', true), '')::timestamptz);
+CREATE POLICY ended_sweep ON invitations FOR DELETE
+    USING (LEAST(expires_at, accepted_at, revoked_at)
+           < NULLIF(current_setting('palisade.invitations_ended_before', true), '')::timestamptz);
