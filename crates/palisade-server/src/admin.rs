@@ -180,3 +180,31 @@ pub async fn verify_audit_export(
     palisade_service::audit::verify_export(&text, &keys)
         .map_err(|err| StartupError::Admin(err.to_string()))
 }
+
+/// Backs the database up now (`palisade backup create`): into `out`, or a new timestamped file
+/// in `backup.dir`, encrypted to `backup.recipients`. Needs no master key: backups never
+/// hold it, and the server could not open them.
+pub async fn back_up(
+    config: &Config,
+    out: Option<std::path::PathBuf>,
+) -> Result<(std::path::PathBuf, palisade_backup::Manifest), palisade_backup::BackupError> {
+    // Before the database is touched: a command that cannot succeed changes nothing.
+    palisade_backup::parse_recipients(&config.backup.recipients)?;
+    let clock = SystemClock;
+    let out = out.unwrap_or_else(|| {
+        config.backup.dir.join(palisade_service::backups::file_name(
+            palisade_core::Clock::now(&clock),
+        ))
+    });
+    let store = crate::serve::open_store(config).await?;
+    let made = palisade_service::backups::back_up_once(
+        &store,
+        &clock,
+        &OsSecureRng,
+        &config.backup.recipients,
+        &out,
+    )
+    .await;
+    store.close().await;
+    Ok((out, made?))
+}

@@ -3,6 +3,7 @@
 
 mod audit;
 mod auth;
+mod backup;
 mod describe;
 mod limits;
 mod mail;
@@ -13,6 +14,7 @@ mod webhooks;
 
 pub use audit::AuditConfig;
 pub use auth::{AuthConfig, SignupPolicy};
+pub use backup::BackupConfig;
 pub use limits::{LimitsConfig, Rate};
 pub use mail::MailConfig;
 pub use retention::RetentionConfig;
@@ -66,6 +68,7 @@ pub struct Config {
     pub mail: MailConfig,
     pub audit: AuditConfig,
     pub retention: RetentionConfig,
+    pub backup: BackupConfig,
     pub limits: LimitsConfig,
     /// Redis for limits and revocations shared by every node; none keeps them in-process.
     pub redis_url: Option<SecretString>,

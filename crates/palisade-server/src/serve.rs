@@ -113,6 +113,12 @@ pub async fn assemble(
             mail: config.mail.clone(),
             audit: config.audit.clone(),
             retention: config.retention,
+            backups: palisade_service::backups::BackupPlan {
+                recipients: config.backup.recipients.clone(),
+                dir: config.backup.dir.clone(),
+                every_hours: config.backup.every_hours,
+                keep_days: config.backup.keep_days,
+            },
             limits: config.limits.clone(),
             redis_url: config.redis_url.clone(),
             egress: palisade_egress::Egress::new(
@@ -203,7 +209,7 @@ pub async fn unlock_seeded(
     Ok(unlocked)
 }
 
-async fn open_store(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
+pub(crate) async fn open_store(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
     let mut options = ConnectOptions::new(config.database_url.clone());
     if palisade_store::backend_of(config.database_url.expose_secret())? == Backend::Postgres {
         options.app_role = config.database_app_role.clone();
@@ -343,6 +349,8 @@ impl Server {
             .webhooks
             .worker
             .then(|| tokio::spawn(webhooks.run(WEBHOOK_POLL_EVERY)));
+        let backups = self.state.platform().backups.clone();
+        let scheduled_backups = tokio::spawn(async move { backups.run().await });
         let follow_state = self.state.clone();
         let revocations =
             tokio::spawn(async move { follow_state.platform().follow_revocations().await });
@@ -357,6 +365,7 @@ impl Server {
         };
         worker.abort();
         upkeep.abort();
+        scheduled_backups.abort();
         batches.abort();
         revocations.abort();
         if let Some(deliveries) = deliveries {

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod backups;
 pub mod cluster;
 mod deps;
 pub mod idempotency;

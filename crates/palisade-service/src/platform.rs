@@ -29,6 +29,7 @@ pub struct PlatformParts {
     pub audit: AuditConfig,
     pub limits: LimitsConfig,
     pub retention: crate::retention::RetentionConfig,
+    pub backups: crate::backups::BackupPlan,
     /// Redis, when limits and revocations are shared across nodes.
     pub redis_url: Option<secrecy::SecretString>,
     /// The only way out to the network: webhook deliveries go through its SSRF guard.
@@ -64,6 +65,7 @@ pub struct Platform {
     pub secrets: Secrets,
     pub webhooks: crate::webhooks::Webhooks,
     pub vault: Arc<Vault>,
+    pub backups: crate::backups::Backups,
     pub(crate) last_retention: std::sync::Mutex<Option<time::OffsetDateTime>>,
     pub(crate) retention: crate::retention::RetentionConfig,
     pub(crate) session_idle_timeout: time::Duration,
@@ -133,6 +135,7 @@ impl Platform {
             mail.clone(),
         );
         Ok(Self {
+            backups: crate::backups::Backups::new(deps.clone(), parts.backups, audit.clone()),
             webhooks,
             workspaces: Workspaces::new(
                 deps.clone(),

@@ -43,6 +43,7 @@ mod shared_recovery;
 mod shared_vault;
 mod shared_webhooks;
 mod shared_workspaces;
+pub mod snapshot;
 pub mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -69,6 +70,7 @@ pub use records::{
     CollectionRecord, FieldValue, RecordQuery, RecordRow, RecordStore, RecordUpdate, WriteOutcome,
 };
 pub use recovery::{AccessCodeRecord, MailRecord, RecoveryStore};
+pub use snapshot::{latest_schema_version, SnapshotStore};
 pub use vault::{
     DataKeyRecord, SealedSecret, SecretRecord, StaleValue, VaultStore, PLATFORM_SCOPE,
 };
@@ -126,6 +128,7 @@ pub trait Store:
     + AdminStore
     + WebhookStore
     + PrivacyStore
+    + SnapshotStore
     + Send
     + Sync
     + fmt::Debug

@@ -1,6 +1,7 @@
 //! The `palisade` binary: parses the command line and hands over to `palisade-server`.
 #![allow(clippy::print_stdout)] // A CLI's job is to print.
 
+mod backup;
 mod blocks;
 mod keys;
 
@@ -50,6 +51,11 @@ enum Command {
     Keys {
         #[command(subcommand)]
         command: KeysCommand,
+    },
+    /// Encrypted backups: make, verify, restore.
+    Backup {
+        #[command(subcommand)]
+        command: backup::BackupCommand,
     },
     /// Check the tamper-evident audit log.
     Audit {
@@ -196,6 +202,7 @@ async fn run(cli: Cli) -> ExitCode {
             command: AdminCommand::Revoke { email },
         } => set_platform_admin(&config, &email, false).await,
         Command::Keys { command } => keys::run(command, &config).await,
+        Command::Backup { command } => backup::run(command, &config).await,
         Command::Audit {
             command:
                 AuditCommand::Verify {

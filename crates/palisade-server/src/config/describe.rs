@@ -152,6 +152,7 @@ pub(super) fn describe(config: &Config) -> Vec<(&'static str, String, String)> {
         ])
         .chain(super::audit::RawAudit::describe(&config.audit))
         .chain(super::retention::RawRetention::describe(&config.retention))
+        .chain(super::backup::RawBackup::describe(&config.backup))
         .chain(super::webhooks::RawWebhooks::describe(&config.webhooks))
         .chain(super::limits::RawLimits::describe(&config.limits))
         .chain([(

@@ -39,6 +39,7 @@ const KNOWN_KEYS: &[&str] = &[
     "mail",
     "audit",
     "retention",
+    "backup",
     "rate_limits",
     "redis_url",
     "webhooks",
@@ -103,6 +104,8 @@ pub(super) struct RawConfig {
     audit: super::audit::RawAudit,
     #[serde(default)]
     retention: super::retention::RawRetention,
+    #[serde(default)]
+    backup: super::backup::RawBackup,
     #[serde(default)]
     rate_limits: super::limits::RawLimits,
     redis_url: Option<SecretString>,
@@ -273,6 +276,7 @@ impl RawConfig {
         let mail = self.mail.validate(&public_url)?;
         let audit = self.audit.validate();
         let retention = self.retention.validate()?;
+        let backup = self.backup.validate(&self.data_dir)?;
         let limits = self.rate_limits.validate()?;
         if let Some(url) = &self.redis_url {
             let url = secrecy::ExposeSecret::expose_secret(url);
@@ -318,6 +322,7 @@ impl RawConfig {
             mail,
             audit,
             retention,
+            backup,
             limits,
             redis_url: self.redis_url,
             webhooks: self.webhooks.validate(),

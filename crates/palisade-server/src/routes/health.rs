@@ -36,10 +36,13 @@ pub async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, ApiEr
     match state.platform().ping().await {
         Ok(()) => {
             let shared = state.platform().limits.shared_state().await;
-            let degraded: Vec<String> = (shared == Some(false))
+            let mut degraded: Vec<String> = (shared == Some(false))
                 .then(|| "redis".to_owned())
                 .into_iter()
                 .collect();
+            if state.platform().backups.last_failure().is_some() {
+                degraded.push("backup".to_owned());
+            }
             let status = if degraded.is_empty() {
                 "ready"
             } else {

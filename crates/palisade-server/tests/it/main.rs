@@ -20,6 +20,7 @@ mod auth_sessions;
 mod auth_signup;
 mod auth_stuffing;
 mod auth_token_cache;
+mod backups;
 
 mod client_ip;
 mod collections;

@@ -2,6 +2,7 @@
 // Test helpers fail loudly by design; clippy.toml only covers `#[test]` functions themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod backup;
 mod cli;
 mod keys;
 mod process;

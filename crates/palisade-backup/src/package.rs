@@ -1,0 +1,132 @@
+//! Making a backup: snapshot, count, hash, then tar → gzip → age into a file only the
+//! identity's holder can open.
+
+use crate::manifest::{Manifest, Part, FORMAT, FORMAT_VERSION};
+use crate::{BackupError, SQLITE_PART};
+use palisade_store::{Backend, SnapshotStore, Store};
+use sha2::{Digest, Sha256};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+/// Backs `store` up into `out` (written beside it under a temporary name, then renamed, so a
+/// file at `out` is always whole), encrypted to every recipient. Returns its manifest.
+pub async fn create(
+    store: &dyn Store,
+    recipients: &[age::x25519::Recipient],
+    out: &Path,
+    now: OffsetDateTime,
+) -> Result<Manifest, BackupError> {
+    if recipients.is_empty() {
+        return Err(BackupError::NoRecipients);
+    }
+    if store.backend() != Backend::Sqlite {
+        // The store says why, and where to look instead.
+        store.snapshot_into(out).await?;
+    }
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let work = tempfile::Builder::new()
+        .prefix(".palisade-backup-")
+        .tempdir_in(dir)?;
+    let snapshot = work.path().join(SQLITE_PART);
+    store.snapshot_into(&snapshot).await?;
+    let (schema_version, rows) = describe(&snapshot).await?;
+    let part = hash_part(&snapshot, SQLITE_PART)?;
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        palisade_version: env!("CARGO_PKG_VERSION").into(),
+        backend: "sqlite".into(),
+        schema_version,
+        created_at: now,
+        parts: vec![part],
+        rows,
+    };
+    let partial = work.path().join("backup.partial");
+    let written = manifest.clone();
+    let recipients = recipients.to_vec();
+    let target = partial.clone();
+    tokio::task::spawn_blocking(move || write_archive(&target, &written, &snapshot, &recipients))
+        .await
+        .map_err(|err| BackupError::Io(io::Error::other(err)))??;
+    fs::rename(&partial, out)?;
+    Ok(manifest)
+}
+
+/// The snapshot's schema version and row counts, read from the copy itself.
+pub(crate) async fn describe(
+    path: &Path,
+) -> Result<(Option<i64>, Vec<(String, i64)>), BackupError> {
+    let store = open_sqlite(path).await?;
+    let version = store.schema_version().await;
+    let rows = store.row_counts().await;
+    palisade_store::Store::close(&store).await;
+    Ok((version?, rows?))
+}
+
+pub(crate) async fn open_sqlite(
+    path: &Path,
+) -> Result<palisade_store::sqlite::SqliteStore, BackupError> {
+    let url = format!("sqlite://{}", path.display());
+    let options = palisade_store::ConnectOptions::new(secrecy::SecretString::from(url));
+    Ok(palisade_store::sqlite::SqliteStore::connect(&options).await?)
+}
+
+pub(crate) fn hash_part(path: &Path, name: &str) -> Result<Part, BackupError> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 64 * 1024];
+    let mut bytes = 0u64;
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+        bytes += n as u64;
+    }
+    Ok(Part {
+        path: name.into(),
+        bytes,
+        sha256: palisade_core::audit::to_hex(&hasher.finalize()),
+    })
+}
+
+fn write_archive(
+    out: &PathBuf,
+    manifest: &Manifest,
+    snapshot: &Path,
+    recipients: &[age::x25519::Recipient],
+) -> Result<(), BackupError> {
+    let file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(out)?;
+    let encryptor =
+        age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+            .map_err(|err| BackupError::Io(io::Error::other(err.to_string())))?;
+    let encrypted = encryptor.wrap_output(BufWriter::new(file))?;
+    let gzip = flate2::write::GzEncoder::new(encrypted, flate2::Compression::default());
+    let mut tar = tar::Builder::new(gzip);
+    let text = serde_json::to_vec_pretty(manifest).map_err(io::Error::other)?;
+    let mut header = tar::Header::new_ustar();
+    header.set_size(text.len() as u64);
+    header.set_mode(0o600);
+    header.set_mtime(u64::try_from(manifest.created_at.unix_timestamp()).unwrap_or(0));
+    header.set_entry_type(tar::EntryType::Regular);
+    tar.append_data(&mut header, "manifest.json", text.as_slice())?;
+    tar.append_path_with_name(snapshot, SQLITE_PART)?;
+    let gzip = tar.into_inner()?;
+    let encrypted = gzip.finish()?;
+    let mut buffered = encrypted.finish()?;
+    buffered.flush()?;
+    let file = buffered.into_inner().map_err(|err| err.into_error())?;
+    file.sync_all()?;
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! `[backup]`: who can open the backups, where scheduled ones go, how long they are kept.
+
+use super::raw::one_or_many;
+use super::ConfigError;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Validated `[backup]` settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupConfig {
+    /// Age public keys (`age1…`) every backup is encrypted to; the server never holds a key
+    /// that can open them.
+    pub recipients: Vec<String>,
+    /// Where scheduled backups are written.
+    pub dir: PathBuf,
+    /// Hours between scheduled backups; `None` when there are none (no recipient, or 0).
+    pub every_hours: Option<u32>,
+    /// Scheduled backups older than this many days are deleted after each success.
+    pub keep_days: i64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBackup {
+    #[serde(default, deserialize_with = "one_or_many")]
+    recipients: Vec<String>,
+    dir: Option<PathBuf>,
+    every_hours: Option<u32>,
+    keep_days: Option<i64>,
+}
+
+impl RawBackup {
+    pub(super) fn validate(self, data_dir: &Path) -> Result<BackupConfig, ConfigError> {
+        palisade_backup::parse_recipients(&self.recipients).or_else(|err| match err {
+            palisade_backup::BackupError::NoRecipients => Ok(Vec::new()),
+            other => Err(ConfigError::new("backup.recipients", other.to_string())),
+        })?;
+        let every_hours = match self.every_hours {
+            Some(0) => None,
+            Some(hours) if hours <= 24 * 31 => Some(hours),
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "backup.every_hours",
+                    "must be from 0 (no scheduled backups) to 744 (31 days)",
+                ))
+            }
+            None => Some(24),
+        };
+        let keep_days = self.keep_days.unwrap_or(30);
+        if !(1..=3650).contains(&keep_days) {
+            return Err(ConfigError::new(
+                "backup.keep_days",
+                "must be a whole number of days from 1 to 3650",
+            ));
+        }
+        Ok(BackupConfig {
+            every_hours: every_hours.filter(|_| !self.recipients.is_empty()),
+            recipients: self.recipients,
+            dir: self.dir.unwrap_or_else(|| data_dir.join("backups")),
+            keep_days,
+        })
+    }
+
+    pub(super) fn describe(config: &BackupConfig) -> [(&'static str, String); 4] {
+        let recipients = if config.recipients.is_empty() {
+            "(none: no backups)".to_owned()
+        } else {
+            config.recipients.join(", ")
+        };
+        let every = config
+            .every_hours
+            .map_or_else(|| "(off)".to_owned(), |h| h.to_string());
+        [
+            ("backup.recipients", recipients),
+            ("backup.dir", config.dir.display().to_string()),
+            ("backup.every_hours", every),
+            ("backup.keep_days", config.keep_days.to_string()),
+        ]
+    }
+}

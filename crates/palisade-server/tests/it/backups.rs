@@ -1,0 +1,69 @@
+//! Scheduled backups of a serving node: written to the backup directory, recorded in the
+//! audit log, old ones pruned; a failure shows in readiness until a backup succeeds.
+
+use crate::accounts::auth_options;
+use crate::audit::{log_events, recorded};
+use crate::helpers::{spawn_app_with, TestApp};
+use palisade_core::audit::PLATFORM_LOG;
+use serde_json::Value;
+use std::path::Path;
+
+async fn app_backing_up_to(dir: &Path) -> TestApp {
+    let identity = palisade_backup::generate_identity();
+    let settings = figment::value::Dict::from_iter([
+        ("recipients".to_owned(), vec![identity.recipient].into()),
+        ("dir".to_owned(), dir.display().to_string().into()),
+        ("keep_days".to_owned(), 30.into()),
+    ]);
+    spawn_app_with(auth_options().set("backup", settings))
+        .await
+        .unwrap()
+}
+
+async fn readiness(app: &TestApp) -> Value {
+    app.get("/readyz").await.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_scheduled_backup_is_written_recorded_and_old_ones_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_backing_up_to(dir.path()).await;
+    let stale = dir.path().join("palisade-20200101T000000Z.backup");
+    std::fs::write(&stale, "an old backup").unwrap();
+    let unrelated = dir.path().join("notes.txt");
+    std::fs::write(&unrelated, "not a backup").unwrap();
+    let file = app.state.platform().backups.back_up_now().await.unwrap();
+    assert!(file.starts_with(dir.path()));
+    assert!(std::fs::read(&file)
+        .unwrap()
+        .starts_with(b"age-encryption.org/v1\n"));
+    assert!(!stale.exists(), "a backup past keep_days is pruned");
+    assert!(unrelated.exists(), "only backups are pruned");
+    let events = log_events(&app, PLATFORM_LOG).await;
+    assert!(recorded(&events, "backup.created", "success", None));
+    assert_eq!(readiness(&app).await["status"], "ready");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_failed_backup_is_recorded_and_shows_in_readiness_until_one_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocked = dir.path().join("not-a-directory");
+    std::fs::write(&blocked, "a file where the backup directory should be").unwrap();
+    let app = app_backing_up_to(&blocked).await;
+    assert!(app.state.platform().backups.back_up_now().await.is_err());
+    let events = log_events(&app, PLATFORM_LOG).await;
+    assert!(recorded(
+        &events,
+        "backup.failed",
+        "failure",
+        Some("backup_failed")
+    ));
+    let ready = readiness(&app).await;
+    assert_eq!(ready["status"], "degraded");
+    assert_eq!(ready["degraded"], serde_json::json!(["backup"]));
+    std::fs::remove_file(&blocked).unwrap();
+    app.state.platform().backups.back_up_now().await.unwrap();
+    assert_eq!(readiness(&app).await["status"], "ready");
+    app.cleanup().await;
+}

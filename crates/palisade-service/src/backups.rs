@@ -1,0 +1,186 @@
+//! Encrypted backups (see `palisade-backup`): made on demand by `palisade backup create`, or
+//! on a schedule by every serving node that has recipients configured. Each is an audit event,
+//! success or failure; a failed scheduled backup stays visible (readiness, logs) until one
+//! succeeds. After each success, scheduled backups older than their retention are deleted.
+
+use crate::audit::{system_entry, Actor, Audit, Draft, Origin, Resource};
+use crate::deps::Deps;
+use palisade_backup::{BackupError, Manifest};
+use palisade_core::audit::{Outcome, PLATFORM_LOG};
+use palisade_core::{Clock, SecureRng};
+use palisade_store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use time::OffsetDateTime;
+
+/// What scheduled backups need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupPlan {
+    pub recipients: Vec<String>,
+    pub dir: PathBuf,
+    /// `None`: no scheduled backups.
+    pub every_hours: Option<u32>,
+    pub keep_days: i64,
+}
+
+const PREFIX: &str = "palisade-";
+const SUFFIX: &str = ".backup";
+
+/// `palisade-20261207T120000Z.backup`: sortable, and its time is read back for retention.
+pub fn file_name(at: OffsetDateTime) -> String {
+    format!(
+        "{PREFIX}{:04}{:02}{:02}T{:02}{:02}{:02}Z{SUFFIX}",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+fn taken_at(name: &str) -> Option<OffsetDateTime> {
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let format = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+    time::PrimitiveDateTime::parse(stamp, format)
+        .ok()
+        .map(|t| t.assume_utc())
+}
+
+fn draft(outcome: Outcome, file: &Path) -> Draft {
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut draft = Draft::success(
+        PLATFORM_LOG,
+        Actor::System,
+        if outcome == Outcome::Success {
+            "backup.created"
+        } else {
+            "backup.failed"
+        },
+        Resource::new("backup", name.unwrap_or_default()),
+    );
+    if outcome != Outcome::Success {
+        draft.outcome = outcome;
+        draft.reason = Some("backup_failed");
+    }
+    draft
+}
+
+async fn make(
+    store: &dyn Store,
+    recipients: &[String],
+    out: &Path,
+    now: OffsetDateTime,
+) -> Result<Manifest, BackupError> {
+    let recipients = palisade_backup::parse_recipients(recipients)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    palisade_backup::create(store, &recipients, out, now).await
+}
+
+/// A backup made by an operator command, outside `serve`: its audit event goes straight to
+/// the platform log.
+pub async fn back_up_once(
+    store: &Arc<dyn Store>,
+    clock: &dyn Clock,
+    rng: &dyn SecureRng,
+    recipients: &[String],
+    out: &Path,
+) -> Result<Manifest, BackupError> {
+    let made = make(store.as_ref(), recipients, out, clock.now()).await;
+    let outcome = if made.is_ok() {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    };
+    let recorded = store
+        .append_audit(&[system_entry(draft(outcome, out), clock, rng)])
+        .await;
+    // The backup's own failure says more than its event's.
+    let manifest = made?;
+    recorded?;
+    Ok(manifest)
+}
+
+/// Scheduled backups of a serving node.
+#[derive(Debug, Clone)]
+pub struct Backups {
+    deps: Deps,
+    plan: Arc<BackupPlan>,
+    audit: Audit,
+    last_failure: Arc<Mutex<Option<String>>>,
+}
+
+impl Backups {
+    pub(crate) fn new(deps: Deps, plan: BackupPlan, audit: Audit) -> Self {
+        Self {
+            deps,
+            plan: Arc::new(plan),
+            audit,
+            last_failure: Arc::default(),
+        }
+    }
+
+    /// Why the last scheduled backup failed, until one succeeds.
+    pub fn last_failure(&self) -> Option<String> {
+        self.last_failure
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Makes a backup into the backup directory now, then deletes those past retention.
+    pub async fn back_up_now(&self) -> Result<PathBuf, BackupError> {
+        let now = self.deps.now();
+        let out = self.plan.dir.join(file_name(now));
+        let made = make(self.deps.store.as_ref(), &self.plan.recipients, &out, now).await;
+        let outcome = if made.is_ok() {
+            Outcome::Success
+        } else {
+            Outcome::Failure
+        };
+        self.audit.record(draft(outcome, &out), &Origin::system());
+        *self
+            .last_failure
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = made.as_ref().err().map(ToString::to_string);
+        made?;
+        self.prune(now)?;
+        Ok(out)
+    }
+
+    /// Deletes scheduled backups older than `keep_days`; returns how many.
+    fn prune(&self, now: OffsetDateTime) -> Result<u64, BackupError> {
+        let cutoff = now - time::Duration::days(self.plan.keep_days);
+        let mut removed = 0;
+        for entry in std::fs::read_dir(&self.plan.dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if taken_at(&name).is_some_and(|at| at < cutoff) {
+                std::fs::remove_file(entry.path())?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Backs up every `every_hours` for as long as the server runs (nothing without a plan).
+    pub async fn run(&self) {
+        let Some(hours) = self.plan.every_hours else {
+            return;
+        };
+        let every = std::time::Duration::from_secs(u64::from(hours) * 3600);
+        loop {
+            tokio::time::sleep(every).await;
+            match self.back_up_now().await {
+                Ok(file) => tracing::info!(file = %file.display(), "backup written"),
+                Err(err) => tracing::error!(error = %err, "scheduled backup failed"),
+            }
+        }
+    }
+}
