@@ -5,21 +5,25 @@
 //! first (format version, source backend and schema version, the SHA-256 and size of every
 //! part, each table's row count), then the parts. The server holds only public keys, so a
 //! stolen server cannot read its own backups. SQLite deployments are copied with
-//! `VACUUM INTO`, a consistent snapshot taken while the server serves.
+//! `VACUUM INTO`, a consistent snapshot taken while the server serves; PostgreSQL ones as
+//! every table's rows in JSON Lines, read in one repeatable-read transaction.
 
 mod error;
 mod keys;
 mod manifest;
 mod package;
 mod restore;
+mod rows;
 mod verify;
 
 pub use error::BackupError;
 pub use keys::{generate_identity, parse_recipients, read_identities, NewIdentity};
 pub use manifest::{Manifest, Part, FORMAT, FORMAT_VERSION};
 pub use package::create;
-pub use restore::restore_to_data_dir;
+pub use restore::{restore_to_data_dir, restore_to_database};
 pub use verify::{verify, Report};
 
 /// The name of the database part inside a backup of a SQLite deployment.
 pub const SQLITE_PART: &str = "palisade.db";
+/// Where a PostgreSQL backup keeps each table's rows (`rows/<table>.jsonl`).
+pub const ROWS_DIR: &str = "rows";

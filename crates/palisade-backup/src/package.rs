@@ -2,7 +2,7 @@
 //! identity's holder can open.
 
 use crate::manifest::{Manifest, Part, FORMAT, FORMAT_VERSION};
-use crate::{BackupError, SQLITE_PART};
+use crate::{BackupError, ROWS_DIR, SQLITE_PART};
 use palisade_store::{Backend, SnapshotStore, Store};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File, OpenOptions};
@@ -22,10 +22,6 @@ pub async fn create(
     if recipients.is_empty() {
         return Err(BackupError::NoRecipients);
     }
-    if store.backend() != Backend::Sqlite {
-        // The store says why, and where to look instead.
-        store.snapshot_into(out).await?;
-    }
     let dir = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -33,25 +29,52 @@ pub async fn create(
     let work = tempfile::Builder::new()
         .prefix(".palisade-backup-")
         .tempdir_in(dir)?;
-    let snapshot = work.path().join(SQLITE_PART);
-    store.snapshot_into(&snapshot).await?;
-    let (schema_version, rows) = describe(&snapshot).await?;
-    let part = hash_part(&snapshot, SQLITE_PART)?;
+    let (backend, files, schema_version, rows) = match store.backend() {
+        Backend::Sqlite => {
+            let snapshot = work.path().join(SQLITE_PART);
+            store.snapshot_into(&snapshot).await?;
+            let (schema_version, rows) = describe(&snapshot).await?;
+            (
+                "sqlite",
+                vec![(snapshot, SQLITE_PART.to_owned())],
+                schema_version,
+                rows,
+            )
+        }
+        Backend::Postgres => {
+            let rows_dir = work.path().join(ROWS_DIR);
+            std::fs::create_dir(&rows_dir)?;
+            let schema_version = store.schema_version().await?;
+            let rows = store.export_rows(&rows_dir).await?;
+            let files = rows
+                .iter()
+                .map(|(table, _)| {
+                    let name = format!("{ROWS_DIR}/{table}.jsonl");
+                    (work.path().join(&name), name)
+                })
+                .collect();
+            ("postgres", files, schema_version, rows)
+        }
+    };
+    let parts = files
+        .iter()
+        .map(|(path, name)| hash_part(path, name))
+        .collect::<Result<Vec<_>, _>>()?;
     let manifest = Manifest {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
         palisade_version: env!("CARGO_PKG_VERSION").into(),
-        backend: "sqlite".into(),
+        backend: backend.into(),
         schema_version,
         created_at: now,
-        parts: vec![part],
+        parts,
         rows,
     };
     let partial = work.path().join("backup.partial");
     let written = manifest.clone();
     let recipients = recipients.to_vec();
     let target = partial.clone();
-    tokio::task::spawn_blocking(move || write_archive(&target, &written, &snapshot, &recipients))
+    tokio::task::spawn_blocking(move || write_archive(&target, &written, &files, &recipients))
         .await
         .map_err(|err| BackupError::Io(io::Error::other(err)))??;
     fs::rename(&partial, out)?;
@@ -100,7 +123,7 @@ pub(crate) fn hash_part(path: &Path, name: &str) -> Result<Part, BackupError> {
 fn write_archive(
     out: &PathBuf,
     manifest: &Manifest,
-    snapshot: &Path,
+    files: &[(PathBuf, String)],
     recipients: &[age::x25519::Recipient],
 ) -> Result<(), BackupError> {
     let file = OpenOptions::new()
@@ -121,7 +144,9 @@ fn write_archive(
     header.set_mtime(u64::try_from(manifest.created_at.unix_timestamp()).unwrap_or(0));
     header.set_entry_type(tar::EntryType::Regular);
     tar.append_data(&mut header, "manifest.json", text.as_slice())?;
-    tar.append_path_with_name(snapshot, SQLITE_PART)?;
+    for (path, name) in files {
+        tar.append_path_with_name(path, name)?;
+    }
     let gzip = tar.into_inner()?;
     let encrypted = gzip.finish()?;
     let mut buffered = encrypted.finish()?;

@@ -31,6 +31,11 @@ pub async fn restore_to_data_dir(
         .prefix(".palisade-restore-")
         .tempdir_in(data_dir)?;
     let (report, database) = verify(file, identities, work.path()).await?;
+    if report.manifest.backend != "sqlite" {
+        return Err(BackupError::Damaged(
+            "this is a backup of a PostgreSQL deployment: restore it with --database-url".into(),
+        ));
+    }
     let target = data_dir.join(SQLITE_PART);
     for suffix in ["", "-wal", "-shm"] {
         let old = data_dir.join(format!("{SQLITE_PART}{suffix}"));
@@ -45,4 +50,47 @@ pub async fn restore_to_data_dir(
     Store::close(&store).await;
     migrated?;
     Ok(report)
+}
+
+/// Tables a freshly migrated database already holds rows in.
+const SEEDED: [&str; 2] = ["_sqlx_migrations", "access_generation"];
+
+/// Restores a PostgreSQL backup into the database at `url` (as its schema owner), which must
+/// hold no data: it is migrated to this build's schema first, then every row is loaded in
+/// one transaction.
+pub async fn restore_to_database(
+    file: &Path,
+    identities: Vec<age::x25519::Identity>,
+    url: secrecy::SecretString,
+) -> Result<Report, BackupError> {
+    let work = tempfile::tempdir()?;
+    let (report, rows) = verify(file, identities, work.path()).await?;
+    if report.manifest.backend != "postgres" {
+        return Err(BackupError::Damaged(
+            "this is a backup of a SQLite deployment: restore it with --to DATA_DIR".into(),
+        ));
+    }
+    let store = palisade_store::connect(&palisade_store::ConnectOptions::new(url)).await?;
+    let restored = async {
+        store.migrate().await?;
+        let occupied = store
+            .row_counts()
+            .await?
+            .into_iter()
+            .any(|(table, n)| n > 0 && !SEEDED.contains(&table.as_str()));
+        if occupied {
+            return Err(BackupError::TargetNotEmpty("the target database".into()));
+        }
+        let tables: Vec<String> = report
+            .manifest
+            .rows
+            .iter()
+            .map(|(t, _)| t.clone())
+            .collect();
+        store.import_rows(&rows, &tables).await?;
+        Ok(())
+    }
+    .await;
+    store.close().await;
+    restored.map(|()| report)
 }

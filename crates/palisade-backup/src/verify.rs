@@ -4,7 +4,7 @@
 
 use crate::manifest::{Manifest, FORMAT, FORMAT_VERSION};
 use crate::package::{hash_part, open_sqlite};
-use crate::{BackupError, SQLITE_PART};
+use crate::{BackupError, ROWS_DIR, SQLITE_PART};
 use palisade_core::audit::{ChainVerifier, PLATFORM_LOG};
 use palisade_store::{latest_schema_version, AuditQuery, Backend, Store};
 use std::fs::{File, OpenOptions};
@@ -25,7 +25,8 @@ pub struct Report {
     pub audit_events: u64,
 }
 
-/// Verifies `file` with `identities`, leaving the checked database at `work/palisade.db`.
+/// Verifies `file` with `identities`, leaving what was checked in `work`: the database
+/// (`palisade.db`) of a SQLite backup, the rows (`rows/`) of a PostgreSQL one.
 pub async fn verify(
     file: &Path,
     identities: Vec<age::x25519::Identity>,
@@ -36,17 +37,24 @@ pub async fn verify(
     let manifest = tokio::task::spawn_blocking(move || unpack(&source, &identities, &into))
         .await
         .map_err(|err| BackupError::Io(io::Error::other(err)))??;
-    let database = work.join(SQLITE_PART);
-    let store = open_sqlite(&database).await?;
-    let checked = check_database(&store, &manifest).await;
-    Store::close(&store).await;
-    let (audit_logs, audit_events) = checked?;
+    let (audit_logs, audit_events, checked) = if manifest.backend == "postgres" {
+        let rows = work.join(ROWS_DIR);
+        let (logs, events) = crate::rows::check(&rows, &manifest)?;
+        (logs, events, rows)
+    } else {
+        let database = work.join(SQLITE_PART);
+        let store = open_sqlite(&database).await?;
+        let checked = check_database(&store, &manifest).await;
+        Store::close(&store).await;
+        let (logs, events) = checked?;
+        (logs, events, database)
+    };
     let report = Report {
         manifest,
         audit_logs,
         audit_events,
     };
-    Ok((report, database))
+    Ok((report, checked))
 }
 
 async fn check_database(store: &dyn Store, manifest: &Manifest) -> Result<(u64, u64), BackupError> {
@@ -150,14 +158,18 @@ fn unpack(
                 ))
             }
             Some(m) => {
-                // Only the parts the manifest names, by their exact names: never a path.
-                if path != SQLITE_PART
+                // Only the parts the manifest names, each once, by a name of the expected
+                // shape: never a path of the archive's choosing.
+                if !part_name_allowed(&m.backend, &path)
                     || !m.parts.iter().any(|p| p.path == path)
                     || found.contains(&path)
                 {
                     return Err(BackupError::Damaged(format!("unexpected member {path:?}")));
                 }
-                let target = work.join(SQLITE_PART);
+                let target = work.join(&path);
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
                 let mut out = OpenOptions::new()
                     .write(true)
                     .create_new(true)
@@ -188,6 +200,21 @@ fn unpack(
     Ok(manifest)
 }
 
+/// `palisade.db` in a SQLite backup; `rows/<table>.jsonl` in a PostgreSQL one.
+fn part_name_allowed(backend: &str, path: &str) -> bool {
+    match backend {
+        "sqlite" => path == SQLITE_PART,
+        "postgres" => path
+            .strip_prefix(ROWS_DIR)
+            .and_then(|p| p.strip_prefix('/'))
+            .and_then(|p| p.strip_suffix(".jsonl"))
+            .is_some_and(|t| {
+                !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            }),
+        _ => false,
+    }
+}
+
 fn accept_manifest(text: &[u8]) -> Result<Manifest, BackupError> {
     let manifest: Manifest = serde_json::from_slice(text)
         .map_err(|err| BackupError::Damaged(format!("its manifest is unreadable: {err}")))?;
@@ -203,13 +230,12 @@ fn accept_manifest(text: &[u8]) -> Result<Manifest, BackupError> {
             manifest.format_version
         )));
     }
-    if manifest.backend != "sqlite" {
-        return Err(BackupError::Damaged(format!(
-            "unknown backend {:?}",
-            manifest.backend
-        )));
-    }
-    let latest = latest_schema_version(Backend::Sqlite);
+    let backend = match manifest.backend.as_str() {
+        "sqlite" => Backend::Sqlite,
+        "postgres" => Backend::Postgres,
+        other => return Err(BackupError::Damaged(format!("unknown backend {other:?}"))),
+    };
+    let latest = latest_schema_version(backend);
     if manifest.schema_version > latest {
         return Err(BackupError::Newer(format!(
             "schema {}, this build knows up to {}",

@@ -361,3 +361,131 @@ async fn a_tampered_audit_chain_inside_the_backup_is_refused() {
         other => panic!("{other}"),
     }
 }
+
+/// Every row of every table of a PostgreSQL test database, as JSON, in a stable order.
+async fn pg_dump(url: &str) -> Vec<String> {
+    let pool = sqlx::PgPool::connect(url).await.unwrap();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = \
+         current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('_sqlx_migrations', 'access_generation') \
+         ORDER BY 1",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut found: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT row_to_json(t)::text FROM \"{table}\" t"))
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        found.sort();
+        rows.extend(found.into_iter().map(|r| format!("{table}: {r}")));
+    }
+    pool.close().await;
+    rows
+}
+
+#[tokio::test]
+async fn a_postgres_backup_restores_every_row_into_an_empty_database() {
+    use palisade_store::testing::{TestBackend, TestDatabase};
+    use palisade_store::WorkspaceRecord;
+    let Some(source_db) = TestDatabase::new(TestBackend::Postgres).await else {
+        return;
+    };
+    let Some(target_db) = TestDatabase::new(TestBackend::Postgres).await else {
+        return;
+    };
+    let store = source_db.connect().await;
+    store.migrate().await.unwrap();
+    let ada = UserRecord {
+        id: palisade_core::UserId::generate(&SystemClock, &SeededRng::new(1)),
+        email: "ada@example.com".into(),
+        name: Some("Ada".into()),
+        password_hash: "$argon2id$stored".into(),
+        created_at: datetime!(2026-12-01 12:00 UTC),
+        updated_at: datetime!(2026-12-01 12:00 UTC),
+    };
+    store.create_user(&ada, &event(1)).await.unwrap();
+    let acme = WorkspaceRecord {
+        id: palisade_core::WorkspaceId::generate(&SystemClock, &SeededRng::new(2)),
+        slug: "acme".into(),
+        name: "Acme".into(),
+        audit_retention_days: 365,
+        require_mfa: false,
+        suspended_at: None,
+        created_at: datetime!(2026-12-01 12:00 UTC),
+        updated_at: datetime!(2026-12-01 12:00 UTC),
+    };
+    let mut in_acme = event(2);
+    in_acme.log = acme.id.to_string();
+    store
+        .create_workspace(&acme, ada.id, &in_acme)
+        .await
+        .unwrap();
+    let mail = palisade_store::MailRecord {
+        id: palisade_core::MailId::generate(&SystemClock, &SeededRng::new(3)),
+        recipient: "ada@example.com".into(),
+        subject: "Welcome".into(),
+        sealed_body: Some(vec![0, 1, 2, 254, 255]),
+        created_at: datetime!(2026-12-01 12:00 UTC),
+        attempts: 0,
+        next_attempt_at: datetime!(2026-12-01 12:00 UTC),
+        sent_at: None,
+    };
+    store.enqueue_mail(&mail).await.unwrap();
+    let batch: Vec<_> = (10..40).map(event).collect();
+    store.append_audit(&batch).await.unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let keys = keys();
+    let file = dir.path().join("pg.backup");
+    let manifest = create(
+        store.as_ref(),
+        &keys.recipients,
+        &file,
+        datetime!(2026-12-07 12:00 UTC),
+    )
+    .await
+    .unwrap();
+    assert_eq!(manifest.backend, "postgres");
+    store.close().await;
+    let report = palisade_backup::restore_to_database(
+        &file,
+        identities(&keys.secret),
+        SecretString::from(target_db.url().to_owned()),
+    )
+    .await
+    .unwrap();
+    assert_eq!((report.audit_logs, report.audit_events), (2, 32));
+    let before = pg_dump(source_db.url()).await;
+    let after = pg_dump(target_db.url()).await;
+    assert!(before.iter().any(|r| r.starts_with("memberships: ")));
+    assert!(before == after, "the restore differs from its source");
+    let generation = |url: String| async move {
+        let pool = sqlx::PgPool::connect(&url).await.unwrap();
+        let value: i64 = sqlx::query_scalar("SELECT value FROM access_generation")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        value
+    };
+    assert_ne!(
+        generation(source_db.url().to_owned()).await,
+        generation(target_db.url().to_owned()).await,
+        "a restored database starts a fresh access generation"
+    );
+    // A second restore finds the data there and refuses.
+    let again = palisade_backup::restore_to_database(
+        &file,
+        identities(&keys.secret),
+        SecretString::from(target_db.url().to_owned()),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(again, BackupError::TargetNotEmpty(_)), "{again}");
+    source_db.cleanup().await;
+    target_db.cleanup().await;
+}

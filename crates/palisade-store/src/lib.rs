@@ -44,6 +44,7 @@ mod shared_vault;
 mod shared_webhooks;
 mod shared_workspaces;
 pub mod snapshot;
+mod snapshot_postgres;
 pub mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -23,6 +23,17 @@ pub trait SnapshotStore: Send + Sync {
 
     /// The latest migration applied to this database.
     async fn schema_version(&self) -> Result<Option<i64>, StoreError>;
+
+    /// PostgreSQL: writes every table's rows as JSON Lines (`<table>.jsonl`, one
+    /// `row_to_json` object a line) into `dir`, all read in one repeatable-read transaction
+    /// while the server serves; returns each table with its row count. SQLite is copied whole
+    /// with [`SnapshotStore::snapshot_into`] instead.
+    async fn export_rows(&self, dir: &Path) -> Result<Vec<(String, i64)>, StoreError>;
+
+    /// PostgreSQL: loads rows written by [`SnapshotStore::export_rows`] (the tables named, from
+    /// `dir`) into this migrated, empty database, parents before children, in one
+    /// transaction. Columns added by later migrations take their defaults.
+    async fn import_rows(&self, dir: &Path, tables: &[String]) -> Result<(), StoreError>;
 }
 
 /// The latest migration this build knows for `backend`: a copy at a later one came from a
@@ -37,7 +48,7 @@ pub fn latest_schema_version(backend: crate::Backend) -> Option<i64> {
 
 /// A table name as `sqlite_master` or `information_schema` gives it; anything else is refused
 /// before it is spliced into a statement.
-fn table_name(name: String) -> Result<String, StoreError> {
+pub(crate) fn table_name(name: String) -> Result<String, StoreError> {
     if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
         Ok(name)
     } else {
@@ -96,45 +107,16 @@ impl SnapshotStore for SqliteStore {
                 .await?,
         )
     }
+
+    async fn export_rows(&self, _dir: &Path) -> Result<Vec<(String, i64)>, StoreError> {
+        Err(whole_file())
+    }
+
+    async fn import_rows(&self, _dir: &Path, _tables: &[String]) -> Result<(), StoreError> {
+        Err(whole_file())
+    }
 }
 
-#[async_trait]
-impl SnapshotStore for PostgresStore {
-    async fn snapshot_into(&self, _path: &Path) -> Result<(), StoreError> {
-        Err(StoreError::Misconfigured(
-            "`palisade backup` copies SQLite deployments; back PostgreSQL up with its own tools \
-             (see docs/backups.md)"
-                .into(),
-        ))
-    }
-
-    async fn integrity_problems(&self) -> Result<Vec<String>, StoreError> {
-        Ok(Vec::new())
-    }
-
-    async fn row_counts(&self) -> Result<Vec<(String, i64)>, StoreError> {
-        let names: Vec<String> = sqlx::query_scalar(
-            "SELECT table_name::text FROM information_schema.tables \
-             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
-        )
-        .fetch_all(self.migration_pool())
-        .await?;
-        let mut counts = Vec::with_capacity(names.len());
-        for name in names {
-            let name = table_name(name)?;
-            let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM \"{name}\""))
-                .fetch_one(self.migration_pool())
-                .await?;
-            counts.push((name, count));
-        }
-        Ok(counts)
-    }
-
-    async fn schema_version(&self) -> Result<Option<i64>, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
-                .fetch_one(self.migration_pool())
-                .await?,
-        )
-    }
+fn whole_file() -> StoreError {
+    StoreError::Misconfigured("a SQLite database is backed up and restored as a whole file".into())
 }

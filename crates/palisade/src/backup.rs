@@ -33,11 +33,19 @@ pub enum BackupCommand {
         /// The age identity file (AGE-SECRET-KEY-1…).
         #[arg(long, value_name = "KEY_FILE")]
         identity: PathBuf,
-        /// The data directory to restore into.
-        #[arg(long, value_name = "DATA_DIR")]
-        to: PathBuf,
+        /// The data directory to restore a SQLite backup into.
+        #[arg(
+            long,
+            value_name = "DATA_DIR",
+            required_unless_present = "database_url"
+        )]
+        to: Option<PathBuf>,
+        /// The PostgreSQL database (its schema owner) to restore a PostgreSQL backup into; it
+        /// must hold no data.
+        #[arg(long, value_name = "URL", conflicts_with = "to")]
+        database_url: Option<String>,
         /// Replace the database of a directory that is not empty (other files stay).
-        #[arg(long)]
+        #[arg(long, requires = "to")]
         force: bool,
     },
 }
@@ -105,19 +113,31 @@ pub async fn run(command: BackupCommand, config: &Config) -> ExitCode {
             file,
             identity,
             to,
+            database_url,
             force,
         } => {
             let restored = async {
-                palisade_backup::restore_to_data_dir(&file, identities(&identity)?, &to, force)
-                    .await
+                let identities = identities(&identity)?;
+                match (&to, database_url) {
+                    (Some(dir), _) => {
+                        palisade_backup::restore_to_data_dir(&file, identities, dir, force).await
+                    }
+                    (None, Some(url)) => {
+                        let url = secrecy::SecretString::from(url);
+                        palisade_backup::restore_to_database(&file, identities, url).await
+                    }
+                    (None, None) => Err(BackupError::Damaged("name --to or --database-url".into())),
+                }
             };
             match restored.await {
                 Ok(report) => {
                     println!("{}", summary(&report));
+                    let target =
+                        to.map_or_else(|| "the database".to_owned(), |d| d.display().to_string());
                     println!(
-                        "restored into {}. Secrets stay encrypted under the source's master \
-                         key: put its master.key there (or set master_key) before serving.",
-                        to.display()
+                        "restored into {target}. Secrets stay encrypted under the source's \
+                         master key: give the restored deployment that master.key (or \
+                         master_key) before serving."
                     );
                     ExitCode::SUCCESS
                 }

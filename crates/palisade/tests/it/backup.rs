@@ -2,6 +2,7 @@
 //! verified and restored without the source's data directory, serves the same data.
 
 use crate::process::{palisade, run, Serving};
+use palisade_store::testing::TestDatabase;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -118,7 +119,33 @@ fn keygen_output(stdout: &str) -> (String, String) {
 }
 
 #[tokio::test]
-async fn a_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
+async fn a_sqlite_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
+    drill(None).await;
+}
+
+#[tokio::test]
+async fn a_postgres_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
+    let Some(source) = TestDatabase::postgres().await else {
+        return;
+    };
+    let Some(target) = TestDatabase::postgres().await else {
+        return;
+    };
+    drill(Some((source.url(), target.url()))).await;
+    source.cleanup().await;
+    target.cleanup().await;
+}
+
+/// With `databases`, the source and target are PostgreSQL (source URL, empty target URL).
+async fn drill(databases: Option<(&str, &str)>) {
+    let on = |mut command: Command, url: Option<&str>| {
+        if let Some(url) = url {
+            command.env("PALISADE_DATABASE_URL", url);
+        }
+        command
+    };
+    let source_url = databases.map(|(source, _)| source);
+    let target_url = databases.map(|(_, target)| target);
     let dir = tempfile::tempdir().unwrap();
     let mut keygen = palisade(dir.path());
     keygen.args(["backup", "keygen"]);
@@ -128,7 +155,7 @@ async fn a_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
     let identity = dir.path().join("backup-identity.txt");
     std::fs::write(&identity, format!("{secret}\n")).unwrap();
 
-    let mut serve = busy(dir.path());
+    let mut serve = on(busy(dir.path()), source_url);
     serve.env("PALISADE_BACKUP__RECIPIENTS", &recipient);
     let server = Serving::start(serve)
         .await
@@ -194,7 +221,7 @@ async fn a_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
     };
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     let file = dir.path().join("drill.backup");
-    let mut create = palisade(dir.path());
+    let mut create = on(palisade(dir.path()), source_url);
     create
         .env("PALISADE_BACKUP__RECIPIENTS", &recipient)
         .args(["backup", "create", "--out"])
@@ -229,24 +256,32 @@ async fn a_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
         .args(["backup", "restore"])
         .arg(&file)
         .arg("--identity")
-        .arg(&identity)
-        .arg("--to")
-        .arg(&restored);
+        .arg(&identity);
+    match target_url {
+        Some(url) => restore.args(["--database-url", url]),
+        None => restore.arg("--to").arg(&restored),
+    };
     let done = run(restore).await;
     assert!(done.status.success(), "{}", done.stderr);
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    if !restored.exists() {
+        std::fs::DirBuilder::new()
+            .mode(0o700)
+            .create(&restored)
+            .unwrap();
+    }
     std::fs::copy(
         dir.path().join("palisade-data/master.key"),
         restored.join("master.key"),
     )
     .unwrap();
-    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(
         restored.join("master.key"),
         std::fs::Permissions::from_mode(0o600),
     )
     .unwrap();
 
-    let server = Serving::start(busy(elsewhere.path()))
+    let server = Serving::start(on(busy(elsewhere.path()), target_url))
         .await
         .unwrap_or_else(|f| panic!("{}", f.stderr));
     let api = Api::sign_in(&server.url, false).await;
@@ -262,7 +297,7 @@ async fn a_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
     assert!(server.terminate().await.success());
 
     // The secret still opens under the same master key, and every audit chain verifies.
-    let mut rotate = palisade(elsewhere.path());
+    let mut rotate = on(palisade(elsewhere.path()), target_url);
     rotate.args(["keys", "rotate-workspace", "--workspace", "acme"]);
     let rotated = run(rotate).await;
     assert!(rotated.status.success(), "{}", rotated.stderr);
@@ -271,7 +306,7 @@ async fn a_backup_taken_under_load_restores_to_a_server_with_the_same_data() {
         "{}",
         rotated.stdout
     );
-    let mut audit = palisade(elsewhere.path());
+    let mut audit = on(palisade(elsewhere.path()), target_url);
     audit.args(["audit", "verify"]);
     let audited = run(audit).await;
     assert!(
