@@ -11,16 +11,26 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
-/// Backs `store` up into `out` (written beside it under a temporary name, then renamed, so a
-/// file at `out` is always whole), encrypted to every recipient. Returns its manifest.
+/// Backs `store` up into `out`, encrypted to every recipient; returns its manifest. The
+/// plaintext copy is staged in a private directory under `work_in` (the data directory, which
+/// holds the database already), never beside `out`, which may be synced elsewhere; the
+/// encrypted file is written beside `out` under a temporary name and linked into place, so a
+/// file at `out` is always whole, and an existing one is never replaced.
 pub async fn create(
     store: &dyn Store,
     recipients: &[age::x25519::Recipient],
     out: &Path,
+    work_in: &Path,
     now: OffsetDateTime,
 ) -> Result<Manifest, BackupError> {
     if recipients.is_empty() {
         return Err(BackupError::NoRecipients);
+    }
+    if out.exists() {
+        return Err(BackupError::Io(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} exists; a backup never replaces a file", out.display()),
+        )));
     }
     let dir = out
         .parent()
@@ -28,7 +38,7 @@ pub async fn create(
         .unwrap_or(Path::new("."));
     let work = tempfile::Builder::new()
         .prefix(".palisade-backup-")
-        .tempdir_in(dir)?;
+        .tempdir_in(work_in)?;
     let (backend, files, schema_version, rows) = match store.backend() {
         Backend::Sqlite => {
             let snapshot = work.path().join(SQLITE_PART);
@@ -70,14 +80,22 @@ pub async fn create(
         parts,
         rows,
     };
-    let partial = work.path().join("backup.partial");
+    // Encrypted from its first byte: safe beside `out`, and removed if anything fails.
+    let partial = tempfile::Builder::new()
+        .prefix(".palisade-backup-")
+        .suffix(".partial")
+        .tempfile_in(dir)?
+        .into_temp_path();
     let written = manifest.clone();
     let recipients = recipients.to_vec();
-    let target = partial.clone();
+    let target = partial.to_path_buf();
     tokio::task::spawn_blocking(move || write_archive(&target, &written, &files, &recipients))
         .await
         .map_err(|err| BackupError::Io(io::Error::other(err)))??;
-    fs::rename(&partial, out)?;
+    // A link, unlike a rename, fails rather than replace a file that appeared meanwhile.
+    fs::hard_link(&partial, out)?;
+    partial.close()?;
+    File::open(dir)?.sync_all()?;
     Ok(manifest)
 }
 
@@ -126,9 +144,10 @@ fn write_archive(
     files: &[(PathBuf, String)],
     recipients: &[age::x25519::Recipient],
 ) -> Result<(), BackupError> {
+    // The temporary file exists already (0600, made by `tempfile`): write it from the start.
     let file = OpenOptions::new()
         .write(true)
-        .create_new(true)
+        .truncate(true)
         .mode(0o600)
         .open(out)?;
     let encryptor =

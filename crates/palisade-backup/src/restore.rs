@@ -37,18 +37,36 @@ pub async fn restore_to_data_dir(
         ));
     }
     let target = data_dir.join(SQLITE_PART);
+    // The database being replaced is moved aside, not deleted, until the restored one has
+    // migrated: a restore that fails leaves it where it was.
+    let mut set_aside = Vec::new();
     for suffix in ["", "-wal", "-shm"] {
         let old = data_dir.join(format!("{SQLITE_PART}{suffix}"));
         if old.exists() {
-            fs::remove_file(old)?;
+            let aside = work.path().join(format!("previous{suffix}"));
+            fs::rename(&old, &aside)?;
+            set_aside.push((aside, old));
         }
     }
-    fs::rename(&database, &target)?;
-    fs::set_permissions(&target, fs::Permissions::from_mode(0o600))?;
-    let store = crate::package::open_sqlite(&target).await?;
-    let migrated = store.migrate().await;
-    Store::close(&store).await;
-    migrated?;
+    let restored = async {
+        fs::rename(&database, &target)?;
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600))?;
+        let store = crate::package::open_sqlite(&target).await?;
+        let migrated = store.migrate().await;
+        Store::close(&store).await;
+        migrated?;
+        Ok::<(), BackupError>(())
+    }
+    .await;
+    if restored.is_err() {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = fs::remove_file(data_dir.join(format!("{SQLITE_PART}{suffix}")));
+        }
+        for (aside, old) in &set_aside {
+            fs::rename(aside, old)?;
+        }
+    }
+    restored?;
     Ok(report)
 }
 

@@ -68,6 +68,29 @@ fn event(row: &Row) -> Result<ChainedEvent, BackupError> {
 
 /// Checks the rows in `dir` against `manifest`; returns the audit logs and events verified.
 pub(crate) fn check(dir: &Path, manifest: &Manifest) -> Result<(u64, u64), BackupError> {
+    // The manifest names each table once, as a plain identifier, and a part for each: a name
+    // never reaches the file system otherwise.
+    let mut parts: Vec<&str> = manifest.parts.iter().map(|p| p.path.as_str()).collect();
+    let mut expected: Vec<String> = Vec::with_capacity(manifest.rows.len());
+    for (table, _) in &manifest.rows {
+        let plain = !table.is_empty()
+            && table
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if !plain {
+            return Err(BackupError::Damaged(format!(
+                "its manifest names a table {table:?}"
+            )));
+        }
+        expected.push(format!("{}/{table}.jsonl", crate::ROWS_DIR));
+    }
+    parts.sort_unstable();
+    expected.sort();
+    if parts != expected.iter().map(String::as_str).collect::<Vec<_>>() {
+        return Err(BackupError::Damaged(
+            "its parts are not one for each table its manifest counts".into(),
+        ));
+    }
     for (table, count) in &manifest.rows {
         let lines = rows_of(dir, table)?.len();
         if i64::try_from(lines).ok() != Some(*count) {

@@ -86,6 +86,7 @@ async fn backup_of(dir: &Path, keys: &Keys) -> (PathBuf, Manifest) {
         &store,
         &keys.recipients,
         &out,
+        dir,
         datetime!(2026-12-07 12:00 UTC),
     )
     .await
@@ -351,6 +352,7 @@ async fn a_tampered_audit_chain_inside_the_backup_is_refused() {
         &store,
         &keys.recipients,
         &out,
+        dir.path(),
         datetime!(2026-12-07 12:00 UTC),
     )
     .await
@@ -445,6 +447,7 @@ async fn a_postgres_backup_restores_every_row_into_an_empty_database() {
         store.as_ref(),
         &keys.recipients,
         &file,
+        dir.path(),
         datetime!(2026-12-07 12:00 UTC),
     )
     .await
@@ -488,4 +491,152 @@ async fn a_postgres_backup_restores_every_row_into_an_empty_database() {
     assert!(matches!(again, BackupError::TargetNotEmpty(_)), "{again}");
     source_db.cleanup().await;
     target_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_backup_never_replaces_a_file_and_stages_no_plaintext_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let keys = keys();
+    let store = source(dir.path()).await;
+    let out_dir = dir.path().join("offsite");
+    std::fs::create_dir(&out_dir).unwrap();
+    let taken = out_dir.join("taken.backup");
+    std::fs::write(&taken, "someone else's file").unwrap();
+    let at = datetime!(2026-12-07 12:00 UTC);
+    assert!(create(&store, &keys.recipients, &taken, work.path(), at)
+        .await
+        .is_err());
+    assert_eq!(
+        std::fs::read_to_string(&taken).unwrap(),
+        "someone else's file"
+    );
+    let out = out_dir.join("fresh.backup");
+    create(&store, &keys.recipients, &out, work.path(), at)
+        .await
+        .unwrap();
+    store.close().await;
+    let mut beside: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, ["fresh.backup", "taken.backup"]);
+    assert_eq!(
+        std::fs::read_dir(work.path()).unwrap().count(),
+        0,
+        "the staging is gone"
+    );
+}
+
+/// A schema owned by a role that is neither superuser nor BYPASSRLS, as in production, and
+/// its URL; row security is forced on the tenant tables, and applies to such an owner.
+async fn schema_of_a_plain_owner() -> Option<(String, String)> {
+    use palisade_store::testing::{postgres_url, TestBackend, TestDatabase};
+    use sqlx::Connection;
+    // Makes sure PostgreSQL is there (or, in CI, fails) the way every other test does.
+    TestDatabase::new(TestBackend::Postgres)
+        .await?
+        .cleanup()
+        .await;
+    let admin_url = postgres_url();
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+    let owner = "palisade_backup_owner_test";
+    sqlx::raw_sql(&format!(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{owner}') THEN \
+         CREATE ROLE {owner} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE; END IF; END $$"
+    ))
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    let schema = format!("bk_owner_{}", std::process::id());
+    sqlx::raw_sql(&format!(
+        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema} AUTHORIZATION {owner}"
+    ))
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    let (scheme, rest) = admin_url.split_once("://").unwrap();
+    let host = rest.split_once('@').map_or(rest, |(_, host)| host);
+    let separator = if host.contains('?') { '&' } else { '?' };
+    let url = format!("{scheme}://{owner}@{host}{separator}options=-c%20search_path%3D{schema}");
+    Some((schema, url))
+}
+
+#[tokio::test]
+async fn a_postgres_backup_by_an_owner_that_is_not_a_superuser_holds_every_workspace() {
+    use palisade_store::WorkspaceRecord;
+    let Some((schema, url)) = schema_of_a_plain_owner().await else {
+        return;
+    };
+    let mut options = ConnectOptions::new(SecretString::from(url.clone()));
+    options.app_role = "palisade_app_backup_owner_test".into();
+    let store = palisade_store::connect(&options).await.unwrap();
+    store.migrate().await.unwrap();
+    let ada = palisade_core::UserId::generate(&SystemClock, &SeededRng::new(1));
+    let user = UserRecord {
+        id: ada,
+        email: "ada@example.com".into(),
+        name: None,
+        password_hash: "$argon2id$stored".into(),
+        created_at: datetime!(2026-12-01 12:00 UTC),
+        updated_at: datetime!(2026-12-01 12:00 UTC),
+    };
+    store.create_user(&user, &event(1)).await.unwrap();
+    let acme = WorkspaceRecord {
+        id: palisade_core::WorkspaceId::generate(&SystemClock, &SeededRng::new(2)),
+        slug: "acme".into(),
+        name: "Acme".into(),
+        audit_retention_days: 365,
+        require_mfa: false,
+        suspended_at: None,
+        created_at: datetime!(2026-12-01 12:00 UTC),
+        updated_at: datetime!(2026-12-01 12:00 UTC),
+    };
+    let mut in_acme = event(2);
+    in_acme.log = acme.id.to_string();
+    in_acme.actor = format!("user:{ada}");
+    store.create_workspace(&acme, ada, &in_acme).await.unwrap();
+    // An account's own events come from every log, not only the platform's.
+    let mine = store
+        .events_by_actor(&format!("user:{ada}"), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].entry.log, acme.id.to_string());
+
+    let dir = tempfile::tempdir().unwrap();
+    let keys = keys();
+    let file = dir.path().join("plain-owner.backup");
+    let at = datetime!(2026-12-07 12:00 UTC);
+    let manifest = create(store.as_ref(), &keys.recipients, &file, dir.path(), at)
+        .await
+        .unwrap();
+    store.close().await;
+    let rows = |table: &str| {
+        manifest
+            .rows
+            .iter()
+            .find(|(t, _)| t == table)
+            .map(|(_, n)| *n)
+    };
+    assert_eq!(
+        rows("memberships"),
+        Some(1),
+        "the workspace's members are in the backup"
+    );
+    assert_eq!(rows("audit_events"), Some(2), "so are both logs' events");
+    let work = tempfile::tempdir().unwrap();
+    let (report, _) = verify(&file, identities(&keys.secret), work.path())
+        .await
+        .unwrap();
+    assert_eq!(report.audit_logs, 2);
+    let admin = palisade_store::testing::postgres_url();
+    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+        .await
+        .unwrap();
+    sqlx::raw_sql(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
 }

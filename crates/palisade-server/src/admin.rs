@@ -203,6 +203,7 @@ pub async fn back_up(
         &OsSecureRng,
         &config.backup.recipients,
         &out,
+        &config.data_dir,
     )
     .await;
     store.close().await;

@@ -118,6 +118,7 @@ pub async fn assemble(
                 dir: config.backup.dir.clone(),
                 every_hours: config.backup.every_hours,
                 keep_days: config.backup.keep_days,
+                work_dir: config.data_dir.clone(),
             },
             limits: config.limits.clone(),
             redis_url: config.redis_url.clone(),

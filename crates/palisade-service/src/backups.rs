@@ -21,6 +21,8 @@ pub struct BackupPlan {
     /// `None`: no scheduled backups.
     pub every_hours: Option<u32>,
     pub keep_days: i64,
+    /// Where the plaintext copy is staged while it is packed: the data directory.
+    pub work_dir: PathBuf,
 }
 
 const PREFIX: &str = "palisade-";
@@ -70,6 +72,7 @@ async fn make(
     store: &dyn Store,
     recipients: &[String],
     out: &Path,
+    work_in: &Path,
     now: OffsetDateTime,
 ) -> Result<Manifest, BackupError> {
     let recipients = palisade_backup::parse_recipients(recipients)?;
@@ -80,7 +83,7 @@ async fn make(
             .mode(0o700)
             .create(dir)?;
     }
-    palisade_backup::create(store, &recipients, out, now).await
+    palisade_backup::create(store, &recipients, out, work_in, now).await
 }
 
 /// A backup made by an operator command, outside `serve`: its audit event goes straight to
@@ -91,8 +94,9 @@ pub async fn back_up_once(
     rng: &dyn SecureRng,
     recipients: &[String],
     out: &Path,
+    work_in: &Path,
 ) -> Result<Manifest, BackupError> {
-    let made = make(store.as_ref(), recipients, out, clock.now()).await;
+    let made = make(store.as_ref(), recipients, out, work_in, clock.now()).await;
     let outcome = if made.is_ok() {
         Outcome::Success
     } else {
@@ -138,7 +142,8 @@ impl Backups {
     pub async fn back_up_now(&self) -> Result<PathBuf, BackupError> {
         let now = self.deps.now();
         let out = self.plan.dir.join(file_name(now));
-        let made = make(self.deps.store.as_ref(), &self.plan.recipients, &out, now).await;
+        let store = self.deps.store.as_ref();
+        let made = make(store, &self.plan.recipients, &out, &self.plan.work_dir, now).await;
         let outcome = if made.is_ok() {
             Outcome::Success
         } else {
@@ -169,17 +174,34 @@ impl Backups {
         Ok(removed)
     }
 
-    /// Backs up every `every_hours` for as long as the server runs (nothing without a plan).
+    /// When the next scheduled backup is due: `every_hours` after the newest one in the
+    /// directory (so restarts do not put it off), or now when there is none.
+    pub fn next_due(&self) -> Option<OffsetDateTime> {
+        let hours = self.plan.every_hours?;
+        let newest = std::fs::read_dir(&self.plan.dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .filter_map(|e| taken_at(&e.file_name().to_string_lossy()))
+            .max();
+        Some(newest.map_or_else(
+            || self.deps.now(),
+            |at| at + time::Duration::hours(i64::from(hours)),
+        ))
+    }
+
+    /// Backs up whenever one is due, for as long as the server runs (nothing without a plan).
     pub async fn run(&self) {
-        let Some(hours) = self.plan.every_hours else {
-            return;
-        };
-        let every = std::time::Duration::from_secs(u64::from(hours) * 3600);
-        loop {
-            tokio::time::sleep(every).await;
+        // A failure is tried again after this long, not at once.
+        const RETRY: time::Duration = time::Duration::minutes(10);
+        while let Some(due) = self.next_due() {
+            let wait = (due - self.deps.now()).max(time::Duration::minutes(1));
+            tokio::time::sleep(wait.unsigned_abs()).await;
             match self.back_up_now().await {
                 Ok(file) => tracing::info!(file = %file.display(), "backup written"),
-                Err(err) => tracing::error!(error = %err, "scheduled backup failed"),
+                Err(err) => {
+                    tracing::error!(error = %err, "scheduled backup failed");
+                    tokio::time::sleep(RETRY.unsigned_abs()).await;
+                }
             }
         }
     }

@@ -73,10 +73,11 @@ pub(crate) trait Dialect: Sized + Send + Sync + 'static {
     /// The pool for reads that may lag a moment (users, sessions, a workspace's row, ping).
     fn read_pool(&self) -> &Pool<Self::Db>;
 
-    /// The pool that reads every audit log at once, for an account's own events across
-    /// logs: the schema owner on PostgreSQL (row-level security keeps the application role
-    /// to one log per transaction), the reader on SQLite.
-    fn every_log_reader(&self) -> &Pool<Self::Db>;
+    /// A read-only transaction that sees every workspace's rows, for a backup's snapshot and
+    /// an account's own audit events across logs: on PostgreSQL the schema owner with
+    /// `palisade.owner_read` on (row security is forced on the tenant tables, and only the
+    /// owner's policy honours the flag); on SQLite, the reader.
+    fn begin_owner_read(&self) -> impl Future<Output = Result<Tx<Self>, StoreError>> + Send;
 
     /// Changes to access made through this store (see [`crate::workspaces::AccessEpoch`]).
     fn access_epoch(&self) -> &crate::workspaces::AccessEpoch;

@@ -108,8 +108,12 @@ impl Dialect for PostgresStore {
         &self.pool
     }
 
-    fn every_log_reader(&self) -> &PgPool {
-        &self.owner
+    async fn begin_owner_read(&self) -> Result<Tx<Self>, StoreError> {
+        let mut tx = self.owner.begin().await?;
+        sqlx::query("SELECT set_config('palisade.owner_read', 'on', true)")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
     }
 
     fn migration_pool(&self) -> &PgPool {
@@ -154,8 +158,9 @@ impl Dialect for PostgresStore {
     /// and nothing more: no superuser, no BYPASSRLS, no DDL, owns no table.
     async fn after_migrations(&self) -> Result<(), StoreError> {
         let role = &self.app_role;
-        let attributes =
-            "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOBYPASSRLS NOREPLICATION";
+        // What an owner with CREATEROLE may set. New roles never have SUPERUSER, BYPASSRLS or
+        // REPLICATION; an existing one that does is corrected by a superuser owner, or refused.
+        let attributes = "LOGIN NOCREATEDB NOCREATEROLE NOINHERIT";
         let mut tx = self.owner.begin().await?;
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(ROLE_SETUP_LOCK)
@@ -184,6 +189,27 @@ impl Dialect for PostgresStore {
         ];
         for statement in statements {
             sqlx::query(&statement).execute(&mut *tx).await?;
+        }
+        let (too_strong, owner_is_superuser): (bool, bool) = sqlx::query_as(
+            "SELECT r.rolsuper OR r.rolbypassrls OR r.rolreplication, \
+             (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) \
+             FROM pg_roles r WHERE r.rolname = $1",
+        )
+        .bind(role)
+        .fetch_one(&mut *tx)
+        .await?;
+        if too_strong {
+            if !owner_is_superuser {
+                return Err(StoreError::Misconfigured(format!(
+                    "the application role {role} is a superuser or bypasses row security: \
+                     ALTER ROLE {role} NOSUPERUSER NOBYPASSRLS NOREPLICATION as a superuser"
+                )));
+            }
+            sqlx::query(&format!(
+                "ALTER ROLE \"{role}\" NOSUPERUSER NOBYPASSRLS NOREPLICATION"
+            ))
+            .execute(&mut *tx)
+            .await?;
         }
         if let Some(verifier) = &self.app_role_verifier {
             let verifier = verifier.expose_secret();

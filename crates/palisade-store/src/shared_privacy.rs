@@ -14,18 +14,23 @@ macro_rules! impl_privacy_store {
                 let user = user.to_string();
                 // The account's memberships are in every workspace: a lookup reads them.
                 let mut tx = $crate::dialect::Dialect::lookup(self, true).await?;
-                let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-                    .bind(&user)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                // The account's row first, for update: a membership being added elsewhere (which
+                // must share-lock it, through its foreign key) waits, then finds it gone.
+                let email: Option<String> = sqlx::query_scalar(&format!(
+                    "SELECT email FROM users WHERE id = $1{}",
+                    <Self as $crate::dialect::Dialect>::FOR_UPDATE
+                ))
+                .bind(&user)
+                .fetch_optional(&mut *tx)
+                .await?;
                 let Some(email) = email else {
                     return Ok(AccountErasure::Unknown);
                 };
-                // The same lock a change of role takes, so neither can leave a workspace
-                // without an owner while the other runs.
+                // Then every workspace it belongs to, with the lock a change of role takes: a
+                // promotion or demotion there waits, so the owner check below stays true.
                 sqlx::query(
                     "UPDATE workspaces SET updated_at = updated_at WHERE id IN \
-                     (SELECT workspace_id FROM memberships WHERE user_id = $1 AND role = 'owner')",
+                     (SELECT workspace_id FROM memberships WHERE user_id = $1)",
                 )
                 .bind(&user)
                 .execute(&mut *tx)
@@ -169,13 +174,15 @@ macro_rules! impl_privacy_store {
                      ORDER BY log_id, seq LIMIT $4",
                     $crate::shared_audit::EVENT_COLUMNS
                 );
+                let mut tx = $crate::dialect::Dialect::begin_owner_read(self).await?;
                 let rows = sqlx::query(&sql)
                     .bind(actor)
                     .bind(log)
                     .bind(seq)
                     .bind(i64::from(limit))
-                    .fetch_all($crate::dialect::Dialect::every_log_reader(self))
+                    .fetch_all(&mut *tx)
                     .await?;
+                tx.commit().await?;
                 rows.iter().map(Self::event_from_row).collect()
             }
 

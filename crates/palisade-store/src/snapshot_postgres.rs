@@ -81,13 +81,16 @@ impl SnapshotStore for PostgresStore {
     }
 
     async fn row_counts(&self) -> Result<Vec<(String, i64)>, StoreError> {
-        let mut counts = Vec::new();
-        for name in self.tables().await? {
+        let tables = self.tables().await?;
+        let mut tx = self.begin_owner_read().await?;
+        let mut counts = Vec::with_capacity(tables.len());
+        for name in tables {
             let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM \"{name}\""))
-                .fetch_one(self.migration_pool())
+                .fetch_one(&mut *tx)
                 .await?;
             counts.push((name, count));
         }
+        tx.commit().await?;
         Ok(counts)
     }
 
@@ -101,9 +104,27 @@ impl SnapshotStore for PostgresStore {
 
     async fn export_rows(&self, dir: &Path) -> Result<Vec<(String, i64)>, StoreError> {
         let tables = self.tables().await?;
+        // A forced table the owner cannot read whole would come out short, yet verify: refuse.
+        let unreadable: Vec<String> = sqlx::query_scalar(
+            "SELECT c.relname::text FROM pg_class c WHERE c.relforcerowsecurity \
+             AND c.relnamespace = current_schema()::regnamespace AND NOT EXISTS \
+             (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'owner_read')",
+        )
+        .fetch_all(self.migration_pool())
+        .await?;
+        if !unreadable.is_empty() {
+            return Err(StoreError::Misconfigured(format!(
+                "the schema owner cannot read every row of {}: run `palisade migrate`",
+                unreadable.join(", ")
+            )));
+        }
         let mut tx = self.migration_pool().begin().await?;
-        // One snapshot for every table: a change committed mid-way is wholly in or out.
+        // One snapshot for every table: a change committed mid-way is wholly in or out. (The
+        // level is set before anything else runs in the transaction.)
         sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("SELECT set_config('palisade.owner_read', 'on', true)")
             .execute(&mut *tx)
             .await?;
         let mut counts = Vec::with_capacity(tables.len());

@@ -133,8 +133,8 @@ impl Dialect for SqliteStore {
         &self.reader
     }
 
-    fn every_log_reader(&self) -> &SqlitePool {
-        &self.reader
+    async fn begin_owner_read(&self) -> Result<Tx<Self>, StoreError> {
+        Ok(self.reader.begin().await?)
     }
 
     fn migration_pool(&self) -> &SqlitePool {

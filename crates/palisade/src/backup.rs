@@ -41,8 +41,15 @@ pub enum BackupCommand {
         )]
         to: Option<PathBuf>,
         /// The PostgreSQL database (its schema owner) to restore a PostgreSQL backup into; it
-        /// must hold no data.
-        #[arg(long, value_name = "URL", conflicts_with = "to")]
+        /// must hold no data. Prefer the environment variable: a command line is visible to
+        /// every user of the machine.
+        #[arg(
+            long,
+            value_name = "URL",
+            conflicts_with = "to",
+            env = "PALISADE_RESTORE_DATABASE_URL",
+            hide_env_values = true
+        )]
         database_url: Option<String>,
         /// Replace the database of a directory that is not empty (other files stay).
         #[arg(long, requires = "to")]

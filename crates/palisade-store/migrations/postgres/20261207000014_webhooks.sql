@@ -111,12 +111,18 @@ CREATE POLICY dispatch_find ON webhook_endpoints FOR SELECT
            AND current_user = (SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class
                                WHERE oid = 'webhook_endpoints'::regclass));
 
+-- The flag is set inside the function, not with a `SET` clause: PostgreSQL lets only a
+-- superuser attach a custom setting to a function, and the owner is not one. It is turned off
+-- again before returning, so it never outlives the call in the caller's transaction.
 CREATE FUNCTION webhook_due_jobs(BIGINT, BIGINT, BIGINT)
 RETURNS TABLE (workspace_id TEXT, endpoint_id TEXT, message_id TEXT, attempts BIGINT)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET palisade.webhook_dispatch = 'on'
+LANGUAGE plpgsql SECURITY DEFINER
 AS $$
-SELECT workspace_id, endpoint_id, message_id, attempts FROM (
+#variable_conflict use_column
+BEGIN
+PERFORM set_config('palisade.webhook_dispatch', 'on', true);
+RETURN QUERY
+SELECT due.workspace_id, due.endpoint_id, due.message_id, due.attempts FROM (
 SELECT j.workspace_id, j.endpoint_id, j.message_id, j.attempts, j.next_attempt_micros, j.position,
 ROW_NUMBER() OVER (PARTITION BY j.endpoint_id ORDER BY j.next_attempt_micros, j.position) AS nth
 FROM webhook_jobs j JOIN webhook_endpoints e ON e.id = j.endpoint_id
@@ -124,7 +130,9 @@ WHERE j.state = 'pending' AND j.next_attempt_micros <= $1
 AND (j.lease_until_micros IS NULL OR j.lease_until_micros <= $1)
 AND (NOT e.ordered OR NOT EXISTS (SELECT 1 FROM webhook_jobs p
 WHERE p.endpoint_id = j.endpoint_id AND p.state = 'pending' AND p.position < j.position))
-) due WHERE nth <= $2 ORDER BY next_attempt_micros, position LIMIT $3
+) due WHERE due.nth <= $2 ORDER BY due.next_attempt_micros, due.position LIMIT $3;
+PERFORM set_config('palisade.webhook_dispatch', 'off', true);
+END
 $$;
 
 -- Its names resolve in this schema, then (last, so a caller's temporary table or view can
