@@ -392,7 +392,6 @@ async fn pg_dump(url: &str) -> Vec<String> {
 #[tokio::test]
 async fn a_postgres_backup_restores_every_row_into_an_empty_database() {
     use palisade_store::testing::{TestBackend, TestDatabase};
-    use palisade_store::WorkspaceRecord;
     let Some(source_db) = TestDatabase::new(TestBackend::Postgres).await else {
         return;
     };
@@ -410,16 +409,7 @@ async fn a_postgres_backup_restores_every_row_into_an_empty_database() {
         updated_at: datetime!(2026-12-01 12:00 UTC),
     };
     store.create_user(&ada, &event(1)).await.unwrap();
-    let acme = WorkspaceRecord {
-        id: palisade_core::WorkspaceId::generate(&SystemClock, &SeededRng::new(2)),
-        slug: "acme".into(),
-        name: "Acme".into(),
-        audit_retention_days: 365,
-        require_mfa: false,
-        suspended_at: None,
-        created_at: datetime!(2026-12-01 12:00 UTC),
-        updated_at: datetime!(2026-12-01 12:00 UTC),
-    };
+    let acme = acme_record();
     let mut in_acme = event(2);
     in_acme.log = acme.id.to_string();
     store
@@ -565,7 +555,6 @@ async fn schema_of_a_plain_owner() -> Option<(String, String)> {
 
 #[tokio::test]
 async fn a_postgres_backup_by_an_owner_that_is_not_a_superuser_holds_every_workspace() {
-    use palisade_store::WorkspaceRecord;
     let Some((schema, url)) = schema_of_a_plain_owner().await else {
         return;
     };
@@ -583,16 +572,7 @@ async fn a_postgres_backup_by_an_owner_that_is_not_a_superuser_holds_every_works
         updated_at: datetime!(2026-12-01 12:00 UTC),
     };
     store.create_user(&user, &event(1)).await.unwrap();
-    let acme = WorkspaceRecord {
-        id: palisade_core::WorkspaceId::generate(&SystemClock, &SeededRng::new(2)),
-        slug: "acme".into(),
-        name: "Acme".into(),
-        audit_retention_days: 365,
-        require_mfa: false,
-        suspended_at: None,
-        created_at: datetime!(2026-12-01 12:00 UTC),
-        updated_at: datetime!(2026-12-01 12:00 UTC),
-    };
+    let acme = acme_record();
     let mut in_acme = event(2);
     in_acme.log = acme.id.to_string();
     in_acme.actor = format!("user:{ada}");
@@ -639,4 +619,18 @@ async fn a_postgres_backup_by_an_owner_that_is_not_a_superuser_holds_every_works
         .execute(&mut admin)
         .await
         .unwrap();
+}
+
+/// `acme`, as the PostgreSQL tests create it.
+fn acme_record() -> palisade_store::WorkspaceRecord {
+    palisade_store::WorkspaceRecord {
+        id: palisade_core::WorkspaceId::generate(&SystemClock, &SeededRng::new(2)),
+        slug: "acme".into(),
+        name: "Acme".into(),
+        audit_retention_days: 365,
+        require_mfa: false,
+        suspended_at: None,
+        created_at: datetime!(2026-12-01 12:00 UTC),
+        updated_at: datetime!(2026-12-01 12:00 UTC),
+    }
 }

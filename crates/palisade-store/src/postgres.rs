@@ -84,6 +84,25 @@ impl PostgresStore {
     pub fn app_role(&self) -> &str {
         &self.app_role
     }
+
+    /// A writing transaction of the application role with `setting` (which a sweep policy
+    /// reads) at `before`.
+    async fn begin_sweep(
+        &self,
+        setting: &'static str,
+        before: time::OffsetDateTime,
+    ) -> Result<Tx<Self>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let before = before
+            .format(&time::format_description::well_known::Rfc3339)
+            .map_err(|err| StoreError::Corrupt(err.to_string()))?;
+        sqlx::query("SELECT set_config($1, $2, true)")
+            .bind(setting)
+            .bind(before)
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
 }
 
 impl Dialect for PostgresStore {
@@ -319,30 +338,16 @@ impl Dialect for PostgresStore {
         &self,
         before: time::OffsetDateTime,
     ) -> Result<Tx<Self>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let before = before
-            .format(&time::format_description::well_known::Rfc3339)
-            .map_err(|err| StoreError::Corrupt(err.to_string()))?;
-        sqlx::query("SELECT set_config('palisade.idempotency_expired_before', $1, true)")
-            .bind(before)
-            .execute(&mut *tx)
-            .await?;
-        Ok(tx)
+        self.begin_sweep("palisade.idempotency_expired_before", before)
+            .await
     }
 
     async fn begin_invitation_sweep(
         &self,
         before: time::OffsetDateTime,
     ) -> Result<Tx<Self>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let before = before
-            .format(&time::format_description::well_known::Rfc3339)
-            .map_err(|err| StoreError::Corrupt(err.to_string()))?;
-        sqlx::query("SELECT set_config('palisade.invitations_ended_before', $1, true)")
-            .bind(before)
-            .execute(&mut *tx)
-            .await?;
-        Ok(tx)
+        self.begin_sweep("palisade.invitations_ended_before", before)
+            .await
     }
 
     /// JSONB equality: `1` matches `1.0` but not `"1"`, as on SQLite.

@@ -122,7 +122,7 @@ AS $$
 BEGIN
 PERFORM set_config('palisade.webhook_dispatch', 'on', true);
 RETURN QUERY
-SELECT due.workspace_id, due.endpoint_id, due.message_id, due.attempts FROM (
+SELECT workspace_id, endpoint_id, message_id, attempts FROM (
 SELECT j.workspace_id, j.endpoint_id, j.message_id, j.attempts, j.next_attempt_micros, j.position,
 ROW_NUMBER() OVER (PARTITION BY j.endpoint_id ORDER BY j.next_attempt_micros, j.position) AS nth
 FROM webhook_jobs j JOIN webhook_endpoints e ON e.id = j.endpoint_id
@@ -130,7 +130,7 @@ WHERE j.state = 'pending' AND j.next_attempt_micros <= $1
 AND (j.lease_until_micros IS NULL OR j.lease_until_micros <= $1)
 AND (NOT e.ordered OR NOT EXISTS (SELECT 1 FROM webhook_jobs p
 WHERE p.endpoint_id = j.endpoint_id AND p.state = 'pending' AND p.position < j.position))
-) due WHERE due.nth <= $2 ORDER BY due.next_attempt_micros, due.position LIMIT $3;
+) due WHERE nth <= $2 ORDER BY next_attempt_micros, position LIMIT $3;
 PERFORM set_config('palisade.webhook_dispatch', 'off', true);
 END
 $$;
