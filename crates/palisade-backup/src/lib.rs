@@ -19,7 +19,7 @@ mod verify;
 pub use error::BackupError;
 pub use keys::{generate_identity, parse_recipients, read_identities, NewIdentity};
 pub use manifest::{Manifest, Part, FORMAT, FORMAT_VERSION};
-pub use package::create;
+pub use package::{create, create_with_progress, Progress};
 pub use restore::{restore_to_data_dir, restore_to_database};
 pub use verify::{verify, Report};
 

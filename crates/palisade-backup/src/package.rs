@@ -9,6 +9,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// Backs `store` up into `out`, encrypted to every recipient; returns its manifest. The
@@ -22,6 +23,21 @@ pub async fn create(
     out: &Path,
     work_in: &Path,
     now: OffsetDateTime,
+) -> Result<Manifest, BackupError> {
+    create_with_progress(store, recipients, out, work_in, now, Arc::new(|_, _| {})).await
+}
+
+/// Told the bytes packed so far and the total, after each MiB of a long backup.
+pub type Progress = Arc<dyn Fn(u64, u64) + Send + Sync>;
+
+/// [`create`], reporting as the parts are packed.
+pub async fn create_with_progress(
+    store: &dyn Store,
+    recipients: &[age::x25519::Recipient],
+    out: &Path,
+    work_in: &Path,
+    now: OffsetDateTime,
+    progress: Progress,
 ) -> Result<Manifest, BackupError> {
     if recipients.is_empty() {
         return Err(BackupError::NoRecipients);
@@ -89,9 +105,11 @@ pub async fn create(
     let written = manifest.clone();
     let recipients = recipients.to_vec();
     let target = partial.to_path_buf();
-    tokio::task::spawn_blocking(move || write_archive(&target, &written, &files, &recipients))
-        .await
-        .map_err(|err| BackupError::Io(io::Error::other(err)))??;
+    tokio::task::spawn_blocking(move || {
+        write_archive(&target, &written, &files, &recipients, &*progress)
+    })
+    .await
+    .map_err(|err| BackupError::Io(io::Error::other(err)))??;
     // A link, unlike a rename, fails rather than replace a file that appeared meanwhile.
     fs::hard_link(&partial, out)?;
     partial.close()?;
@@ -143,6 +161,7 @@ fn write_archive(
     manifest: &Manifest,
     files: &[(PathBuf, String)],
     recipients: &[age::x25519::Recipient],
+    progress: &(dyn Fn(u64, u64) + Send + Sync),
 ) -> Result<(), BackupError> {
     // The temporary file exists already (0600, made by `tempfile`): write it from the start.
     let file = OpenOptions::new()
@@ -163,9 +182,21 @@ fn write_archive(
     header.set_mtime(u64::try_from(manifest.created_at.unix_timestamp()).unwrap_or(0));
     header.set_entry_type(tar::EntryType::Regular);
     tar.append_data(&mut header, "manifest.json", text.as_slice())?;
+    let total: u64 = manifest.parts.iter().map(|p| p.bytes).sum();
+    let mut done = 0;
     for (path, name) in files {
-        tar.append_path_with_name(path, name)?;
+        let file = File::open(path)?;
+        let mut header = tar::Header::new_gnu();
+        header.set_metadata(&file.metadata()?);
+        let mut counted = Counted {
+            inner: file,
+            done: &mut done,
+            total,
+            progress,
+        };
+        tar.append_data(&mut header, name, &mut counted)?;
     }
+    progress(total, total);
     let gzip = tar.into_inner()?;
     let encrypted = gzip.finish()?;
     let mut buffered = encrypted.finish()?;
@@ -173,4 +204,25 @@ fn write_archive(
     let file = buffered.into_inner().map_err(|err| err.into_error())?;
     file.sync_all()?;
     Ok(())
+}
+
+/// A part being read into the archive, reporting every MiB.
+struct Counted<'a> {
+    inner: File,
+    done: &'a mut u64,
+    total: u64,
+    progress: &'a (dyn Fn(u64, u64) + Send + Sync),
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        const STEP: u64 = 1024 * 1024;
+        let n = self.inner.read(buf)?;
+        let before = *self.done / STEP;
+        *self.done += n as u64;
+        if *self.done / STEP != before {
+            (self.progress)(*self.done, self.total);
+        }
+        Ok(n)
+    }
 }

@@ -634,3 +634,35 @@ fn acme_record() -> palisade_store::WorkspaceRecord {
         updated_at: datetime!(2026-12-01 12:00 UTC),
     }
 }
+
+#[tokio::test]
+async fn progress_is_reported_up_to_the_size_of_the_parts() {
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let keys = keys();
+    let store = source(dir.path()).await;
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = Arc::clone(&seen);
+    let progress: palisade_backup::Progress =
+        Arc::new(move |done, total| record.lock().unwrap().push((done, total)));
+    let out = dir.path().join("progress.backup");
+    let at = datetime!(2026-12-07 12:00 UTC);
+    let manifest = palisade_backup::create_with_progress(
+        &store,
+        &keys.recipients,
+        &out,
+        dir.path(),
+        at,
+        progress,
+    )
+    .await
+    .unwrap();
+    store.close().await;
+    let total: u64 = manifest.parts.iter().map(|p| p.bytes).sum();
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(seen.last(), Some(&(total, total)));
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "it only moves forward"
+    );
+}

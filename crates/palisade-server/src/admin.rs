@@ -187,6 +187,7 @@ pub async fn verify_audit_export(
 pub async fn back_up(
     config: &Config,
     out: Option<std::path::PathBuf>,
+    progress: palisade_backup::Progress,
 ) -> Result<(std::path::PathBuf, palisade_backup::Manifest), palisade_backup::BackupError> {
     // Before the database is touched: a command that cannot succeed changes nothing.
     palisade_backup::parse_recipients(&config.backup.recipients)?;
@@ -204,6 +205,7 @@ pub async fn back_up(
         &config.backup.recipients,
         &out,
         &config.data_dir,
+        progress,
     )
     .await;
     store.close().await;

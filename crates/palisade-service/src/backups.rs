@@ -5,7 +5,7 @@
 
 use crate::audit::{system_entry, Actor, Audit, Draft, Origin, Resource};
 use crate::deps::Deps;
-use palisade_backup::{BackupError, Manifest};
+use palisade_backup::{BackupError, Manifest, Progress};
 use palisade_core::audit::{Outcome, PLATFORM_LOG};
 use palisade_core::{Clock, SecureRng};
 use palisade_store::Store;
@@ -74,6 +74,7 @@ async fn make(
     out: &Path,
     work_in: &Path,
     now: OffsetDateTime,
+    progress: Progress,
 ) -> Result<Manifest, BackupError> {
     let recipients = palisade_backup::parse_recipients(recipients)?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -83,7 +84,7 @@ async fn make(
             .mode(0o700)
             .create(dir)?;
     }
-    palisade_backup::create(store, &recipients, out, work_in, now).await
+    palisade_backup::create_with_progress(store, &recipients, out, work_in, now, progress).await
 }
 
 /// A backup made by an operator command, outside `serve`: its audit event goes straight to
@@ -95,8 +96,17 @@ pub async fn back_up_once(
     recipients: &[String],
     out: &Path,
     work_in: &Path,
+    progress: Progress,
 ) -> Result<Manifest, BackupError> {
-    let made = make(store.as_ref(), recipients, out, work_in, clock.now()).await;
+    let made = make(
+        store.as_ref(),
+        recipients,
+        out,
+        work_in,
+        clock.now(),
+        progress,
+    )
+    .await;
     let outcome = if made.is_ok() {
         Outcome::Success
     } else {
@@ -143,7 +153,9 @@ impl Backups {
         let now = self.deps.now();
         let out = self.plan.dir.join(file_name(now));
         let store = self.deps.store.as_ref();
-        let made = make(store, &self.plan.recipients, &out, &self.plan.work_dir, now).await;
+        let quiet: Progress = Arc::new(|_, _| {});
+        let work = &self.plan.work_dir;
+        let made = make(store, &self.plan.recipients, &out, work, now, quiet).await;
         let outcome = if made.is_ok() {
             Outcome::Success
         } else {

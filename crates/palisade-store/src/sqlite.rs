@@ -199,7 +199,14 @@ impl Dialect for SqliteStore {
         Ok(pool.begin().await?)
     }
 
-    async fn lock_audit_log(_tx: &mut Tx<Self>, _log: &str) -> Result<(), StoreError> {
+    async fn lock_audit_log(tx: &mut Tx<Self>, _log: &str) -> Result<(), StoreError> {
+        // In this process the single writer serialises appends already. Another process (an
+        // operator command beside a serving node) is held off by taking the write lock before
+        // the head is read: a transaction that had read first could not start writing once
+        // the other committed (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+        sqlx::query("UPDATE instance SET id = id WHERE singleton = 0")
+            .execute(&mut **tx)
+            .await?;
         Ok(())
     }
 

@@ -77,6 +77,32 @@ fn summary(report: &Report) -> String {
     )
 }
 
+/// A progress bar on stderr (stdout stays for the result), redrawn every MiB packed.
+fn bar() -> palisade_backup::Progress {
+    std::sync::Arc::new(|done: u64, total: u64| {
+        const WIDTH: u64 = 30;
+        const MIB: u64 = 1024 * 1024;
+        let filled = (done * WIDTH)
+            .checked_div(total)
+            .unwrap_or(WIDTH)
+            .min(WIDTH) as usize;
+        let bar = format!(
+            "{}{}",
+            "#".repeat(filled),
+            "-".repeat(WIDTH as usize - filled)
+        );
+        eprint!(
+            "\rpacking [{bar}] {} / {} MiB",
+            done / MIB,
+            total.div_ceil(MIB)
+        );
+        if done >= total {
+            eprintln!();
+        }
+        let _ = std::io::Write::flush(&mut std::io::stderr());
+    })
+}
+
 pub async fn run(command: BackupCommand, config: &Config) -> ExitCode {
     match command {
         BackupCommand::Keygen => {
@@ -90,19 +116,21 @@ pub async fn run(command: BackupCommand, config: &Config) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        BackupCommand::Create { out } => match palisade_server::admin::back_up(config, out).await {
-            Ok((file, manifest)) => {
-                let rows: i64 = manifest.rows.iter().map(|(_, n)| n).sum();
-                println!(
-                    "backed up {} tables, {rows} rows into {} (encrypted to {} recipients)",
-                    manifest.rows.len(),
-                    file.display(),
-                    config.backup.recipients.len()
-                );
-                ExitCode::SUCCESS
+        BackupCommand::Create { out } => {
+            match palisade_server::admin::back_up(config, out, bar()).await {
+                Ok((file, manifest)) => {
+                    let rows: i64 = manifest.rows.iter().map(|(_, n)| n).sum();
+                    println!(
+                        "backed up {} tables, {rows} rows into {} (encrypted to {} recipients)",
+                        manifest.rows.len(),
+                        file.display(),
+                        config.backup.recipients.len()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => crate::fail(&err.to_string()),
             }
-            Err(err) => crate::fail(&err.to_string()),
-        },
+        }
         BackupCommand::Verify { file, identity } => {
             let verified = async {
                 let work = tempfile::tempdir()?;
