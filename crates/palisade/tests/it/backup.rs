@@ -200,6 +200,8 @@ async fn drill(databases: Option<(&str, &str)>) {
 
     // Writers keep going while the backup is taken.
     let stop = Arc::new(AtomicBool::new(false));
+    // The backup starts once the writer has had writes acknowledged, not after a guessed wait.
+    let (started, writing) = tokio::sync::oneshot::channel();
     let writer = {
         let stop = Arc::clone(&stop);
         let api = Api {
@@ -208,6 +210,7 @@ async fn drill(databases: Option<(&str, &str)>) {
             access: api.access.clone(),
         };
         tokio::spawn(async move {
+            let mut started = Some(started);
             let mut written = 0;
             // Bounded, whatever happens to the backup meanwhile.
             while !stop.load(Ordering::Relaxed) && written < 5_000 {
@@ -219,11 +222,16 @@ async fn drill(databases: Option<(&str, &str)>) {
                     .await;
                 assert_eq!(response.status(), 201);
                 written += 1;
+                if written == 10 {
+                    if let Some(started) = started.take() {
+                        let _ = started.send(());
+                    }
+                }
             }
             written
         })
     };
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    writing.await.unwrap();
     let file = dir.path().join("drill.backup");
     let mut create = on(palisade(dir.path()), source_url);
     create
