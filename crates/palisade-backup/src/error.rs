@@ -29,6 +29,8 @@ pub enum BackupError {
     },
     #[error("{0} is not empty; restore into an empty directory, or pass --force to replace its database")]
     TargetNotEmpty(String),
+    #[error("no point to recover: {0}")]
+    NoRecoveryPoint(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]

@@ -12,6 +12,7 @@ mod error;
 mod keys;
 mod manifest;
 mod package;
+pub mod pitr;
 mod restore;
 mod rows;
 mod verify;
@@ -20,7 +21,7 @@ pub use error::BackupError;
 pub use keys::{generate_identity, parse_recipients, read_identities, NewIdentity};
 pub use manifest::{Manifest, Part, FORMAT, FORMAT_VERSION};
 pub use package::{create, create_with_progress, Progress};
-pub use restore::{restore_to_data_dir, restore_to_database};
+pub use restore::{restore_at_to_data_dir, restore_to_data_dir, restore_to_database, Recovered};
 pub use verify::{verify, Report};
 
 /// The name of the database part inside a backup of a SQLite deployment.

@@ -118,6 +118,7 @@ pub async fn assemble(
                 dir: config.backup.dir.clone(),
                 every_hours: config.backup.every_hours,
                 keep_days: config.backup.keep_days,
+                wal_every_seconds: config.backup.wal_every_seconds,
                 work_dir: config.data_dir.clone(),
             },
             limits: config.limits.clone(),
@@ -212,6 +213,7 @@ pub async fn unlock_seeded(
 
 pub(crate) async fn open_store(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
     let mut options = ConnectOptions::new(config.database_url.clone());
+    options.manual_checkpoints = config.backup.wal_every_seconds.is_some();
     if palisade_store::backend_of(config.database_url.expose_secret())? == Backend::Postgres {
         options.app_role = config.database_app_role.clone();
     }
@@ -367,6 +369,8 @@ impl Server {
         worker.abort();
         upkeep.abort();
         scheduled_backups.abort();
+        // What was committed since the last shipment goes out before the store closes.
+        self.state.platform().backups.ship_wal_now().await;
         batches.abort();
         revocations.abort();
         if let Some(deliveries) = deliveries {

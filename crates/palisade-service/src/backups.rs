@@ -23,6 +23,8 @@ pub struct BackupPlan {
     pub keep_days: i64,
     /// Where the plaintext copy is staged while it is packed: the data directory.
     pub work_dir: PathBuf,
+    /// SQLite: seconds between shipments of the log; `None`: it is not shipped.
+    pub wal_every_seconds: Option<u32>,
 }
 
 const PREFIX: &str = "palisade-";
@@ -128,11 +130,14 @@ pub struct Backups {
     plan: Arc<BackupPlan>,
     audit: Audit,
     last_failure: Arc<Mutex<Option<String>>>,
+    wal: Option<Arc<crate::wal_shipping::WalShipping>>,
 }
 
 impl Backups {
     pub(crate) fn new(deps: Deps, plan: BackupPlan, audit: Audit) -> Self {
+        let wal = crate::wal_shipping::WalShipping::new(deps.clone(), &plan, audit.clone());
         Self {
+            wal,
             deps,
             plan: Arc::new(plan),
             audit,
@@ -140,12 +145,22 @@ impl Backups {
         }
     }
 
-    /// Why the last scheduled backup failed, until one succeeds.
+    /// Why the last scheduled backup (or shipment of the log) failed, until one succeeds.
     pub fn last_failure(&self) -> Option<String> {
-        self.last_failure
+        let scheduled = self
+            .last_failure
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+            .clone();
+        scheduled.or_else(|| self.wal.as_ref().and_then(|wal| wal.last_failure()))
+    }
+
+    /// Ships the log now, when it is shipped at all (before the store closes, say).
+    pub async fn ship_wal_now(&self) {
+        if let Some(wal) = &self.wal {
+            // A failure is logged and audited by the shipment itself.
+            let _ = wal.ship_now().await;
+        }
     }
 
     /// Makes a backup into the backup directory now, then deletes those past retention.
@@ -201,8 +216,18 @@ impl Backups {
         ))
     }
 
-    /// Backs up whenever one is due, for as long as the server runs (nothing without a plan).
+    /// Backs up whenever one is due and ships the log every interval, for as long as the
+    /// server runs (nothing without a plan).
     pub async fn run(&self) {
+        let wal = async {
+            if let Some(wal) = &self.wal {
+                wal.run().await;
+            }
+        };
+        tokio::join!(self.run_scheduled(), wal);
+    }
+
+    async fn run_scheduled(&self) {
         // A failure is tried again after this long, not at once.
         const RETRY: time::Duration = time::Duration::minutes(10);
         while let Some(due) = self.next_due() {

@@ -17,6 +17,7 @@ pub mod retention;
 pub mod tasks;
 pub mod tenant_data;
 pub mod vault;
+pub mod wal_shipping;
 pub mod webhooks;
 pub mod workspaces;
 

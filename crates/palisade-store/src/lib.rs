@@ -46,6 +46,7 @@ mod shared_workspaces;
 pub mod snapshot;
 mod snapshot_postgres;
 pub mod sqlite;
+pub mod sqlite_wal;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod vault;
@@ -182,6 +183,9 @@ pub struct ConnectOptions {
     /// PostgreSQL: that password's SCRAM-SHA-256 verifier, which `migrate` sets on the role
     /// (the plaintext never appears in a statement); `None` leaves the role's password alone.
     pub app_role_verifier: Option<SecretString>,
+    /// SQLite: checkpoints are left to the WAL shipper (`wal_autocheckpoint = 0`), so no
+    /// frame reaches the database file before it is shipped.
+    pub manual_checkpoints: bool,
 }
 
 impl ConnectOptions {
@@ -193,6 +197,7 @@ impl ConnectOptions {
             app_role: DEFAULT_APP_ROLE.into(),
             app_role_password: None,
             app_role_verifier: None,
+            manual_checkpoints: false,
         }
     }
 }

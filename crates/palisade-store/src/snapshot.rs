@@ -34,6 +34,12 @@ pub trait SnapshotStore: Send + Sync {
     /// `dir`) into this migrated, empty database, parents before children, in one
     /// transaction. Columns added by later migrations take their defaults.
     async fn import_rows(&self, dir: &Path, tables: &[String]) -> Result<(), StoreError>;
+
+    /// SQLite: the database and log files the WAL shipper reads. PostgreSQL archives its own
+    /// write-ahead log.
+    fn wal_source(&self) -> Option<crate::sqlite_wal::WalSource> {
+        None
+    }
 }
 
 /// The latest migration this build knows for `backend`: a copy at a later one came from a
@@ -60,6 +66,10 @@ pub(crate) fn table_name(name: String) -> Result<String, StoreError> {
 
 #[async_trait]
 impl SnapshotStore for SqliteStore {
+    fn wal_source(&self) -> Option<crate::sqlite_wal::WalSource> {
+        Some(SqliteStore::wal_source(self))
+    }
+
     async fn snapshot_into(&self, path: &Path) -> Result<(), StoreError> {
         let target = path
             .to_str()

@@ -42,6 +42,11 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
+        let base = if options.manual_checkpoints {
+            base.pragma("wal_autocheckpoint", "0")
+        } else {
+            base
+        };
         ensure_private_file(base.get_filename())?;
 
         let writer = SqlitePoolOptions::new()

@@ -17,6 +17,9 @@ pub struct BackupConfig {
     pub every_hours: Option<u32>,
     /// Scheduled backups older than this many days are deleted after each success.
     pub keep_days: i64,
+    /// SQLite: seconds between shipments of the write-ahead log to `dir/wal` (the recovery
+    /// point); `None` when the log is not shipped (no recipient, 0, or PostgreSQL).
+    pub wal_every_seconds: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,10 +30,15 @@ pub(super) struct RawBackup {
     dir: Option<PathBuf>,
     every_hours: Option<u32>,
     keep_days: Option<i64>,
+    wal_every_seconds: Option<u32>,
 }
 
 impl RawBackup {
-    pub(super) fn validate(self, data_dir: &Path) -> Result<BackupConfig, ConfigError> {
+    pub(super) fn validate(
+        self,
+        data_dir: &Path,
+        backend: palisade_store::Backend,
+    ) -> Result<BackupConfig, ConfigError> {
         palisade_backup::parse_recipients(&self.recipients).or_else(|err| match err {
             palisade_backup::BackupError::NoRecipients => Ok(Vec::new()),
             other => Err(ConfigError::new("backup.recipients", other.to_string())),
@@ -53,7 +61,26 @@ impl RawBackup {
                 "must be a whole number of days from 1 to 3650",
             ));
         }
+        let wal_every_seconds = match (self.wal_every_seconds, backend) {
+            (Some(0), _) => None,
+            (Some(_), palisade_store::Backend::Postgres) => {
+                return Err(ConfigError::new(
+                    "backup.wal_every_seconds",
+                    "ships SQLite's log; PostgreSQL archives its own (docs/backups.md)",
+                ))
+            }
+            (Some(seconds), _) if seconds <= 3_600 => Some(seconds),
+            (Some(_), _) => {
+                return Err(ConfigError::new(
+                    "backup.wal_every_seconds",
+                    "must be from 0 (the log is not shipped) to 3600",
+                ))
+            }
+            (None, palisade_store::Backend::Sqlite) => Some(10),
+            (None, palisade_store::Backend::Postgres) => None,
+        };
         Ok(BackupConfig {
+            wal_every_seconds: wal_every_seconds.filter(|_| !self.recipients.is_empty()),
             every_hours: every_hours.filter(|_| !self.recipients.is_empty()),
             recipients: self.recipients,
             dir: self.dir.unwrap_or_else(|| data_dir.join("backups")),
@@ -61,7 +88,7 @@ impl RawBackup {
         })
     }
 
-    pub(super) fn describe(config: &BackupConfig) -> [(&'static str, String); 4] {
+    pub(super) fn describe(config: &BackupConfig) -> [(&'static str, String); 5] {
         let recipients = if config.recipients.is_empty() {
             "(none: no backups)".to_owned()
         } else {
@@ -75,6 +102,12 @@ impl RawBackup {
             ("backup.dir", config.dir.display().to_string()),
             ("backup.every_hours", every),
             ("backup.keep_days", config.keep_days.to_string()),
+            (
+                "backup.wal_every_seconds",
+                config
+                    .wal_every_seconds
+                    .map_or_else(|| "(off)".to_owned(), |s| s.to_string()),
+            ),
         ]
     }
 }

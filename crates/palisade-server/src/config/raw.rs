@@ -222,7 +222,7 @@ impl RawConfig {
         let database_url = self
             .database_url
             .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("palisade.db").display()));
-        palisade_store::backend_of(&database_url)
+        let backend = palisade_store::backend_of(&database_url)
             .map_err(|err| ConfigError::new("database_url", err.to_string()))?;
         let role = &self.database_app_role;
         let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
@@ -276,7 +276,7 @@ impl RawConfig {
         let mail = self.mail.validate(&public_url)?;
         let audit = self.audit.validate();
         let retention = self.retention.validate()?;
-        let backup = self.backup.validate(&self.data_dir)?;
+        let backup = self.backup.validate(&self.data_dir, backend)?;
         let limits = self.rate_limits.validate()?;
         if let Some(url) = &self.redis_url {
             let url = secrecy::ExposeSecret::expose_secret(url);

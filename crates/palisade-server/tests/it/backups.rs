@@ -67,3 +67,43 @@ async fn a_failed_backup_is_recorded_and_shows_in_readiness_until_one_succeeds()
     assert_eq!(readiness(&app).await["status"], "ready");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_new_wal_generation_is_recorded_and_a_failed_shipment_shows_in_readiness() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_backing_up_to(dir.path()).await;
+    let backups = &app.state.platform().backups;
+    backups.ship_wal_now().await;
+    assert!(
+        dir.path().join("wal").is_dir(),
+        "the log is shipped into backup.dir/wal"
+    );
+    let events = log_events(&app, PLATFORM_LOG).await;
+    assert!(recorded(
+        &events,
+        "backup.wal_generation_started",
+        "success",
+        None
+    ));
+    assert_eq!(readiness(&app).await["status"], "ready");
+    // The archive's place becomes a file: the next shipment cannot start its generation.
+    std::fs::remove_dir_all(dir.path().join("wal")).unwrap();
+    std::fs::write(dir.path().join("wal"), "in the way").unwrap();
+    backups.ship_wal_now().await;
+    backups.ship_wal_now().await;
+    let ready = readiness(&app).await;
+    assert_eq!(ready["degraded"], serde_json::json!(["backup"]));
+    let events = log_events(&app, PLATFORM_LOG).await;
+    let failures = events
+        .iter()
+        .filter(|e| e.entry.action == "backup.failed")
+        .count();
+    assert_eq!(
+        failures, 1,
+        "a failing shipment is recorded once, not every visit"
+    );
+    std::fs::remove_file(dir.path().join("wal")).unwrap();
+    backups.ship_wal_now().await;
+    assert_eq!(readiness(&app).await["status"], "ready");
+    app.cleanup().await;
+}

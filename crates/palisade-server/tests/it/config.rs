@@ -315,3 +315,32 @@ fn retention_periods_outside_their_range_are_refused() {
         }
     }
 }
+
+const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+
+#[test]
+fn the_sqlite_log_is_shipped_every_ten_seconds_once_backups_have_a_recipient() {
+    Jail::expect_with(|jail| {
+        assert_eq!(Config::load(None).unwrap().backup.wal_every_seconds, None);
+        jail.set_env("PALISADE_BACKUP__RECIPIENTS", RECIPIENT);
+        assert_eq!(
+            Config::load(None).unwrap().backup.wal_every_seconds,
+            Some(10)
+        );
+        jail.set_env("PALISADE_BACKUP__WAL_EVERY_SECONDS", "0");
+        assert_eq!(Config::load(None).unwrap().backup.wal_every_seconds, None);
+        Ok(())
+    });
+}
+
+#[test]
+fn log_shipping_is_refused_on_postgres_which_archives_its_own() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PALISADE_DATABASE_URL", "postgres://localhost/db");
+        jail.set_env("PALISADE_BACKUP__RECIPIENTS", RECIPIENT);
+        assert_eq!(Config::load(None).unwrap().backup.wal_every_seconds, None);
+        jail.set_env("PALISADE_BACKUP__WAL_EVERY_SECONDS", "5");
+        assert_eq!(error_key(Config::load(None)), "backup.wal_every_seconds");
+        Ok(())
+    });
+}

@@ -10,12 +10,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tokio::process::Command;
 
-const PASSWORD: &str = "violet-tundra-42-harbor";
+pub(crate) const PASSWORD: &str = "violet-tundra-42-harbor";
 
 /// `palisade` with generous write limits (the drill writes as fast as it can), logging only
 /// warnings: the harness reads only a server's first line, and a pipe left full of request
 /// logs would stall it.
-fn busy(dir: &Path) -> Command {
+pub(crate) fn busy(dir: &Path) -> Command {
     let mut command = palisade(dir);
     command.env("PALISADE_LOG_LEVEL", "warn");
     for class in ["READ", "WRITE", "AUTH"] {
@@ -29,14 +29,14 @@ fn busy(dir: &Path) -> Command {
     command
 }
 
-struct Api {
+pub(crate) struct Api {
     client: reqwest::Client,
     url: String,
     access: String,
 }
 
 impl Api {
-    async fn sign_in(url: &str, sign_up: bool) -> Api {
+    pub(crate) async fn sign_in(url: &str, sign_up: bool) -> Api {
         let client = reqwest::Client::new();
         let account = json!({"email": "ada@example.com", "password": PASSWORD});
         if sign_up {
@@ -65,7 +65,7 @@ impl Api {
         }
     }
 
-    async fn post(&self, path: &str, body: Value) -> reqwest::Response {
+    pub(crate) async fn post(&self, path: &str, body: Value) -> reqwest::Response {
         self.client
             .post(format!("{}{path}", self.url))
             .bearer_auth(&self.access)
@@ -75,7 +75,7 @@ impl Api {
             .unwrap()
     }
 
-    async fn record_ids(&self) -> BTreeSet<String> {
+    pub(crate) async fn record_ids(&self) -> BTreeSet<String> {
         let mut ids = BTreeSet::new();
         let mut cursor: Option<String> = None;
         loop {
@@ -107,7 +107,7 @@ impl Api {
     }
 }
 
-fn keygen_output(stdout: &str) -> (String, String) {
+pub(crate) fn keygen_output(stdout: &str) -> (String, String) {
     let recipient = stdout
         .lines()
         .find_map(|l| l.strip_prefix("# public key: "))

@@ -5,6 +5,7 @@
 mod backup;
 mod cli;
 mod keys;
+mod pitr;
 mod process;
 mod root;
 mod serve;

@@ -105,6 +105,11 @@ impl Serving {
         reqwest::get(format!("{}{path}", self.url)).await.unwrap()
     }
 
+    /// Kills the process outright (SIGKILL): a crash, nothing flushed or shipped on the way out.
+    pub async fn kill(mut self) {
+        self.child.kill().await.unwrap();
+    }
+
     /// Sends SIGTERM and waits for the process to exit.
     pub async fn terminate(mut self) -> ExitStatus {
         let pid = self.child.id().unwrap().to_string();

@@ -15,6 +15,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use time::macros::datetime;
 
+mod pitr;
+
 struct Keys {
     secret: String,
     recipients: Vec<age::x25519::Recipient>,

@@ -1,0 +1,362 @@
+//! The shipper: every few seconds it holds writers off, reads what the log gained since its
+//! last visit and, once the log is long, checkpoints it and makes it start over; then it lets
+//! writers go on and seals the frames into the archive. The log only ever starts over inside
+//! a visit, so a log found to have started over between visits means frames may have escaped
+//! (another program checkpointed it): the shipper then starts a new generation, with a fresh
+//! copy of the database file, as it does at start-up, after any failure, and once a day so a
+//! recovery never replays more than a day.
+
+use super::archive::{self, Header};
+use super::wal_file::{self, WalContents};
+use crate::BackupError;
+use palisade_store::sqlite_wal::{PausedWrites, WalSource};
+use std::io;
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+/// How long a generation lasts before the next one starts with a fresh copy.
+pub const GENERATION_HOURS: i64 = 24;
+/// The log is checkpointed once it holds this many frames (SQLite's own default).
+pub const CHECKPOINT_FRAMES: usize = 1_000;
+
+/// Where the log stood when the shipper last left it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Position {
+    /// The pass over the log file (its salts), `None` when there was no log.
+    pub pass: Option<(u32, u32)>,
+    /// Committed frames of that pass already shipped.
+    pub frames: usize,
+}
+
+/// The first frame of `now` still to ship, or `None` when frames may have escaped the shipper
+/// since `before`, and a new generation must start.
+pub(crate) fn resume_at(before: &Position, now: Option<&WalContents>) -> Option<usize> {
+    match (before.pass, now) {
+        (None, None) => Some(0),
+        (None, Some(_)) => Some(0),
+        (Some(_), None) => None,
+        (Some(salt), Some(now)) if now.header.salt == salt => {
+            (now.frames.len() >= before.frames).then_some(before.frames)
+        }
+        (Some(_), Some(_)) => None,
+    }
+}
+
+#[derive(Debug)]
+struct Generation {
+    name: String,
+    dir: PathBuf,
+    began: OffsetDateTime,
+    next_seq: u64,
+    position: Position,
+}
+
+/// What one visit shipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shipped {
+    pub generation: String,
+    /// Why a new generation began on this visit, if one did.
+    pub began: Option<&'static str>,
+    pub frames: usize,
+}
+
+/// Ships a SQLite deployment's log into a WAL archive directory.
+#[derive(Debug)]
+pub struct WalShipper {
+    source: WalSource,
+    archive: PathBuf,
+    work_dir: PathBuf,
+    recipients: Vec<age::x25519::Recipient>,
+    keep_days: i64,
+    checkpoint_frames: usize,
+    current: Option<Generation>,
+}
+
+/// What was read while writers waited.
+struct Captured {
+    log: Option<WalContents>,
+    /// The first frame not shipped yet.
+    from: usize,
+    /// A copy of the database file, when a new generation starts.
+    base: Option<tempfile::TempPath>,
+}
+
+impl WalShipper {
+    pub fn new(
+        source: WalSource,
+        archive: PathBuf,
+        work_dir: PathBuf,
+        recipients: &[String],
+        keep_days: i64,
+    ) -> Result<Self, BackupError> {
+        Ok(Self {
+            source,
+            archive,
+            work_dir,
+            recipients: crate::parse_recipients(recipients)?,
+            keep_days,
+            checkpoint_frames: CHECKPOINT_FRAMES,
+            current: None,
+        })
+    }
+
+    /// Checkpoints once the log holds `frames` frames instead of [`CHECKPOINT_FRAMES`].
+    pub fn checkpoint_after(mut self, frames: usize) -> Self {
+        self.checkpoint_frames = frames.max(1);
+        self
+    }
+
+    /// Ships what the log gained; on any failure the next visit starts a new generation.
+    pub async fn ship(&mut self, now: OffsetDateTime) -> Result<Shipped, BackupError> {
+        let shipped = self.visit(now).await;
+        if shipped.is_err() {
+            self.current = None;
+        }
+        shipped
+    }
+
+    async fn visit(&mut self, now: OffsetDateTime) -> Result<Shipped, BackupError> {
+        let rollover = self
+            .current
+            .as_ref()
+            .is_some_and(|g| now - g.began >= time::Duration::hours(GENERATION_HOURS));
+        let position = self
+            .current
+            .as_ref()
+            .filter(|_| !rollover)
+            .map(|g| g.position);
+        let paused = self.source.pause_writes().await?;
+        let (captured, after, paused) = self.while_paused(paused, position).await;
+        if let Some(paused) = paused {
+            paused.resume().await?;
+        }
+        let (captured, after) = (captured?, after?);
+        let why = captured
+            .base
+            .as_ref()
+            .map(|_| match (&self.current, rollover) {
+                (None, _) => "start",
+                (Some(_), true) => "rollover",
+                (Some(_), false) => "log started over unseen",
+            });
+        if captured.base.is_some() {
+            self.current = Some(self.new_generation(now)?);
+        }
+        let generation = self
+            .current
+            .as_mut()
+            .ok_or_else(|| BackupError::Io(io::Error::other("no generation to ship into")))?;
+        let frames = captured.log.as_ref().map_or(&[][..], |c| &c.frames[..]);
+        let fresh = &frames[captured.from..];
+        if let Some(log) = captured.log.as_ref().filter(|_| !fresh.is_empty()) {
+            let header = Header {
+                generation: generation.name.clone(),
+                seq: generation.next_seq,
+                taken_at_ms: archive::unix_ms(now),
+                page_size: log.header.page_size,
+                frames: fresh.len() as u64,
+            };
+            archive::write_segment(&generation.dir, &header, fresh, &self.recipients)?;
+            generation.next_seq += 1;
+        }
+        // The base goes in last: a generation without one is unfinished, and never restored.
+        if let Some(staged) = captured.base {
+            let header = Header {
+                generation: generation.name.clone(),
+                seq: 0,
+                taken_at_ms: archive::unix_ms(generation.began),
+                page_size: 0,
+                frames: 0,
+            };
+            archive::write_base(&generation.dir, &header, &staged, &self.recipients)?;
+            staged.close()?;
+        }
+        generation.position = after;
+        let shipped = Shipped {
+            generation: generation.name.clone(),
+            began: why,
+            frames: fresh.len(),
+        };
+        if why.is_some() {
+            self.prune(now)?;
+        }
+        Ok(shipped)
+    }
+
+    /// Reads the log (and copies the database file for a new generation), checkpoints a long
+    /// log, and says where the log stands for the next visit; writers wait throughout.
+    async fn while_paused(
+        &self,
+        paused: PausedWrites,
+        position: Option<Position>,
+    ) -> (
+        Result<Captured, BackupError>,
+        Result<Position, BackupError>,
+        Option<PausedWrites>,
+    ) {
+        let (wal, database, work) = (
+            self.source.wal(),
+            self.source.database().to_owned(),
+            self.work_dir.clone(),
+        );
+        let captured = blocking(move || capture(&wal, &database, &work, position)).await;
+        let (frames, salt) = match &captured {
+            Ok(read) => (
+                read.log.as_ref().map_or(0, |c| c.frames.len()),
+                read.log.as_ref().map(|c| c.header.salt),
+            ),
+            Err(_) => {
+                let unread = Err(BackupError::Io(io::Error::other("the log was not read")));
+                return (captured, unread, Some(paused));
+            }
+        };
+        let unchanged = Position { pass: salt, frames };
+        if frames < self.checkpoint_frames {
+            return (captured, Ok(unchanged), Some(paused));
+        }
+        let done = match paused.checkpoint().await {
+            Ok(done) => done,
+            Err(err) => return (captured, Err(err.into()), Some(paused)),
+        };
+        // SQLite's own count must agree with what was read: if not, frames were missed.
+        if usize::try_from(done.in_log).unwrap_or(0) != frames {
+            let err = BackupError::Damaged(format!(
+                "the log holds {} committed frames but {frames} were read",
+                done.in_log
+            ));
+            return (captured, Err(err), Some(paused));
+        }
+        if !done.complete() {
+            return (captured, Ok(unchanged), Some(paused));
+        }
+        let paused = match paused.restart_log().await {
+            Ok(paused) => paused,
+            Err(err) => return (captured, Err(err.into()), None),
+        };
+        let wal = self.source.wal();
+        let after = blocking(move || Ok(wal_file::read(&wal)?))
+            .await
+            .map(|log| {
+                match log.map(|l| l.header.salt) {
+                    // Readers kept the log from starting over: the write was appended.
+                    pass if pass == salt => unchanged,
+                    pass => Position { pass, frames: 0 },
+                }
+            });
+        (captured, after, Some(paused))
+    }
+
+    fn new_generation(&self, now: OffsetDateTime) -> Result<Generation, BackupError> {
+        let name = archive::generation_name(now);
+        let dir = archive::create_generation_dir(&self.archive, &name)?;
+        Ok(Generation {
+            name,
+            dir,
+            began: now,
+            next_seq: 1,
+            position: Position {
+                pass: None,
+                frames: 0,
+            },
+        })
+    }
+
+    /// Deletes generations whose every point lies before the retention period: those followed
+    /// by a generation that began before it.
+    fn prune(&self, now: OffsetDateTime) -> Result<(), BackupError> {
+        let cutoff = now - time::Duration::days(self.keep_days);
+        let generations = archive::generations(&self.archive)?;
+        for pair in generations.windows(2) {
+            if pair[1].1 < cutoff {
+                std::fs::remove_dir_all(self.archive.join(&pair[0].0))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, BackupError> + Send + 'static,
+) -> Result<T, BackupError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|err| BackupError::Io(io::Error::other(err)))?
+}
+
+/// Reads the log while writers wait; copies the database file too when a generation starts.
+fn capture(
+    wal: &Path,
+    database: &Path,
+    work: &Path,
+    position: Option<Position>,
+) -> Result<Captured, BackupError> {
+    let log = wal_file::read(wal)?;
+    if let Some(from) = position.and_then(|p| resume_at(&p, log.as_ref())) {
+        return Ok(Captured {
+            log,
+            from,
+            base: None,
+        });
+    }
+    // Pages a concurrent checkpoint may be writing are all in the log read above, and are
+    // written over this copy when it is replayed.
+    let staged = tempfile::Builder::new()
+        .prefix(".palisade-wal-base-")
+        .tempfile_in(work)?
+        .into_temp_path();
+    std::fs::copy(database, &staged)?;
+    Ok(Captured {
+        log,
+        from: 0,
+        base: Some(staged),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pitr::wal_file::{Frame, WalHeader};
+
+    fn log(salt: (u32, u32), frames: usize) -> WalContents {
+        let frame = Frame {
+            page: 1,
+            commit_pages: 1,
+            data: vec![0; 512],
+        };
+        WalContents {
+            header: WalHeader {
+                page_size: 512,
+                checkpoint_seq: 0,
+                salt,
+            },
+            frames: vec![frame; frames],
+        }
+    }
+
+    fn at(salt: (u32, u32), frames: usize) -> Position {
+        Position {
+            pass: Some(salt),
+            frames,
+        }
+    }
+
+    #[test]
+    fn the_same_pass_resumes_after_the_frames_shipped() {
+        assert_eq!(resume_at(&at((1, 2), 3), Some(&log((1, 2), 5))), Some(3));
+    }
+
+    #[test]
+    fn a_log_that_started_over_between_visits_needs_a_new_generation() {
+        assert_eq!(resume_at(&at((1, 2), 3), Some(&log((2, 9), 5))), None);
+    }
+
+    #[test]
+    fn a_pass_that_lost_frames_needs_a_new_generation() {
+        assert_eq!(resume_at(&at((1, 2), 3), Some(&log((1, 2), 2))), None);
+    }
+
+    #[test]
+    fn a_log_that_vanished_needs_a_new_generation() {
+        assert_eq!(resume_at(&at((1, 2), 3), None), None);
+    }
+}
