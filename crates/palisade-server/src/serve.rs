@@ -369,8 +369,6 @@ impl Server {
         worker.abort();
         upkeep.abort();
         scheduled_backups.abort();
-        // What was committed since the last shipment goes out before the store closes.
-        self.state.platform().backups.ship_wal_now().await;
         batches.abort();
         revocations.abort();
         if let Some(deliveries) = deliveries {

@@ -223,6 +223,8 @@ impl Platform {
         if let Err(err) = self.audit.checkpoint_appended().await {
             tracing::error!(error = %err, "the last audit events could not be appended or signed");
         }
+        // Everything committed, those last events included, is shipped before the store closes.
+        self.backups.ship_wal_now().await;
         self.deps.store.close().await;
     }
 }

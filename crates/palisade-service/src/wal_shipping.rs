@@ -65,7 +65,7 @@ impl WalShipping {
 
     /// Ships what the log gained since the last shipment.
     pub async fn ship_now(&self) -> Result<Shipped, BackupError> {
-        let shipped = self.shipper.lock().await.ship(self.deps.now()).await;
+        let shipped = self.shipper.lock().await.ship(self.deps.clock()).await;
         let previous = {
             let mut failure = self.failure.lock().unwrap_or_else(PoisonError::into_inner);
             std::mem::replace(

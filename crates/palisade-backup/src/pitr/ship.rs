@@ -9,8 +9,10 @@
 use super::archive::{self, Header};
 use super::wal_file::{self, WalContents};
 use crate::BackupError;
+use palisade_core::Clock;
 use palisade_store::sqlite_wal::{PausedWrites, WalSource};
 use std::io;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
@@ -70,6 +72,7 @@ pub struct WalShipper {
     keep_days: i64,
     checkpoint_frames: usize,
     current: Option<Generation>,
+    last_shipped: OffsetDateTime,
 }
 
 /// What was read while writers waited.
@@ -97,6 +100,7 @@ impl WalShipper {
             keep_days,
             checkpoint_frames: CHECKPOINT_FRAMES,
             current: None,
+            last_shipped: OffsetDateTime::UNIX_EPOCH,
         })
     }
 
@@ -107,25 +111,40 @@ impl WalShipper {
     }
 
     /// Ships what the log gained; on any failure the next visit starts a new generation.
-    pub async fn ship(&mut self, now: OffsetDateTime) -> Result<Shipped, BackupError> {
-        let shipped = self.visit(now).await;
+    /// The time a shipment is stamped with is read once writers wait, so nothing it holds
+    /// was committed after it.
+    pub async fn ship(&mut self, clock: &dyn Clock) -> Result<Shipped, BackupError> {
+        let shipped = self.visit(clock).await;
         if shipped.is_err() {
             self.current = None;
         }
         shipped
     }
 
-    async fn visit(&mut self, now: OffsetDateTime) -> Result<Shipped, BackupError> {
+    async fn visit(&mut self, clock: &dyn Clock) -> Result<Shipped, BackupError> {
         let rollover = self
             .current
             .as_ref()
-            .is_some_and(|g| now - g.began >= time::Duration::hours(GENERATION_HOURS));
+            .is_some_and(|g| clock.now() - g.began >= time::Duration::hours(GENERATION_HOURS));
         let position = self
             .current
             .as_ref()
             .filter(|_| !rollover)
             .map(|g| g.position);
+        if position.is_none() {
+            // A new generation copies the database while writers wait: find out first whether
+            // the archive takes files at all, rather than hold writers off for nothing.
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&self.archive)?;
+            tempfile::tempfile_in(&self.archive)?;
+        }
         let paused = self.source.pause_writes().await?;
+        // Never earlier than the shipment before, even if the wall clock steps back.
+        let now = clock
+            .now()
+            .max(self.last_shipped + time::Duration::milliseconds(1));
         let (captured, after, paused) = self.while_paused(paused, position).await;
         if let Some(paused) = paused {
             paused.resume().await?;
@@ -177,6 +196,7 @@ impl WalShipper {
             began: why,
             frames: fresh.len(),
         };
+        self.last_shipped = now;
         if why.is_some() {
             self.prune(now)?;
         }
@@ -211,6 +231,13 @@ impl WalShipper {
             }
         };
         let unchanged = Position { pass: salt, frames };
+        let without_log =
+            matches!(&captured, Ok(read) if read.base.is_some() && read.log.is_none());
+        if without_log {
+            // A generation must know its log's salts, or it could not tell a log that started
+            // over from one that merely began: start one now, after the copy.
+            return self.start_log(captured, unchanged, paused).await;
+        }
         if frames < self.checkpoint_frames {
             return (captured, Ok(unchanged), Some(paused));
         }
@@ -229,6 +256,21 @@ impl WalShipper {
         if !done.complete() {
             return (captured, Ok(unchanged), Some(paused));
         }
+        self.start_log(captured, unchanged, paused).await
+    }
+
+    /// Makes the log start over now (see [`PausedWrites::restart_log`]) and says where it
+    /// then stands.
+    async fn start_log(
+        &self,
+        captured: Result<Captured, BackupError>,
+        unchanged: Position,
+        paused: PausedWrites,
+    ) -> (
+        Result<Captured, BackupError>,
+        Result<Position, BackupError>,
+        Option<PausedWrites>,
+    ) {
         let paused = match paused.restart_log().await {
             Ok(paused) => paused,
             Err(err) => return (captured, Err(err.into()), None),
@@ -236,11 +278,12 @@ impl WalShipper {
         let wal = self.source.wal();
         let after = blocking(move || Ok(wal_file::read(&wal)?))
             .await
-            .map(|log| {
+            .and_then(|log| {
                 match log.map(|l| l.header.salt) {
+                    None => Err(BackupError::Damaged("the log did not start".into())),
                     // Readers kept the log from starting over: the write was appended.
-                    pass if pass == salt => unchanged,
-                    pass => Position { pass, frames: 0 },
+                    pass if pass == unchanged.pass => Ok(unchanged),
+                    pass => Ok(Position { pass, frames: 0 }),
                 }
             });
         (captured, after, Some(paused))
@@ -265,7 +308,9 @@ impl WalShipper {
     /// by a generation that began before it.
     fn prune(&self, now: OffsetDateTime) -> Result<(), BackupError> {
         let cutoff = now - time::Duration::days(self.keep_days);
-        let generations = archive::generations(&self.archive)?;
+        let mut generations = archive::generations(&self.archive)?;
+        // Only a finished generation (one with its base) can stand in for those before it.
+        generations.retain(|(name, _)| archive::base_path(&self.archive.join(name)).exists());
         for pair in generations.windows(2) {
             if pair[1].1 < cutoff {
                 std::fs::remove_dir_all(self.archive.join(&pair[0].0))?;

@@ -6,7 +6,7 @@
 use super::{dump, event, identities, keys, Keys};
 use palisade_backup::pitr::WalShipper;
 use palisade_backup::{restore_at_to_data_dir, BackupError, Recovered, SQLITE_PART};
-use palisade_core::{SeededRng, SystemClock};
+use palisade_core::{ManualClock, SeededRng, SystemClock};
 use palisade_store::sqlite::SqliteStore;
 use palisade_store::{AccountStore, AuditStore, ConnectOptions, Store, UserRecord};
 use secrecy::SecretString;
@@ -23,6 +23,10 @@ struct Live {
 }
 
 const START: OffsetDateTime = datetime!(2026-12-08 10:00 UTC);
+
+fn at(time: OffsetDateTime) -> ManualClock {
+    ManualClock::starting_at(time)
+}
 
 fn minute(n: i64) -> OffsetDateTime {
     START + Duration::minutes(n)
@@ -95,10 +99,10 @@ async fn recover(
 async fn a_recovery_holds_exactly_what_was_committed_before_the_time_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let mut live = live(dir.path()).await;
-    live.shipper.ship(minute(0)).await.unwrap();
+    live.shipper.ship(&at(minute(0))).await.unwrap();
     for n in 1..=3 {
         add_user(&live.store, n).await;
-        live.shipper.ship(minute(n as i64)).await.unwrap();
+        live.shipper.ship(&at(minute(n as i64))).await.unwrap();
     }
     let (at_two, database) = recover(&live, Some(minute(2) + Duration::seconds(30)))
         .await
@@ -118,9 +122,9 @@ async fn a_recovery_holds_exactly_what_was_committed_before_the_time_asked_for()
 async fn the_newest_recovery_point_equals_the_live_database_row_by_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut live = live(dir.path()).await;
-    live.shipper.ship(minute(0)).await.unwrap();
+    live.shipper.ship(&at(minute(0))).await.unwrap();
     add_user(&live.store, 1).await;
-    live.shipper.ship(minute(1)).await.unwrap();
+    live.shipper.ship(&at(minute(1))).await.unwrap();
     let (recovered, database) = recover(&live, None).await.unwrap();
     assert!(recovered.audit_events > 0, "{recovered:?}");
     assert_eq!(dump(&database).await, dump(&live.database).await);
@@ -136,7 +140,7 @@ async fn the_archive_follows_the_log_when_it_starts_over_after_a_checkpoint() {
     let dir = tempfile::tempdir().unwrap();
     let mut live = live_checkpointing_after(dir.path(), 1).await;
     let wal = live.store.wal_source().wal();
-    let first = live.shipper.ship(minute(0)).await.unwrap();
+    let first = live.shipper.ship(&at(minute(0))).await.unwrap();
     assert_eq!(first.began, Some("start"));
     add_user(&live.store, 0).await;
     let passes_before = checkpoint_sequence(&wal);
@@ -144,7 +148,7 @@ async fn the_archive_follows_the_log_when_it_starts_over_after_a_checkpoint() {
         add_user(&live.store, n).await;
         let batch: Vec<_> = (0..20).map(|i| event(n * 100 + i)).collect();
         live.store.append_audit(&batch).await.unwrap();
-        let shipped = live.shipper.ship(minute(n as i64)).await.unwrap();
+        let shipped = live.shipper.ship(&at(minute(n as i64))).await.unwrap();
         assert_eq!(shipped.began, None, "visit {n} began a new generation");
         assert_eq!(shipped.generation, first.generation);
     }
@@ -160,9 +164,9 @@ async fn the_archive_follows_the_log_when_it_starts_over_after_a_checkpoint() {
 async fn a_checkpoint_the_shipper_did_not_run_starts_a_new_generation_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut live = live(dir.path()).await;
-    live.shipper.ship(minute(0)).await.unwrap();
+    live.shipper.ship(&at(minute(0))).await.unwrap();
     add_user(&live.store, 1).await;
-    live.shipper.ship(minute(1)).await.unwrap();
+    live.shipper.ship(&at(minute(1))).await.unwrap();
     add_user(&live.store, 2).await;
     // Enough to fill pages that no later write touches again.
     let batch: Vec<_> = (0..200).map(|i| event(500 + i)).collect();
@@ -178,7 +182,7 @@ async fn a_checkpoint_the_shipper_did_not_run_starts_a_new_generation_and_loses_
     assert_eq!(busy, 0, "the other program's checkpoint must have run");
     foreign.close().await;
     add_user(&live.store, 3).await;
-    let shipped = live.shipper.ship(minute(2)).await.unwrap();
+    let shipped = live.shipper.ship(&at(minute(2))).await.unwrap();
     let (_, database) = recover(&live, None).await.unwrap();
     assert_eq!(dump(&database).await, dump(&live.database).await);
     assert_eq!(shipped.began, Some("log started over unseen"));
@@ -187,10 +191,10 @@ async fn a_checkpoint_the_shipper_did_not_run_starts_a_new_generation_and_loses_
 /// An archive with a base and three segments, one user each.
 async fn three_segments(dir: &Path) -> (Live, PathBuf) {
     let mut live = live(dir).await;
-    let generation = live.shipper.ship(minute(0)).await.unwrap().generation;
+    let generation = live.shipper.ship(&at(minute(0))).await.unwrap().generation;
     for n in 1..=3 {
         add_user(&live.store, n).await;
-        live.shipper.ship(minute(n as i64)).await.unwrap();
+        live.shipper.ship(&at(minute(n as i64))).await.unwrap();
     }
     let generation = live.archive.join(generation);
     (live, generation)
@@ -264,4 +268,25 @@ async fn a_time_before_the_first_generation_has_no_recovery_point() {
     let (live, _) = three_segments(dir.path()).await;
     let err = recover(&live, Some(minute(-1))).await.unwrap_err();
     assert!(matches!(err, BackupError::NoRecoveryPoint(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_log_longer_than_sqlites_own_checkpoint_threshold_is_still_shipped_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut live = live(dir.path()).await;
+    let first = live.shipper.ship(&at(minute(0))).await.unwrap();
+    // Every commit logs the pages it touched again: 300 of them are well past 1,000 frames.
+    for batch in 0..300u64 {
+        let events: Vec<_> = (0..10).map(|i| event(batch * 100 + i)).collect();
+        live.store.append_audit(&events).await.unwrap();
+    }
+    let shipped = live.shipper.ship(&at(minute(1))).await.unwrap();
+    assert!(shipped.frames > 1_000, "{shipped:?}");
+    assert_eq!(
+        shipped.began, None,
+        "SQLite checkpointed behind the shipper"
+    );
+    assert_eq!(shipped.generation, first.generation);
+    let (_, database) = recover(&live, None).await.unwrap();
+    assert_eq!(dump(&database).await, dump(&live.database).await);
 }
