@@ -29,6 +29,8 @@ pub enum BackupError {
     },
     #[error("{0} is not empty; restore into an empty directory, or pass --force to replace its database")]
     TargetNotEmpty(String),
+    #[error("the object store refused: {0}")]
+    Remote(String),
     #[error("no point to recover: {0}")]
     NoRecoveryPoint(String),
     #[error(transparent)]

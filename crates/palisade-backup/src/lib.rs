@@ -13,15 +13,19 @@ mod keys;
 mod manifest;
 mod package;
 pub mod pitr;
+mod remote;
 mod restore;
 mod rows;
+mod seal;
 mod verify;
 
 pub use error::BackupError;
 pub use keys::{generate_identity, parse_recipients, read_identities, NewIdentity};
 pub use manifest::{Manifest, Part, FORMAT, FORMAT_VERSION};
 pub use package::{create, create_with_progress, Progress};
+pub use remote::Remote;
 pub use restore::{restore_at_to_data_dir, restore_to_data_dir, restore_to_database, Recovered};
+pub use seal::{open_file, seal_file};
 pub use verify::{verify, Report};
 
 /// The name of the database part inside a backup of a SQLite deployment.

@@ -120,7 +120,15 @@ pub(crate) fn open_sealed(
     file: &Path,
     identities: &[age::x25519::Identity],
 ) -> Result<impl Read, BackupError> {
-    let input = BufReader::new(File::open(file)?);
+    let plaintext = decrypt(BufReader::new(File::open(file)?), identities)?;
+    Ok(flate2::read::GzDecoder::new(plaintext))
+}
+
+/// The decrypted content of an age file.
+pub(crate) fn decrypt<R: io::BufRead>(
+    input: R,
+    identities: &[age::x25519::Identity],
+) -> Result<impl Read, BackupError> {
     let decryptor = age::Decryptor::new_buffered(input).map_err(|err| match err {
         age::DecryptError::Io(err) => stream_error(err),
         other => BackupError::Damaged(format!("not an age file: {other}")),
@@ -132,7 +140,7 @@ pub(crate) fn open_sealed(
             age::DecryptError::Io(err) => stream_error(err),
             other => BackupError::Damaged(other.to_string()),
         })?;
-    Ok(flate2::read::GzDecoder::new(plaintext))
+    Ok(plaintext)
 }
 
 pub(crate) fn stream_error(err: io::Error) -> BackupError {

@@ -119,6 +119,7 @@ pub async fn assemble(
                 every_hours: config.backup.every_hours,
                 keep_days: config.backup.keep_days,
                 wal_every_seconds: config.backup.wal_every_seconds,
+                remote: config.backup.url.clone(),
                 work_dir: config.data_dir.clone(),
             },
             limits: config.limits.clone(),

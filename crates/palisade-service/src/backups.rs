@@ -25,6 +25,8 @@ pub struct BackupPlan {
     pub work_dir: PathBuf,
     /// SQLite: seconds between shipments of the log; `None`: it is not shipped.
     pub wal_every_seconds: Option<u32>,
+    /// The object store copies go to (`s3://…`, `file://…`); `None`: `dir` only.
+    pub remote: Option<String>,
 }
 
 const PREFIX: &str = "palisade-";
@@ -131,17 +133,32 @@ pub struct Backups {
     audit: Audit,
     last_failure: Arc<Mutex<Option<String>>>,
     wal: Option<Arc<crate::wal_shipping::WalShipping>>,
+    remote: Option<palisade_backup::Remote>,
 }
 
 impl Backups {
     pub(crate) fn new(deps: Deps, plan: BackupPlan, audit: Audit) -> Self {
-        let wal = crate::wal_shipping::WalShipping::new(deps.clone(), &plan, audit.clone());
+        let (remote, unusable) = match plan.remote.as_deref().map(palisade_backup::Remote::parse) {
+            Some(Ok(remote)) => (Some(remote), None),
+            Some(Err(err)) => {
+                tracing::error!(error = %err, "backups cannot be copied to backup.url");
+                (None, Some(err.to_string()))
+            }
+            None => (None, None),
+        };
+        let wal = crate::wal_shipping::WalShipping::new(
+            deps.clone(),
+            &plan,
+            audit.clone(),
+            remote.clone(),
+        );
         Self {
             wal,
+            remote,
             deps,
             plan: Arc::new(plan),
             audit,
-            last_failure: Arc::default(),
+            last_failure: Arc::new(Mutex::new(unusable)),
         }
     }
 
@@ -171,6 +188,14 @@ impl Backups {
         let quiet: Progress = Arc::new(|_, _| {});
         let work = &self.plan.work_dir;
         let made = make(store, &self.plan.recipients, &out, work, now, quiet).await;
+        // A copy in the object store is part of the backup: without it, it failed.
+        let made = match (made, &self.remote) {
+            (Ok(manifest), Some(remote)) => {
+                let name = file_name(now);
+                remote.upload(&out, &name).await.map(|()| manifest)
+            }
+            (made, _) => made,
+        };
         let outcome = if made.is_ok() {
             Outcome::Success
         } else {
@@ -182,12 +207,12 @@ impl Backups {
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = made.as_ref().err().map(ToString::to_string);
         made?;
-        self.prune(now)?;
+        self.prune(now).await?;
         Ok(out)
     }
 
     /// Deletes scheduled backups older than `keep_days`; returns how many.
-    fn prune(&self, now: OffsetDateTime) -> Result<u64, BackupError> {
+    async fn prune(&self, now: OffsetDateTime) -> Result<u64, BackupError> {
         let cutoff = now - time::Duration::days(self.plan.keep_days);
         let mut removed = 0;
         for entry in std::fs::read_dir(&self.plan.dir)? {
@@ -196,6 +221,13 @@ impl Backups {
             if taken_at(&name).is_some_and(|at| at < cutoff) {
                 std::fs::remove_file(entry.path())?;
                 removed += 1;
+            }
+        }
+        if let Some(remote) = &self.remote {
+            for name in remote.list("").await? {
+                if taken_at(&name).is_some_and(|at| at < cutoff) {
+                    remote.delete(&name).await?;
+                }
             }
         }
         Ok(removed)

@@ -6,7 +6,7 @@
 use crate::audit::{Actor, Audit, Draft, Origin, Resource};
 use crate::deps::Deps;
 use palisade_backup::pitr::{Shipped, WalShipper};
-use palisade_backup::BackupError;
+use palisade_backup::{BackupError, Remote};
 use palisade_core::audit::{Outcome, PLATFORM_LOG};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -21,6 +21,11 @@ pub struct WalShipping {
     every: Duration,
     shipper: tokio::sync::Mutex<WalShipper>,
     failure: Mutex<Option<String>>,
+    /// Archive files (relative to `backup.dir`) not yet copied to the object store, oldest
+    /// first.
+    unsent: tokio::sync::Mutex<std::collections::VecDeque<String>>,
+    remote: Option<Remote>,
+    dir: std::path::PathBuf,
 }
 
 impl WalShipping {
@@ -29,6 +34,7 @@ impl WalShipping {
         deps: Deps,
         plan: &crate::backups::BackupPlan,
         audit: Audit,
+        remote: Option<Remote>,
     ) -> Option<Arc<Self>> {
         let every = plan.wal_every_seconds?;
         let source = deps.store.wal_source()?;
@@ -52,6 +58,9 @@ impl WalShipping {
             every: Duration::from_secs(u64::from(every)),
             shipper: tokio::sync::Mutex::new(shipper),
             failure: Mutex::default(),
+            unsent: Default::default(),
+            remote,
+            dir: plan.dir.clone(),
         }))
     }
 
@@ -63,9 +72,13 @@ impl WalShipping {
             .clone()
     }
 
-    /// Ships what the log gained since the last shipment.
+    /// Ships what the log gained since the last shipment (and copies it to the object store).
     pub async fn ship_now(&self) -> Result<Shipped, BackupError> {
         let shipped = self.shipper.lock().await.ship(self.deps.clock()).await;
+        let shipped = match shipped {
+            Ok(done) => self.copy(&done).await.map(|()| done),
+            Err(err) => Err(err),
+        };
         let previous = {
             let mut failure = self.failure.lock().unwrap_or_else(PoisonError::into_inner);
             std::mem::replace(
@@ -108,12 +121,47 @@ impl WalShipping {
         shipped
     }
 
-    /// Ships every interval for as long as the server runs.
+    /// Copies what a shipment wrote (and what earlier copies missed) to the object store, in
+    /// order, and deletes there the generations retention deleted here.
+    async fn copy(&self, shipped: &Shipped) -> Result<(), BackupError> {
+        let Some(remote) = &self.remote else {
+            return Ok(());
+        };
+        let mut unsent = self.unsent.lock().await;
+        unsent.extend(
+            shipped
+                .written
+                .iter()
+                .map(|name| format!("{WAL_DIR}/{name}")),
+        );
+        for generation in &shipped.pruned {
+            for name in remote.list(&format!("{WAL_DIR}/{generation}")).await? {
+                remote.delete(&name).await?;
+            }
+        }
+        while let Some(name) = unsent.front() {
+            let local = self.dir.join(name);
+            // Retention may have deleted it here before it was copied: nothing to send then.
+            if local.exists() {
+                remote.upload(&local, name).await?;
+            }
+            unsent.pop_front();
+        }
+        Ok(())
+    }
+
+    /// Ships every interval for as long as the server runs; after failures, less often (up to
+    /// every five minutes), since each retry copies the database while writers wait.
     pub async fn run(&self) {
+        const SLOWEST: Duration = Duration::from_secs(300);
+        let mut wait = self.every;
         loop {
-            tokio::time::sleep(self.every).await;
-            // Failures are logged, audited and shown by readiness; the next visit retries.
-            let _ = self.ship_now().await;
+            tokio::time::sleep(wait).await;
+            // Failures are logged, audited and shown by readiness.
+            wait = match self.ship_now().await {
+                Ok(_) => self.every,
+                Err(_) => (wait * 2).min(SLOWEST.max(self.every)),
+            };
         }
     }
 }

@@ -121,6 +121,11 @@ impl PausedWrites {
         // Another writer may come first: a log that starts over for it loses nothing either,
         // since every frame was shipped and is now in the database file.
         let mut tx = source.writer.begin().await?;
+        // The lock first, as everywhere: a transaction that read before another process
+        // committed could not write at all (SQLITE_BUSY_SNAPSHOT).
+        sqlx::query("UPDATE instance SET id = id WHERE singleton = 0")
+            .execute(&mut *tx)
+            .await?;
         // Rewriting the header's user version (which nothing else uses) with its own value
         // logs page 1 whatever the database holds.
         let version: i64 = sqlx::query_scalar("PRAGMA user_version")

@@ -26,6 +26,36 @@ pub enum BackupCommand {
         #[arg(long, value_name = "KEY_FILE")]
         identity: PathBuf,
     },
+    /// Download every backup and WAL archive file below an object-store URL (backup.url:
+    /// s3://bucket/prefix, file:///path) into DIR, to verify or restore from there.
+    Pull {
+        url: String,
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
+    /// Encrypt a file (or standard input) to age recipients, never replacing OUT: for
+    /// PostgreSQL's archive_command and base backups (docs/backups.md). Standard age, so
+    /// `age -d` opens it too.
+    Seal {
+        /// An age public key; repeat for several (default: backup.recipients).
+        #[arg(long = "recipient", value_name = "AGE1…")]
+        recipients: Vec<String>,
+        /// The file to seal (default: standard input).
+        #[arg(long = "in", value_name = "FILE")]
+        input: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Decrypt a sealed file to OUT (default: standard output): for PostgreSQL's
+    /// restore_command. Exits non-zero when the file is missing or does not open.
+    Open {
+        file: PathBuf,
+        /// The age identity file (AGE-SECRET-KEY-1…).
+        #[arg(long, value_name = "KEY_FILE")]
+        identity: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Restore a backup into an empty data directory, after verifying it in full; a backup
     /// from an older Palisade is migrated. Given a WAL archive directory (backup.dir/wal) and
     /// --at, rebuilds a SQLite database as it stood at that time.
@@ -147,6 +177,74 @@ pub async fn run(command: BackupCommand, config: &Config) -> ExitCode {
                     println!("{}", summary(&report));
                     ExitCode::SUCCESS
                 }
+                Err(err) => crate::fail(&err.to_string()),
+            }
+        }
+        BackupCommand::Pull { url, to } => {
+            let pulled = async {
+                palisade_backup::Remote::parse(&url)?
+                    .download_all(&to)
+                    .await
+            };
+            match pulled.await {
+                Ok(files) => {
+                    println!("{files} files from {url} into {}", to.display());
+                    ExitCode::SUCCESS
+                }
+                Err(err) => crate::fail(&err.to_string()),
+            }
+        }
+        BackupCommand::Seal {
+            recipients,
+            input,
+            out,
+        } => {
+            let recipients = if recipients.is_empty() {
+                &config.backup.recipients
+            } else {
+                &recipients
+            };
+            let sealed = (|| {
+                let recipients = palisade_backup::parse_recipients(recipients)?;
+                match input {
+                    Some(path) => palisade_backup::seal_file(
+                        &recipients,
+                        &mut std::fs::File::open(path)?,
+                        &out,
+                    ),
+                    None => {
+                        palisade_backup::seal_file(&recipients, &mut std::io::stdin().lock(), &out)
+                    }
+                }
+            })();
+            match sealed {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => crate::fail(&err.to_string()),
+            }
+        }
+        BackupCommand::Open {
+            file,
+            identity,
+            out,
+        } => {
+            let opened = (|| {
+                let identities = identities(&identity)?;
+                match out {
+                    Some(path) => {
+                        let mut target = std::fs::File::create(path)?;
+                        palisade_backup::open_file(&file, &identities, &mut target)?;
+                        Ok(target.sync_all()?)
+                    }
+                    None => palisade_backup::open_file(
+                        &file,
+                        &identities,
+                        &mut std::io::stdout().lock(),
+                    )
+                    .map(|_| ()),
+                }
+            })();
+            match opened {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(err) => crate::fail(&err.to_string()),
             }
         }

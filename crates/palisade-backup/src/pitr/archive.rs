@@ -8,15 +8,15 @@ use super::wal_file::Frame;
 use crate::verify::{open_sealed, stream_error};
 use crate::BackupError;
 use serde::{Deserialize, Serialize};
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 const BASE_MAGIC: &str = "palisade-wal-base 1";
 const SEGMENT_MAGIC: &str = "palisade-wal-segment 1";
-const BASE_FILE: &str = "base.age";
+pub(crate) const BASE_FILE: &str = "base.age";
 const HEADER_LIMIT: u64 = 64 * 1024;
 
 /// What a sealed file says about itself, checked against its name when read.
@@ -61,7 +61,7 @@ pub(crate) fn from_unix_ms(ms: i64) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
 }
 
-fn segment_file(seq: u64, taken_at_ms: i64) -> String {
+pub(crate) fn segment_file(seq: u64, taken_at_ms: i64) -> String {
     format!("{seq:08}-{taken_at_ms}.age")
 }
 
@@ -123,38 +123,13 @@ pub(crate) fn create_generation_dir(archive: &Path, name: &str) -> io::Result<Pa
     Ok(dir)
 }
 
-/// Seals `write`'s output into `target`, which must not exist yet.
+/// Seals `write`'s output (gzip inside age) into `target`, which must not exist yet.
 fn seal(
     target: &Path,
     recipients: &[age::x25519::Recipient],
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), BackupError> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let partial = tempfile::Builder::new()
-        .prefix(".partial-")
-        .tempfile_in(dir)?
-        .into_temp_path();
-    let file = OpenOptions::new()
-        .write(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&partial)?;
-    let encryptor =
-        age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-            .map_err(|err| BackupError::Io(io::Error::other(err.to_string())))?;
-    let encrypted = encryptor.wrap_output(BufWriter::new(file))?;
-    let mut gzip = flate2::write::GzEncoder::new(encrypted, flate2::Compression::fast());
-    write(&mut gzip)?;
-    let mut buffered = gzip.finish()?.finish()?;
-    buffered.flush()?;
-    buffered
-        .into_inner()
-        .map_err(|err| err.into_error())?
-        .sync_all()?;
-    fs::hard_link(&partial, target)?;
-    partial.close()?;
-    File::open(dir)?.sync_all()?;
-    Ok(())
+    crate::seal::seal_with(target, recipients, true, write)
 }
 
 fn write_header(out: &mut dyn Write, magic: &str, header: &Header) -> io::Result<()> {
@@ -244,39 +219,42 @@ pub(crate) fn read_base(
     Ok(())
 }
 
-/// Reads a segment's frames (and its page size).
-pub(crate) fn read_segment(
+/// Replays a segment's frames into `database` as they are read (a segment is never held
+/// whole in memory); returns how many there were.
+pub(crate) fn replay_segment(
     generation_dir: &Path,
     expected: &Header,
     identities: &[age::x25519::Identity],
-) -> Result<(u32, Vec<Frame>), BackupError> {
+    database: &mut File,
+) -> Result<u64, BackupError> {
     let name = SegmentName {
         seq: expected.seq,
         taken_at_ms: expected.taken_at_ms,
     };
     let path = segment_path(generation_dir, name);
     let (header, mut content) = open(&path, SEGMENT_MAGIC, expected, identities)?;
-    if !(512..=65_536).contains(&header.page_size) || !header.page_size.is_power_of_two() {
+    let page_size = header.page_size;
+    if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
         return Err(BackupError::Damaged(format!(
             "{}: bad page size",
             path.display()
         )));
     }
-    let mut frames = Vec::new();
+    let mut data = vec![0; page_size as usize];
     for _ in 0..header.frames {
         let mut numbers = [0u8; 8];
         content.read_exact(&mut numbers).map_err(stream_error)?;
-        let mut data = vec![0; header.page_size as usize];
         content.read_exact(&mut data).map_err(stream_error)?;
-        let page = u32::from_be_bytes([numbers[0], numbers[1], numbers[2], numbers[3]]);
-        if page == 0 {
+        let frame = Frame {
+            page: u32::from_be_bytes([numbers[0], numbers[1], numbers[2], numbers[3]]),
+            commit_pages: u32::from_be_bytes([numbers[4], numbers[5], numbers[6], numbers[7]]),
+            data: std::mem::take(&mut data),
+        };
+        if frame.page == 0 {
             return Err(BackupError::Damaged(format!("{}: page 0", path.display())));
         }
-        frames.push(Frame {
-            page,
-            commit_pages: u32::from_be_bytes([numbers[4], numbers[5], numbers[6], numbers[7]]),
-            data,
-        });
+        super::wal_file::apply(database, page_size, std::slice::from_ref(&frame))?;
+        data = frame.data;
     }
     if content.read(&mut [0u8; 1]).map_err(stream_error)? != 0 {
         return Err(BackupError::Damaged(format!(
@@ -284,5 +262,5 @@ pub(crate) fn read_segment(
             path.display()
         )));
     }
-    Ok((header.page_size, frames))
+    Ok(header.frames)
 }

@@ -7,6 +7,7 @@
 //! as it stood at any moment the archive covers.
 
 mod archive;
+mod capture;
 mod recover;
 mod ship;
 mod wal_file;

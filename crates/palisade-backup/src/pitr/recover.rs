@@ -3,7 +3,6 @@
 //! last one shipped at or before that time.
 
 use super::archive::{self, Header};
-use super::wal_file;
 use crate::BackupError;
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
@@ -89,8 +88,7 @@ pub fn rebuild(
             page_size: 0,
             frames: 0,
         };
-        let (page_size, frames) = archive::read_segment(&dir, &header, identities)?;
-        wal_file::apply(&mut file, page_size, &frames)?;
+        archive::replay_segment(&dir, &header, identities, &mut file)?;
         point.segments += 1;
         point.recovered_to = shipped;
     }

@@ -7,42 +7,22 @@
 //! recovery never replays more than a day.
 
 use super::archive::{self, Header};
-use super::wal_file::{self, WalContents};
+use super::capture::{
+    blocking, capture, remove_stale_copies, seal_fresh, Captured, Position, Slot,
+};
+use super::wal_file;
 use crate::BackupError;
 use palisade_core::Clock;
 use palisade_store::sqlite_wal::{PausedWrites, WalSource};
 use std::io;
 use std::os::unix::fs::DirBuilderExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use time::OffsetDateTime;
 
 /// How long a generation lasts before the next one starts with a fresh copy.
 pub const GENERATION_HOURS: i64 = 24;
 /// The log is checkpointed once it holds this many frames (SQLite's own default).
 pub const CHECKPOINT_FRAMES: usize = 1_000;
-
-/// Where the log stood when the shipper last left it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Position {
-    /// The pass over the log file (its salts), `None` when there was no log.
-    pub pass: Option<(u32, u32)>,
-    /// Committed frames of that pass already shipped.
-    pub frames: usize,
-}
-
-/// The first frame of `now` still to ship, or `None` when frames may have escaped the shipper
-/// since `before`, and a new generation must start.
-pub(crate) fn resume_at(before: &Position, now: Option<&WalContents>) -> Option<usize> {
-    match (before.pass, now) {
-        (None, None) => Some(0),
-        (None, Some(_)) => Some(0),
-        (Some(_), None) => None,
-        (Some(salt), Some(now)) if now.header.salt == salt => {
-            (now.frames.len() >= before.frames).then_some(before.frames)
-        }
-        (Some(_), Some(_)) => None,
-    }
-}
 
 #[derive(Debug)]
 struct Generation {
@@ -60,6 +40,10 @@ pub struct Shipped {
     /// Why a new generation began on this visit, if one did.
     pub began: Option<&'static str>,
     pub frames: usize,
+    /// Files written into the archive, relative to it (`<generation>/<file>`), in order.
+    pub written: Vec<String>,
+    /// Generations deleted by retention.
+    pub pruned: Vec<String>,
 }
 
 /// Ships a SQLite deployment's log into a WAL archive directory.
@@ -75,15 +59,6 @@ pub struct WalShipper {
     last_shipped: OffsetDateTime,
 }
 
-/// What was read while writers waited.
-struct Captured {
-    log: Option<WalContents>,
-    /// The first frame not shipped yet.
-    from: usize,
-    /// A copy of the database file, when a new generation starts.
-    base: Option<tempfile::TempPath>,
-}
-
 impl WalShipper {
     pub fn new(
         source: WalSource,
@@ -92,6 +67,7 @@ impl WalShipper {
         recipients: &[String],
         keep_days: i64,
     ) -> Result<Self, BackupError> {
+        remove_stale_copies(&work_dir)?;
         Ok(Self {
             source,
             archive,
@@ -145,7 +121,21 @@ impl WalShipper {
         let now = clock
             .now()
             .max(self.last_shipped + time::Duration::milliseconds(1));
-        let (captured, after, paused) = self.while_paused(paused, position).await;
+        let slot = self
+            .current
+            .as_ref()
+            .filter(|_| position.is_some())
+            .map(|g| Slot {
+                dir: g.dir.clone(),
+                header: Header {
+                    generation: g.name.clone(),
+                    seq: g.next_seq,
+                    taken_at_ms: archive::unix_ms(now),
+                    page_size: 0,
+                    frames: 0,
+                },
+            });
+        let (captured, after, paused) = self.while_paused(paused, position, slot).await;
         if let Some(paused) = paused {
             paused.resume().await?;
         }
@@ -167,7 +157,16 @@ impl WalShipper {
             .ok_or_else(|| BackupError::Io(io::Error::other("no generation to ship into")))?;
         let frames = captured.log.as_ref().map_or(&[][..], |c| &c.frames[..]);
         let fresh = &frames[captured.from..];
-        if let Some(log) = captured.log.as_ref().filter(|_| !fresh.is_empty()) {
+        let mut written = Vec::new();
+        let generation_name = generation.name.clone();
+        let segment_name = |seq| {
+            let file = archive::segment_file(seq, archive::unix_ms(now));
+            format!("{generation_name}/{file}")
+        };
+        if captured.sealed {
+            written.push(segment_name(generation.next_seq));
+            generation.next_seq += 1;
+        } else if let Some(log) = captured.log.as_ref().filter(|_| !fresh.is_empty()) {
             let header = Header {
                 generation: generation.name.clone(),
                 seq: generation.next_seq,
@@ -176,6 +175,7 @@ impl WalShipper {
                 frames: fresh.len() as u64,
             };
             archive::write_segment(&generation.dir, &header, fresh, &self.recipients)?;
+            written.push(segment_name(generation.next_seq));
             generation.next_seq += 1;
         }
         // The base goes in last: a generation without one is unfinished, and never restored.
@@ -189,16 +189,19 @@ impl WalShipper {
             };
             archive::write_base(&generation.dir, &header, &staged, &self.recipients)?;
             staged.close()?;
+            written.push(format!("{}/{}", generation.name, archive::BASE_FILE));
         }
         generation.position = after;
-        let shipped = Shipped {
+        let mut shipped = Shipped {
             generation: generation.name.clone(),
             began: why,
             frames: fresh.len(),
+            written,
+            pruned: Vec::new(),
         };
         self.last_shipped = now;
         if why.is_some() {
-            self.prune(now)?;
+            shipped.pruned = self.prune(now)?;
         }
         Ok(shipped)
     }
@@ -209,6 +212,7 @@ impl WalShipper {
         &self,
         paused: PausedWrites,
         position: Option<Position>,
+        slot: Option<Slot>,
     ) -> (
         Result<Captured, BackupError>,
         Result<Position, BackupError>,
@@ -241,6 +245,18 @@ impl WalShipper {
         if frames < self.checkpoint_frames {
             return (captured, Ok(unchanged), Some(paused));
         }
+        // Frames are sealed before a checkpoint lets them into the database file, so a crash
+        // or a full disk in between cannot lose them from the archive.
+        let captured = match (captured, slot) {
+            (Ok(read), Some(slot)) if read.base.is_none() && read.from < frames => {
+                let recipients = self.recipients.clone();
+                match blocking(move || seal_fresh(read, slot, &recipients)).await {
+                    Ok(read) => Ok(read),
+                    Err(err) => return (Err(err), Ok(unchanged), Some(paused)),
+                }
+            }
+            (other, _) => other,
+        };
         let done = match paused.checkpoint().await {
             Ok(done) => done,
             Err(err) => return (captured, Err(err.into()), Some(paused)),
@@ -306,102 +322,18 @@ impl WalShipper {
 
     /// Deletes generations whose every point lies before the retention period: those followed
     /// by a generation that began before it.
-    fn prune(&self, now: OffsetDateTime) -> Result<(), BackupError> {
+    fn prune(&self, now: OffsetDateTime) -> Result<Vec<String>, BackupError> {
         let cutoff = now - time::Duration::days(self.keep_days);
         let mut generations = archive::generations(&self.archive)?;
         // Only a finished generation (one with its base) can stand in for those before it.
         generations.retain(|(name, _)| archive::base_path(&self.archive.join(name)).exists());
+        let mut pruned = Vec::new();
         for pair in generations.windows(2) {
             if pair[1].1 < cutoff {
                 std::fs::remove_dir_all(self.archive.join(&pair[0].0))?;
+                pruned.push(pair[0].0.clone());
             }
         }
-        Ok(())
-    }
-}
-
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, BackupError> + Send + 'static,
-) -> Result<T, BackupError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|err| BackupError::Io(io::Error::other(err)))?
-}
-
-/// Reads the log while writers wait; copies the database file too when a generation starts.
-fn capture(
-    wal: &Path,
-    database: &Path,
-    work: &Path,
-    position: Option<Position>,
-) -> Result<Captured, BackupError> {
-    let log = wal_file::read(wal)?;
-    if let Some(from) = position.and_then(|p| resume_at(&p, log.as_ref())) {
-        return Ok(Captured {
-            log,
-            from,
-            base: None,
-        });
-    }
-    // Pages a concurrent checkpoint may be writing are all in the log read above, and are
-    // written over this copy when it is replayed.
-    let staged = tempfile::Builder::new()
-        .prefix(".palisade-wal-base-")
-        .tempfile_in(work)?
-        .into_temp_path();
-    std::fs::copy(database, &staged)?;
-    Ok(Captured {
-        log,
-        from: 0,
-        base: Some(staged),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::pitr::wal_file::{Frame, WalHeader};
-
-    fn log(salt: (u32, u32), frames: usize) -> WalContents {
-        let frame = Frame {
-            page: 1,
-            commit_pages: 1,
-            data: vec![0; 512],
-        };
-        WalContents {
-            header: WalHeader {
-                page_size: 512,
-                checkpoint_seq: 0,
-                salt,
-            },
-            frames: vec![frame; frames],
-        }
-    }
-
-    fn at(salt: (u32, u32), frames: usize) -> Position {
-        Position {
-            pass: Some(salt),
-            frames,
-        }
-    }
-
-    #[test]
-    fn the_same_pass_resumes_after_the_frames_shipped() {
-        assert_eq!(resume_at(&at((1, 2), 3), Some(&log((1, 2), 5))), Some(3));
-    }
-
-    #[test]
-    fn a_log_that_started_over_between_visits_needs_a_new_generation() {
-        assert_eq!(resume_at(&at((1, 2), 3), Some(&log((2, 9), 5))), None);
-    }
-
-    #[test]
-    fn a_pass_that_lost_frames_needs_a_new_generation() {
-        assert_eq!(resume_at(&at((1, 2), 3), Some(&log((1, 2), 2))), None);
-    }
-
-    #[test]
-    fn a_log_that_vanished_needs_a_new_generation() {
-        assert_eq!(resume_at(&at((1, 2), 3), None), None);
+        Ok(pruned)
     }
 }

@@ -10,6 +10,8 @@ const HEADER: usize = 32;
 const FRAME_HEADER: usize = 24;
 const MAGIC_LITTLE_ENDIAN: u32 = 0x377f_0682;
 const MAGIC_BIG_ENDIAN: u32 = 0x377f_0683;
+/// The only WAL format there is; SQLite ignores a log of any other.
+const FORMAT_VERSION: u32 = 3_007_000;
 
 /// The log's header: which pass over the file this is, and how its frames are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +70,9 @@ pub(crate) fn parse(bytes: &[u8]) -> Option<WalContents> {
         MAGIC_LITTLE_ENDIAN => false,
         _ => return None,
     };
+    if be(head, 4) != FORMAT_VERSION {
+        return None;
+    }
     let page_size = be(head, 8);
     if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
         return None;

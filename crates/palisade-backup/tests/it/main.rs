@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use time::macros::datetime;
 
 mod pitr;
+mod remote;
 
 struct Keys {
     secret: String,

@@ -20,6 +20,9 @@ pub struct BackupConfig {
     /// SQLite: seconds between shipments of the write-ahead log to `dir/wal` (the recovery
     /// point); `None` when the log is not shipped (no recipient, 0, or PostgreSQL).
     pub wal_every_seconds: Option<u32>,
+    /// An object store every scheduled backup and WAL archive file is copied to
+    /// (`s3://bucket/prefix`, `file:///path`); `None`: `dir` only.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -31,6 +34,7 @@ pub(super) struct RawBackup {
     every_hours: Option<u32>,
     keep_days: Option<i64>,
     wal_every_seconds: Option<u32>,
+    url: Option<String>,
 }
 
 impl RawBackup {
@@ -79,7 +83,11 @@ impl RawBackup {
             (None, palisade_store::Backend::Sqlite) => Some(10),
             (None, palisade_store::Backend::Postgres) => None,
         };
+        if let Some(url) = &self.url {
+            check_store_url(url)?;
+        }
         Ok(BackupConfig {
+            url: self.url,
             wal_every_seconds: wal_every_seconds.filter(|_| !self.recipients.is_empty()),
             every_hours: every_hours.filter(|_| !self.recipients.is_empty()),
             recipients: self.recipients,
@@ -88,7 +96,7 @@ impl RawBackup {
         })
     }
 
-    pub(super) fn describe(config: &BackupConfig) -> [(&'static str, String); 5] {
+    pub(super) fn describe(config: &BackupConfig) -> [(&'static str, String); 6] {
         let recipients = if config.recipients.is_empty() {
             "(none: no backups)".to_owned()
         } else {
@@ -103,11 +111,33 @@ impl RawBackup {
             ("backup.every_hours", every),
             ("backup.keep_days", config.keep_days.to_string()),
             (
+                "backup.url",
+                config
+                    .url
+                    .clone()
+                    .unwrap_or_else(|| "(none: backup.dir only)".to_owned()),
+            ),
+            (
                 "backup.wal_every_seconds",
                 config
                     .wal_every_seconds
                     .map_or_else(|| "(off)".to_owned(), |s| s.to_string()),
             ),
         ]
+    }
+}
+
+/// `s3://bucket[/prefix]` or `file:///absolute/path`; anything else is refused at start-up.
+fn check_store_url(raw: &str) -> Result<(), ConfigError> {
+    let refuse = |why: &str| Err(ConfigError::new("backup.url", why.to_owned()));
+    let Ok(url) = url::Url::parse(raw) else {
+        return refuse("must be s3://bucket/prefix or file:///absolute/path");
+    };
+    match url.scheme() {
+        "s3" if url.host_str().is_some_and(|b| !b.is_empty()) => Ok(()),
+        "s3" => refuse("an s3:// URL names its bucket: s3://bucket/prefix"),
+        "file" if url.to_file_path().is_ok() => Ok(()),
+        "file" => refuse("a file:// URL names an absolute path"),
+        _ => refuse("must be s3://bucket/prefix or file:///absolute/path"),
     }
 }

@@ -107,3 +107,37 @@ async fn a_new_wal_generation_is_recorded_and_a_failed_shipment_shows_in_readine
     assert_eq!(readiness(&app).await["status"], "ready");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn scheduled_backups_and_the_wal_archive_are_copied_to_the_object_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let copies = tempfile::tempdir().unwrap();
+    let identity = palisade_backup::generate_identity();
+    let settings = figment::value::Dict::from_iter([
+        ("recipients".to_owned(), vec![identity.recipient].into()),
+        ("dir".to_owned(), dir.path().display().to_string().into()),
+        (
+            "url".to_owned(),
+            format!("file://{}", copies.path().display()).into(),
+        ),
+    ]);
+    let app = spawn_app_with(auth_options().set("backup", settings))
+        .await
+        .unwrap();
+    let backups = &app.state.platform().backups;
+    let file = backups.back_up_now().await.unwrap();
+    let name = file.file_name().unwrap();
+    assert_eq!(
+        std::fs::read(copies.path().join(name)).unwrap(),
+        std::fs::read(&file).unwrap()
+    );
+    backups.ship_wal_now().await;
+    let generations: Vec<_> = std::fs::read_dir(copies.path().join("wal"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(generations.len(), 1);
+    assert!(generations[0].join("base.age").exists());
+    assert_eq!(readiness(&app).await["status"], "ready");
+    app.cleanup().await;
+}

@@ -344,3 +344,29 @@ fn log_shipping_is_refused_on_postgres_which_archives_its_own() {
         Ok(())
     });
 }
+
+#[test]
+fn a_backup_store_url_must_name_s3_with_a_bucket_or_a_local_path() {
+    for (url, accepted) in [
+        ("s3://bucket/prefix", true),
+        ("file:///srv/backups", true),
+        ("s3:///prefix", false),
+        ("ftp://host/backups", false),
+        ("not a url", false),
+    ] {
+        Jail::expect_with(|jail| {
+            jail.set_env("PALISADE_BACKUP__URL", url);
+            match Config::load(None) {
+                Ok(config) => {
+                    assert!(accepted, "{url} was accepted");
+                    assert_eq!(config.backup.url.as_deref(), Some(url));
+                }
+                Err(_) => {
+                    assert!(!accepted, "{url} was refused");
+                    assert_eq!(error_key(Config::load(None)), "backup.url");
+                }
+            }
+            Ok(())
+        });
+    }
+}

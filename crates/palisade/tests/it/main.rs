@@ -5,6 +5,7 @@
 mod backup;
 mod cli;
 mod keys;
+mod pg_pitr;
 mod pitr;
 mod process;
 mod root;
