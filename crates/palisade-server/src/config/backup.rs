@@ -31,10 +31,36 @@ pub(super) struct RawBackup {
     #[serde(default, deserialize_with = "one_or_many")]
     recipients: Vec<String>,
     dir: Option<PathBuf>,
-    every_hours: Option<u32>,
+    schedule: Option<Schedule>,
     keep_days: Option<i64>,
     wal_every_seconds: Option<u32>,
     url: Option<String>,
+}
+
+/// `backup.schedule`: a word, hours as a number, or hours as `6h`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Schedule {
+    Hours(u32),
+    Named(String),
+}
+
+impl Schedule {
+    /// Hours between backups (`Some(None)`: none scheduled); `None` when it means nothing.
+    fn hours(&self) -> Option<Option<u32>> {
+        let hours = match self {
+            Schedule::Hours(0) => return Some(None),
+            Schedule::Hours(hours) => *hours,
+            Schedule::Named(name) => match name.trim() {
+                "off" | "never" => return Some(None),
+                "hourly" => 1,
+                "daily" => 24,
+                "weekly" => 24 * 7,
+                other => other.strip_suffix('h').unwrap_or(other).parse().ok()?,
+            },
+        };
+        (1..=24 * 31).contains(&hours).then_some(Some(hours))
+    }
 }
 
 impl RawBackup {
@@ -47,16 +73,15 @@ impl RawBackup {
             palisade_backup::BackupError::NoRecipients => Ok(Vec::new()),
             other => Err(ConfigError::new("backup.recipients", other.to_string())),
         })?;
-        let every_hours = match self.every_hours {
-            Some(0) => None,
-            Some(hours) if hours <= 24 * 31 => Some(hours),
-            Some(_) => {
-                return Err(ConfigError::new(
-                    "backup.every_hours",
-                    "must be from 0 (no scheduled backups) to 744 (31 days)",
-                ))
-            }
+        let every_hours = match self.schedule {
             None => Some(24),
+            Some(schedule) => schedule.hours().ok_or_else(|| {
+                ConfigError::new(
+                    "backup.schedule",
+                    "must be hourly, daily, weekly, off, or a number of hours from 1 to 744 \
+                     (`6h` or 6)",
+                )
+            })?,
         };
         let keep_days = self.keep_days.unwrap_or(30);
         if !(1..=3650).contains(&keep_days) {
@@ -104,11 +129,11 @@ impl RawBackup {
         };
         let every = config
             .every_hours
-            .map_or_else(|| "(off)".to_owned(), |h| h.to_string());
+            .map_or_else(|| "off".to_owned(), |h| format!("{h}h"));
         [
             ("backup.recipients", recipients),
             ("backup.dir", config.dir.display().to_string()),
-            ("backup.every_hours", every),
+            ("backup.schedule", every),
             ("backup.keep_days", config.keep_days.to_string()),
             (
                 "backup.url",

@@ -370,3 +370,39 @@ fn a_backup_store_url_must_name_s3_with_a_bucket_or_a_local_path() {
         });
     }
 }
+
+#[test]
+fn the_backup_schedule_is_daily_by_default_and_takes_words_or_hours() {
+    for (value, hours) in [
+        (None, Some(24)),
+        (Some("hourly"), Some(1)),
+        (Some("weekly"), Some(168)),
+        (Some("6h"), Some(6)),
+        (Some("12"), Some(12)),
+        (Some("off"), None),
+    ] {
+        Jail::expect_with(|jail| {
+            jail.set_env("PALISADE_BACKUP__RECIPIENTS", RECIPIENT);
+            if let Some(value) = value {
+                jail.set_env("PALISADE_BACKUP__SCHEDULE", value);
+            }
+            assert_eq!(
+                Config::load(None).unwrap().backup.every_hours,
+                hours,
+                "{value:?}"
+            );
+            Ok(())
+        });
+    }
+}
+
+#[test]
+fn a_backup_schedule_that_means_nothing_is_refused() {
+    for value in ["fortnightly", "745", "-1h"] {
+        Jail::expect_with(|jail| {
+            jail.set_env("PALISADE_BACKUP__SCHEDULE", value);
+            assert_eq!(error_key(Config::load(None)), "backup.schedule", "{value}");
+            Ok(())
+        });
+    }
+}
