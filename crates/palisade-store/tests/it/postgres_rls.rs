@@ -445,3 +445,43 @@ async fn the_application_role_reads_the_access_generation_but_cannot_set_it() {
     assert_ne!(after, before);
     db.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_retention_sweep_never_deletes_an_invitation_that_ended_less_than_a_day_ago() {
+    with_two_tenants(|db, acme, _globex| async move {
+        let mut owner = PgConnection::connect(db.url()).await.unwrap();
+        for (id, ended) in [("inv_recent", "2 hours"), ("inv_old", "3 days")] {
+            sqlx::query(
+                "INSERT INTO invitations (id, workspace_id, email, email_key, role, digest, \
+                 invited_by, created_at, expires_at, revoked_at) \
+                 VALUES ($1, $2, 'x@example.com', 'x@example.com', 'member', $1, 'usr_x', \
+                 now() - interval '5 days', now() + interval '5 days', now() - $3::interval)",
+            )
+            .bind(id)
+            .bind(acme.workspace_id().to_string())
+            .bind(ended)
+            .execute(&mut owner)
+            .await
+            .unwrap();
+        }
+        let store = db.connect_postgres().await;
+        let mut tx = store.app_pool_for_tests().begin().await.unwrap();
+        // The application asks for more than the database allows: everything ended before
+        // tomorrow.
+        sqlx::query(
+            "SELECT set_config('palisade.invitations_ended_before', \
+             (now() + interval '1 day')::text, true)",
+        )
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        let deleted: Vec<String> = sqlx::query_scalar("DELETE FROM invitations RETURNING id")
+            .fetch_all(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(deleted, ["inv_old"]);
+        db
+    })
+    .await;
+}
