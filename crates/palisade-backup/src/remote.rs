@@ -130,6 +130,22 @@ impl Remote {
         Ok(names)
     }
 
+    /// The objects directly below the prefix (not those in folders such as `wal/`).
+    pub async fn list_top(&self) -> Result<Vec<String>, BackupError> {
+        let listing = self
+            .store
+            .list_with_delimiter(Some(&self.prefix))
+            .await
+            .map_err(remote_error)?;
+        let mut names: Vec<String> = listing
+            .objects
+            .into_iter()
+            .filter_map(|meta| meta.location.filename().map(str::to_owned))
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
     pub async fn delete(&self, name: &str) -> Result<(), BackupError> {
         match self.store.delete(&self.path(name)).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
@@ -156,17 +172,30 @@ impl Remote {
             if let Some(parent) = target.parent() {
                 tokio::fs::create_dir_all(parent).await?;
             }
-            let mut body = self
-                .store
-                .get(&self.path(name))
-                .await
-                .map_err(remote_error)?
-                .into_stream();
-            let mut out = tokio::fs::File::create(&target).await?;
-            while let Some(chunk) = body.try_next().await.map_err(remote_error)? {
-                out.write_all(&chunk).await?;
+            // Never over a file (or a link) already there; 0600; no half file left behind.
+            let mut out = tokio::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&target)
+                .await?;
+            let copied = async {
+                let mut body = self
+                    .store
+                    .get(&self.path(name))
+                    .await
+                    .map_err(remote_error)?
+                    .into_stream();
+                while let Some(chunk) = body.try_next().await.map_err(remote_error)? {
+                    out.write_all(&chunk).await?;
+                }
+                Ok::<(), BackupError>(out.sync_all().await?)
             }
-            out.sync_all().await?;
+            .await;
+            if copied.is_err() {
+                let _ = tokio::fs::remove_file(&target).await;
+            }
+            copied?;
         }
         Ok(names.len())
     }

@@ -134,6 +134,8 @@ pub struct Backups {
     last_failure: Arc<Mutex<Option<String>>>,
     wal: Option<Arc<crate::wal_shipping::WalShipping>>,
     remote: Option<palisade_backup::Remote>,
+    /// Why `backup.url` cannot be used: shown until the server restarts with one that can.
+    unusable_remote: Option<String>,
 }
 
 impl Backups {
@@ -155,10 +157,11 @@ impl Backups {
         Self {
             wal,
             remote,
+            unusable_remote: unusable,
             deps,
             plan: Arc::new(plan),
             audit,
-            last_failure: Arc::new(Mutex::new(unusable)),
+            last_failure: Arc::default(),
         }
     }
 
@@ -169,7 +172,10 @@ impl Backups {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        scheduled.or_else(|| self.wal.as_ref().and_then(|wal| wal.last_failure()))
+        self.unusable_remote
+            .clone()
+            .or(scheduled)
+            .or_else(|| self.wal.as_ref().and_then(|wal| wal.last_failure()))
     }
 
     /// Ships the log now, when it is shipped at all (before the store closes, say).
@@ -224,7 +230,7 @@ impl Backups {
             }
         }
         if let Some(remote) = &self.remote {
-            for name in remote.list("").await? {
+            for name in remote.list_top().await? {
                 if taken_at(&name).is_some_and(|at| at < cutoff) {
                     remote.delete(&name).await?;
                 }
@@ -262,14 +268,24 @@ impl Backups {
     async fn run_scheduled(&self) {
         // A failure is tried again after this long, not at once.
         const RETRY: time::Duration = time::Duration::minutes(10);
-        while let Some(due) = self.next_due() {
-            let wait = (due - self.deps.now()).max(time::Duration::minutes(1));
+        let mut failed = false;
+        loop {
+            // After a failure the next attempt comes soon, whatever the directory holds (a
+            // backup written but not copied to the object store counts as failed).
+            let wait = match (failed, self.next_due()) {
+                (true, Some(_)) => RETRY,
+                (false, Some(due)) => (due - self.deps.now()).max(time::Duration::minutes(1)),
+                (_, None) => return,
+            };
             tokio::time::sleep(wait.unsigned_abs()).await;
             match self.back_up_now().await {
-                Ok(file) => tracing::info!(file = %file.display(), "backup written"),
+                Ok(file) => {
+                    failed = false;
+                    tracing::info!(file = %file.display(), "backup written");
+                }
                 Err(err) => {
+                    failed = true;
                     tracing::error!(error = %err, "scheduled backup failed");
-                    tokio::time::sleep(RETRY.unsigned_abs()).await;
                 }
             }
         }

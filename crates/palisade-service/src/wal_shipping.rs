@@ -8,6 +8,7 @@ use crate::deps::Deps;
 use palisade_backup::pitr::{Shipped, WalShipper};
 use palisade_backup::{BackupError, Remote};
 use palisade_core::audit::{Outcome, PLATFORM_LOG};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -21,9 +22,9 @@ pub struct WalShipping {
     every: Duration,
     shipper: tokio::sync::Mutex<WalShipper>,
     failure: Mutex<Option<String>>,
-    /// Archive files (relative to `backup.dir`) not yet copied to the object store, oldest
-    /// first.
-    unsent: tokio::sync::Mutex<std::collections::VecDeque<String>>,
+    /// The object store holds exactly the local archive, as of the last shipment: when not
+    /// (at start, after any failure) the next copy compares the two listings in full.
+    in_sync: AtomicBool,
     remote: Option<Remote>,
     dir: std::path::PathBuf,
 }
@@ -58,7 +59,7 @@ impl WalShipping {
             every: Duration::from_secs(u64::from(every)),
             shipper: tokio::sync::Mutex::new(shipper),
             failure: Mutex::default(),
-            unsent: Default::default(),
+            in_sync: AtomicBool::new(false),
             remote,
             dir: plan.dir.clone(),
         }))
@@ -74,11 +75,16 @@ impl WalShipping {
 
     /// Ships what the log gained since the last shipment (and copies it to the object store).
     pub async fn ship_now(&self) -> Result<Shipped, BackupError> {
-        let shipped = self.shipper.lock().await.ship(self.deps.clock()).await;
-        let shipped = match shipped {
+        // Held while copying too, so copies go out in the order the files were written.
+        let mut shipper = self.shipper.lock().await;
+        let shipped = match shipper.ship(self.deps.clock()).await {
             Ok(done) => self.copy(&done).await.map(|()| done),
             Err(err) => Err(err),
         };
+        if shipped.is_err() {
+            self.in_sync.store(false, Ordering::Relaxed);
+        }
+        drop(shipper);
         let previous = {
             let mut failure = self.failure.lock().unwrap_or_else(PoisonError::into_inner);
             std::mem::replace(
@@ -121,31 +127,48 @@ impl WalShipping {
         shipped
     }
 
-    /// Copies what a shipment wrote (and what earlier copies missed) to the object store, in
-    /// order, and deletes there the generations retention deleted here.
+    /// Copies what a shipment wrote to the object store and deletes there the generations
+    /// retention deleted here; when the two may differ, compares them in full instead.
     async fn copy(&self, shipped: &Shipped) -> Result<(), BackupError> {
         let Some(remote) = &self.remote else {
             return Ok(());
         };
-        let mut unsent = self.unsent.lock().await;
-        unsent.extend(
-            shipped
-                .written
-                .iter()
-                .map(|name| format!("{WAL_DIR}/{name}")),
-        );
+        if !self.in_sync.load(Ordering::Relaxed) {
+            self.reconcile(remote).await?;
+            self.in_sync.store(true, Ordering::Relaxed);
+            return Ok(());
+        }
+        for name in &shipped.written {
+            let name = format!("{WAL_DIR}/{name}");
+            remote.upload(&self.dir.join(&name), &name).await?;
+        }
         for generation in &shipped.pruned {
             for name in remote.list(&format!("{WAL_DIR}/{generation}")).await? {
                 remote.delete(&name).await?;
             }
         }
-        while let Some(name) = unsent.front() {
-            let local = self.dir.join(name);
-            // Retention may have deleted it here before it was copied: nothing to send then.
-            if local.exists() {
-                remote.upload(&local, name).await?;
+        Ok(())
+    }
+
+    /// Uploads every local archive file the store lacks (each generation's segments in order,
+    /// its base last) and deletes there every generation no longer kept here.
+    async fn reconcile(&self, remote: &Remote) -> Result<(), BackupError> {
+        let there: std::collections::BTreeSet<String> =
+            remote.list(WAL_DIR).await?.into_iter().collect();
+        let here = local_archive(&self.dir.join(WAL_DIR))?;
+        for name in &here {
+            if !there.contains(name) {
+                remote.upload(&self.dir.join(name), name).await?;
             }
-            unsent.pop_front();
+        }
+        let kept: std::collections::BTreeSet<&str> = here
+            .iter()
+            .filter_map(|name| name.split('/').nth(1))
+            .collect();
+        for name in &there {
+            if name.split('/').nth(1).is_none_or(|g| !kept.contains(g)) {
+                remote.delete(name).await?;
+            }
         }
         Ok(())
     }
@@ -159,9 +182,41 @@ impl WalShipping {
             tokio::time::sleep(wait).await;
             // Failures are logged, audited and shown by readiness.
             wait = match self.ship_now().await {
-                Ok(_) => self.every,
+                // The local archive is current; only the copy waits for the store.
+                Ok(_) | Err(BackupError::Remote(_)) => self.every,
                 Err(_) => (wait * 2).min(SLOWEST.max(self.every)),
             };
         }
     }
+}
+
+/// The archive's files, as `wal/<generation>/<file>`: generations oldest first, each one's
+/// segments in order and its base last (a generation is finished once its base is there).
+fn local_archive(archive: &std::path::Path) -> std::io::Result<Vec<String>> {
+    let mut generations: Vec<_> = match std::fs::read_dir(archive) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(err),
+    };
+    generations.sort();
+    let mut names = Vec::new();
+    for generation in generations {
+        let mut files: Vec<String> = std::fs::read_dir(archive.join(&generation))?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|f| f.ends_with(".age") && !f.starts_with('.'))
+            .collect();
+        // Segment names are zero-padded numbers: they sort before `base.age`.
+        files.sort();
+        names.extend(
+            files
+                .into_iter()
+                .map(|f| format!("{WAL_DIR}/{generation}/{f}")),
+        );
+    }
+    Ok(names)
 }

@@ -231,9 +231,20 @@ pub async fn run(command: BackupCommand, config: &Config) -> ExitCode {
                 let identities = identities(&identity)?;
                 match out {
                     Some(path) => {
-                        let mut target = std::fs::File::create(path)?;
-                        palisade_backup::open_file(&file, &identities, &mut target)?;
-                        Ok(target.sync_all()?)
+                        // Into a private file beside the target, renamed over it only once
+                        // whole: a failure leaves the target as it was.
+                        let dir = path
+                            .parent()
+                            .filter(|d| !d.as_os_str().is_empty())
+                            .unwrap_or(Path::new("."));
+                        let mut temp = tempfile::Builder::new()
+                            .prefix(".palisade-open-")
+                            .tempfile_in(dir)?;
+                        palisade_backup::open_file(&file, &identities, temp.as_file_mut())?;
+                        temp.as_file().sync_all()?;
+                        temp.persist(&path)
+                            .map_err(|err| BackupError::Io(err.error))?;
+                        Ok(())
                     }
                     None => palisade_backup::open_file(
                         &file,

@@ -17,6 +17,7 @@ use time::macros::datetime;
 
 mod pitr;
 mod remote;
+mod seal;
 
 struct Keys {
     secret: String,

@@ -290,3 +290,12 @@ async fn a_log_longer_than_sqlites_own_checkpoint_threshold_is_still_shipped_who
     let (_, database) = recover(&live, None).await.unwrap();
     assert_eq!(dump(&database).await, dump(&live.database).await);
 }
+
+#[tokio::test]
+async fn a_plaintext_copy_left_by_a_killed_shipper_is_removed_when_the_next_one_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let left = dir.path().join(".palisade-wal-base-left-behind");
+    std::fs::write(&left, "a copy of the database").unwrap();
+    let _live = live(dir.path()).await;
+    assert!(!left.exists());
+}

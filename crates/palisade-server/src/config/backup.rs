@@ -158,6 +158,10 @@ fn check_store_url(raw: &str) -> Result<(), ConfigError> {
     let Ok(url) = url::Url::parse(raw) else {
         return refuse("must be s3://bucket/prefix or file:///absolute/path");
     };
+    if !url.username().is_empty() || url.password().is_some() || url.query().is_some() {
+        // Keys in the URL would be shown wherever the configuration is (config check, logs).
+        return refuse("takes no keys or options: set AWS_ACCESS_KEY_ID and the like instead");
+    }
     match url.scheme() {
         "s3" if url.host_str().is_some_and(|b| !b.is_empty()) => Ok(()),
         "s3" => refuse("an s3:// URL names its bucket: s3://bucket/prefix"),

@@ -108,36 +108,105 @@ async fn a_new_wal_generation_is_recorded_and_a_failed_shipment_shows_in_readine
     app.cleanup().await;
 }
 
-#[tokio::test]
-async fn scheduled_backups_and_the_wal_archive_are_copied_to_the_object_store() {
-    let dir = tempfile::tempdir().unwrap();
-    let copies = tempfile::tempdir().unwrap();
+async fn app_copying_to(dir: &Path, copies: &Path) -> TestApp {
     let identity = palisade_backup::generate_identity();
     let settings = figment::value::Dict::from_iter([
         ("recipients".to_owned(), vec![identity.recipient].into()),
-        ("dir".to_owned(), dir.path().display().to_string().into()),
+        ("dir".to_owned(), dir.display().to_string().into()),
         (
             "url".to_owned(),
-            format!("file://{}", copies.path().display()).into(),
+            format!("file://{}", copies.display()).into(),
         ),
     ]);
-    let app = spawn_app_with(auth_options().set("backup", settings))
+    spawn_app_with(auth_options().set("backup", settings))
         .await
-        .unwrap();
-    let backups = &app.state.platform().backups;
-    let file = backups.back_up_now().await.unwrap();
-    let name = file.file_name().unwrap();
+        .unwrap()
+}
+
+/// Every file below `dir`, relative to it.
+fn files_below(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(next) = pending.pop() {
+        for entry in std::fs::read_dir(&next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap();
+                found.push(relative.display().to_string());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[tokio::test]
+async fn scheduled_backups_are_copied_to_the_object_store_and_old_copies_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    let copies = tempfile::tempdir().unwrap();
+    let stale = copies.path().join("palisade-20200101T000000Z.backup");
+    std::fs::write(&stale, "an old copy").unwrap();
+    let app = app_copying_to(dir.path(), copies.path()).await;
+    let file = app.state.platform().backups.back_up_now().await.unwrap();
     assert_eq!(
-        std::fs::read(copies.path().join(name)).unwrap(),
+        std::fs::read(copies.path().join(file.file_name().unwrap())).unwrap(),
         std::fs::read(&file).unwrap()
     );
+    assert!(
+        !stale.exists(),
+        "a copy past keep_days is pruned in the store too"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_backup_the_object_store_refused_is_a_failed_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let copies = tempfile::tempdir().unwrap();
+    let store = copies.path().join("store");
+    let app = app_copying_to(dir.path(), &store).await;
+    // The store's place becomes a file: no upload can land.
+    std::fs::remove_dir_all(&store).unwrap();
+    std::fs::write(&store, "in the way").unwrap();
+    assert!(app.state.platform().backups.back_up_now().await.is_err());
+    let events = log_events(&app, PLATFORM_LOG).await;
+    assert!(recorded(
+        &events,
+        "backup.failed",
+        "failure",
+        Some("backup_failed")
+    ));
+    assert_eq!(
+        readiness(&app).await["degraded"],
+        serde_json::json!(["backup"])
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn after_a_failed_copy_the_object_store_is_brought_level_with_the_wal_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let copies = tempfile::tempdir().unwrap();
+    let store = copies.path().join("store");
+    let app = app_copying_to(dir.path(), &store).await;
+    let backups = &app.state.platform().backups;
     backups.ship_wal_now().await;
-    let generations: Vec<_> = std::fs::read_dir(copies.path().join("wal"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(generations.len(), 1);
-    assert!(generations[0].join("base.age").exists());
+    assert_eq!(files_below(&store), files_below(dir.path()));
+    // The store loses everything and refuses one copy meanwhile.
+    std::fs::remove_dir_all(&store).unwrap();
+    std::fs::write(&store, "in the way").unwrap();
+    app.state.platform().audit.flush().await.unwrap();
+    backups.ship_wal_now().await;
+    assert_eq!(
+        readiness(&app).await["degraded"],
+        serde_json::json!(["backup"])
+    );
+    std::fs::remove_file(&store).unwrap();
+    std::fs::create_dir(&store).unwrap();
+    backups.ship_wal_now().await;
+    assert_eq!(files_below(&store), files_below(dir.path()));
     assert_eq!(readiness(&app).await["status"], "ready");
     app.cleanup().await;
 }
