@@ -9,12 +9,24 @@ use serde_json::Value;
 use std::path::Path;
 
 async fn app_backing_up_to(dir: &Path) -> TestApp {
+    app_with_backups(dir, None).await
+}
+
+async fn app_copying_to(dir: &Path, copies: &Path) -> TestApp {
+    app_with_backups(dir, Some(copies)).await
+}
+
+async fn app_with_backups(dir: &Path, copies: Option<&Path>) -> TestApp {
     let identity = palisade_backup::generate_identity();
-    let settings = figment::value::Dict::from_iter([
+    let mut settings = figment::value::Dict::from_iter([
         ("recipients".to_owned(), vec![identity.recipient].into()),
         ("dir".to_owned(), dir.display().to_string().into()),
         ("keep_days".to_owned(), 30.into()),
     ]);
+    if let Some(copies) = copies {
+        let url = format!("file://{}", copies.display());
+        settings.insert("url".to_owned(), url.into());
+    }
     spawn_app_with(auth_options().set("backup", settings))
         .await
         .unwrap()
@@ -106,21 +118,6 @@ async fn a_new_wal_generation_is_recorded_and_a_failed_shipment_shows_in_readine
     backups.ship_wal_now().await;
     assert_eq!(readiness(&app).await["status"], "ready");
     app.cleanup().await;
-}
-
-async fn app_copying_to(dir: &Path, copies: &Path) -> TestApp {
-    let identity = palisade_backup::generate_identity();
-    let settings = figment::value::Dict::from_iter([
-        ("recipients".to_owned(), vec![identity.recipient].into()),
-        ("dir".to_owned(), dir.display().to_string().into()),
-        (
-            "url".to_owned(),
-            format!("file://{}", copies.display()).into(),
-        ),
-    ]);
-    spawn_app_with(auth_options().set("backup", settings))
-        .await
-        .unwrap()
 }
 
 /// Every file below `dir`, relative to it.

@@ -65,6 +65,20 @@ impl Api {
         }
     }
 
+    /// A new account holding workspace `acme` with an empty collection `notes`.
+    pub(crate) async fn with_notes(url: &str) -> Api {
+        let api = Api::sign_in(url, true).await;
+        let created = api
+            .post("/v1/workspaces", json!({"slug": "acme", "name": "Acme"}))
+            .await;
+        assert_eq!(created.status(), 201);
+        let created = api
+            .post("/v1/workspaces/acme/collections", json!({"name": "notes"}))
+            .await;
+        assert_eq!(created.status(), 201);
+        api
+    }
+
     pub(crate) async fn post(&self, path: &str, body: Value) -> reqwest::Response {
         self.client
             .post(format!("{}{path}", self.url))

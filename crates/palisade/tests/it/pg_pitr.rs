@@ -217,15 +217,7 @@ async fn a_postgres_deployment_recovers_to_a_point_in_time_through_its_sealed_wa
     let server = Serving::start(serve)
         .await
         .unwrap_or_else(|f| panic!("{}", f.stderr));
-    let api = Api::sign_in(&server.url, true).await;
-    let created = api
-        .post("/v1/workspaces", json!({"slug": "acme", "name": "Acme"}))
-        .await;
-    assert_eq!(created.status(), 201);
-    let created = api
-        .post("/v1/workspaces/acme/collections", json!({"name": "notes"}))
-        .await;
-    assert_eq!(created.status(), 201);
+    let api = Api::with_notes(&server.url).await;
 
     // The daily base backup, sealed as it streams out.
     let base_backup = base.join("base.tar.gz.age");

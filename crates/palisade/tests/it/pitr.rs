@@ -66,15 +66,7 @@ async fn a_crashed_server_recovers_from_its_wal_archive_every_write_shipped_befo
     let server = Serving::start(serve)
         .await
         .unwrap_or_else(|f| panic!("{}", f.stderr));
-    let api = Api::sign_in(&server.url, true).await;
-    let created = api
-        .post("/v1/workspaces", json!({"slug": "acme", "name": "Acme"}))
-        .await;
-    assert_eq!(created.status(), 201);
-    let created = api
-        .post("/v1/workspaces/acme/collections", json!({"name": "notes"}))
-        .await;
-    assert_eq!(created.status(), 201);
+    let api = Api::with_notes(&server.url).await;
     for n in 0..10 {
         let response = api
             .post(
