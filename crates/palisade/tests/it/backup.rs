@@ -30,9 +30,9 @@ pub(crate) fn busy(dir: &Path) -> Command {
 }
 
 pub(crate) struct Api {
-    client: reqwest::Client,
-    url: String,
-    access: String,
+    pub(crate) client: reqwest::Client,
+    pub(crate) url: String,
+    pub(crate) access: String,
 }
 
 impl Api {

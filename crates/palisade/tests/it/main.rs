@@ -4,6 +4,7 @@
 
 mod backup;
 mod cli;
+mod crash;
 mod keys;
 mod pg_pitr;
 mod pitr;
