@@ -70,10 +70,24 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::PoolClosed
             | sqlx::Error::Io(_)
             | sqlx::Error::Tls(_)
-            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err),
+            | sqlx::Error::WorkerCrashed
+            // The conversation with the database broke off (a connection cut while it was
+            // being opened, say): the connection is gone, not the statement wrong.
+            | sqlx::Error::Protocol(_) => StoreError::Unavailable(err),
+            sqlx::Error::Database(ref db) if db.code().as_deref().is_some_and(lost_connection) => {
+                StoreError::Unavailable(err)
+            }
             other => StoreError::Query(other),
         }
     }
+}
+
+/// SQLSTATEs that say the database went away or will not take the connection now, rather
+/// than that the statement was wrong: connection exceptions (class 08), an administrator or
+/// crash shutdown (57P01, 57P02), a server starting or stopping (57P03), too many connections
+/// (53300). A request that meets one is told to come back (503), not that it broke (500).
+fn lost_connection(code: &str) -> bool {
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
 }
 
 /// Maps a unique-constraint violation to [`StoreError::Conflict`].
@@ -81,5 +95,20 @@ pub(crate) fn conflict_on_unique(err: sqlx::Error, what: Conflict) -> StoreError
     match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(what),
         _ => StoreError::from(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lost_connection;
+
+    #[test]
+    fn a_dropped_or_refused_connection_is_unavailability_not_a_bad_statement() {
+        for code in ["57P01", "57P02", "57P03", "53300", "08006", "08001"] {
+            assert!(lost_connection(code), "{code}");
+        }
+        for code in ["23505", "42P01", "22P02", "40001"] {
+            assert!(!lost_connection(code), "{code}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 mod backup;
 mod cli;
 mod crash;
+mod db_faults;
 mod keys;
 mod pg_pitr;
 mod pitr;

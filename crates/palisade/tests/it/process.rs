@@ -75,6 +75,14 @@ impl Serving {
             .unwrap();
         match first {
             Some(line) => {
+                // Whatever it prints from now on is drained, so a full pipe never stalls it.
+                let mut stderr = child.stderr.take().unwrap();
+                tokio::spawn(async move {
+                    let _ = tokio::io::copy(&mut stderr, &mut tokio::io::sink()).await;
+                });
+                tokio::spawn(async move {
+                    while let Ok(Some(_)) = lines.next_line().await {}
+                });
                 let url = line
                     .strip_prefix("palisade listening on ")
                     .and_then(|rest| rest.split_whitespace().next())
