@@ -80,9 +80,7 @@ impl Serving {
                 tokio::spawn(async move {
                     let _ = tokio::io::copy(&mut stderr, &mut tokio::io::sink()).await;
                 });
-                tokio::spawn(async move {
-                    while let Ok(Some(_)) = lines.next_line().await {}
-                });
+                tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
                 let url = line
                     .strip_prefix("palisade listening on ")
                     .and_then(|rest| rest.split_whitespace().next())
