@@ -87,7 +87,9 @@ impl From<sqlx::Error> for StoreError {
 /// crash shutdown (57P01, 57P02), a server starting or stopping (57P03), too many connections
 /// (53300). A request that meets one is told to come back (503), not that it broke (500).
 fn lost_connection(code: &str) -> bool {
-    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
+    // 08P01 (protocol violation) is a malformed message from us: a bug, not an outage.
+    (code.starts_with("08") && code != "08P01")
+        || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
 }
 
 /// Maps a unique-constraint violation to [`StoreError::Conflict`].
@@ -107,7 +109,7 @@ mod tests {
         for code in ["57P01", "57P02", "57P03", "53300", "08006", "08001"] {
             assert!(lost_connection(code), "{code}");
         }
-        for code in ["23505", "42P01", "22P02", "40001"] {
+        for code in ["23505", "42P01", "22P02", "40001", "08P01"] {
             assert!(!lost_connection(code), "{code}");
         }
     }

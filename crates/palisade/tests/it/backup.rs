@@ -37,7 +37,11 @@ pub(crate) struct Api {
 
 impl Api {
     pub(crate) async fn sign_in(url: &str, sign_up: bool) -> Api {
-        let client = reqwest::Client::new();
+        // A stuck request fails the test instead of hanging it.
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
+            .build()
+            .unwrap();
         let account = json!({"email": "ada@example.com", "password": PASSWORD});
         if sign_up {
             let created = client

@@ -61,7 +61,9 @@ async fn answer(sent: Result<reqwest::Response, reqwest::Error>) -> Answer {
             Ok(body) => Answer::Acknowledged(body),
             Err(_) => Answer::Unknown,
         },
-        Ok(_) => Answer::Refused,
+        // A refusal is a client error; anything else (a 500, say) is a failure of the test.
+        Ok(response) if response.status().is_client_error() => Answer::Refused,
+        Ok(response) => panic!("a write was answered {}", response.status()),
         Err(_) => Answer::Unknown,
     }
 }
@@ -312,7 +314,12 @@ async fn crash_repeatedly(url: Option<&str>) {
             .collect();
         // Some writes land, then the kill comes at a moment drawn from the seed.
         let started = next.load(Ordering::Relaxed);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
         while next.load(Ordering::Relaxed) < started + 40 {
+            assert!(
+                tokio::time::Instant::now() < deadline && writers.iter().any(|w| !w.is_finished()),
+                "the writers stopped before the kill"
+            );
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         tokio::time::sleep(Duration::from_millis(moments.next_ms(300))).await;

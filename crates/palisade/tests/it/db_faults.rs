@@ -136,16 +136,19 @@ async fn a_postgres_outage_is_503_throughout_and_the_node_recovers_by_itself() {
             statuses
         })
     };
+    let mut terminated = 0;
     for _ in 0..5 {
-        sqlx::query(
+        let killed: Vec<bool> = sqlx::query_scalar(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
              WHERE usename = 'palisade_app_fault_test' AND pid <> pg_backend_pid()",
         )
-        .execute(&mut owner)
+        .fetch_all(&mut owner)
         .await
         .unwrap();
+        terminated += killed.into_iter().filter(|k| *k).count();
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    assert!(terminated > 0, "no connection of the node was terminated");
     stop.store(true, Ordering::Relaxed);
     for (status, id) in writer.await.unwrap() {
         assert!(
