@@ -90,6 +90,9 @@ fn lost_connection(code: &str) -> bool {
     // 08P01 (protocol violation) is a malformed message from us: a bug, not an outage.
     (code.starts_with("08") && code != "08P01")
         || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
+        // A full disk (PostgreSQL's 53100, SQLite's SQLITE_FULL): the write was rolled back
+        // and the database takes none until space is freed.
+        || matches!(code, "53100" | "13")
 }
 
 /// Maps a unique-constraint violation to [`StoreError::Conflict`].
@@ -106,7 +109,9 @@ mod tests {
 
     #[test]
     fn a_dropped_or_refused_connection_is_unavailability_not_a_bad_statement() {
-        for code in ["57P01", "57P02", "57P03", "53300", "08006", "08001"] {
+        for code in [
+            "57P01", "57P02", "57P03", "53300", "08006", "08001", "53100", "13",
+        ] {
             assert!(lost_connection(code), "{code}");
         }
         for code in ["23505", "42P01", "22P02", "40001", "08P01"] {

@@ -52,6 +52,25 @@ impl SqliteStore {
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(options.acquire_timeout)
+            // A write that failed half-way (a full disk, say) can leave SQLite inside a
+            // transaction the driver believes ended: later writes would then be acknowledged
+            // into a transaction that never commits. A connection that cannot begin a new
+            // transaction is closed instead of reused.
+            .after_release(|connection, _| {
+                Box::pin(async move {
+                    if sqlx::query("BEGIN")
+                        .execute(&mut *connection)
+                        .await
+                        .is_err()
+                    {
+                        return Ok(false);
+                    }
+                    Ok(sqlx::query("ROLLBACK")
+                        .execute(&mut *connection)
+                        .await
+                        .is_ok())
+                })
+            })
             .connect_with(base.clone().create_if_missing(true))
             .await
             .map_err(StoreError::Unavailable)?;

@@ -6,6 +6,7 @@ mod backup;
 mod cli;
 mod crash;
 mod db_faults;
+mod disk_full;
 mod keys;
 mod pg_pitr;
 mod pitr;
