@@ -125,7 +125,19 @@ impl Api {
     }
 }
 
-pub(crate) fn keygen_output(stdout: &str) -> (String, String) {
+/// `palisade backup keygen`, run in `dir`: the public key, with the identity written to
+/// `identity_file`.
+pub(crate) async fn backup_keys(dir: &Path, identity_file: &Path) -> String {
+    let mut keygen = palisade(dir);
+    keygen.args(["backup", "keygen"]);
+    let keygen = run(keygen).await;
+    assert!(keygen.status.success(), "{}", keygen.stderr);
+    let (recipient, secret) = keygen_output(&keygen.stdout);
+    std::fs::write(identity_file, format!("{secret}\n")).unwrap();
+    recipient
+}
+
+fn keygen_output(stdout: &str) -> (String, String) {
     let recipient = stdout
         .lines()
         .find_map(|l| l.strip_prefix("# public key: "))
@@ -168,13 +180,8 @@ async fn drill(databases: Option<(&str, &str)>) {
     let source_url = databases.map(|(source, _)| source);
     let target_url = databases.map(|(_, target)| target);
     let dir = tempfile::tempdir().unwrap();
-    let mut keygen = palisade(dir.path());
-    keygen.args(["backup", "keygen"]);
-    let keygen = run(keygen).await;
-    assert!(keygen.status.success(), "{}", keygen.stderr);
-    let (recipient, secret) = keygen_output(&keygen.stdout);
     let identity = dir.path().join("backup-identity.txt");
-    std::fs::write(&identity, format!("{secret}\n")).unwrap();
+    let recipient = backup_keys(dir.path(), &identity).await;
 
     let mut serve = on(busy(dir.path()), source_url);
     serve.env("PALISADE_BACKUP__RECIPIENTS", &recipient);

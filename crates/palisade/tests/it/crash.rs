@@ -13,6 +13,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tokio::sync::Notify;
 
 const WRITERS: u64 = 8;
 
@@ -41,7 +42,7 @@ fn kills() -> u32 {
 struct Moments(u64);
 
 impl Moments {
-    fn next_ms(&mut self, below: u64) -> u64 {
+    fn next(&mut self, below: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -74,6 +75,7 @@ async fn write(
     next: Arc<AtomicU64>,
     stop: Arc<AtomicBool>,
     ledger: Arc<Mutex<Ledger>>,
+    acks: Arc<(AtomicU64, Notify)>,
 ) {
     let ws = format!("{}/v1/workspaces/acme", api.url);
     while !stop.load(Ordering::Relaxed) {
@@ -119,6 +121,10 @@ async fn write(
             }
         };
         let answer = answer(sent).await;
+        if matches!(answer, Answer::Acknowledged(_)) {
+            acks.0.fetch_add(1, Ordering::Relaxed);
+            acks.1.notify_one();
+        }
         let mut ledger = ledger.lock().unwrap();
         match answer {
             Answer::Acknowledged(body) => match n % 10 {
@@ -294,6 +300,7 @@ async fn crash_repeatedly(url: Option<&str>) {
     let mut server = Some(server);
     let ledger = Arc::new(Mutex::new(Ledger::default()));
     let next = Arc::new(AtomicU64::new(0));
+    let acks = Arc::new((AtomicU64::new(0), Notify::new()));
     for _ in 0..kills() {
         let running = server.take().unwrap();
         let stop = Arc::new(AtomicBool::new(false));
@@ -309,20 +316,18 @@ async fn crash_repeatedly(url: Option<&str>) {
                     next.clone(),
                     stop.clone(),
                     ledger.clone(),
+                    acks.clone(),
                 ))
             })
             .collect();
-        // Some writes land, then the kill comes at a moment drawn from the seed.
-        let started = next.load(Ordering::Relaxed);
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-        while next.load(Ordering::Relaxed) < started + 40 {
-            assert!(
-                tokio::time::Instant::now() < deadline && writers.iter().any(|w| !w.is_finished()),
-                "the writers stopped before the kill"
-            );
-            tokio::time::sleep(Duration::from_millis(5)).await;
+        // The kill comes after a number of acknowledged writes drawn from the seed: 40 to 99
+        // more this round, counted as they are acknowledged, not waited for.
+        let target = acks.0.load(Ordering::Relaxed) + 40 + moments.next(60);
+        while acks.0.load(Ordering::Relaxed) < target {
+            tokio::time::timeout(Duration::from_secs(60), acks.1.notified())
+                .await
+                .expect("the writers stopped before the kill");
         }
-        tokio::time::sleep(Duration::from_millis(moments.next_ms(300))).await;
         running.kill().await;
         stop.store(true, Ordering::Relaxed);
         for writer in writers {

@@ -4,7 +4,7 @@
 //! restored to that moment through `palisade backup open` serves exactly the records written
 //! before it, with every audit chain verifying.
 
-use crate::backup::{busy, keygen_output, Api};
+use crate::backup::{backup_keys, busy, Api};
 use crate::process::{palisade, run, Serving};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -172,11 +172,8 @@ async fn a_postgres_deployment_recovers_to_a_point_in_time_through_its_sealed_wa
     std::fs::create_dir(&wal).unwrap();
     std::fs::create_dir(&restored).unwrap();
     let palisade_dir = tempfile::tempdir().unwrap();
-    let mut keygen = palisade(palisade_dir.path());
-    keygen.args(["backup", "keygen"]);
-    let (recipient, secret) = keygen_output(&run(keygen).await.stdout);
     let identity = base.join("identity.txt");
-    std::fs::write(&identity, format!("{secret}\n")).unwrap();
+    let recipient = backup_keys(palisade_dir.path(), &identity).await;
     if pg.root {
         give_to_postgres(base);
     }
@@ -289,7 +286,6 @@ async fn a_postgres_deployment_recovers_to_a_point_in_time_through_its_sealed_wa
             std::time::Instant::now() < deadline,
             "recovery did not finish"
         );
-        tokio::time::sleep(Duration::from_millis(200)).await;
     }
 
     let mut serve = busy(palisade_dir.path());

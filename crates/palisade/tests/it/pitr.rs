@@ -2,7 +2,7 @@
 //! is killed outright, and the WAL archive alone (with the backup identity and the master
 //! key) brings back a server holding every write shipped before the crash.
 
-use crate::backup::{busy, keygen_output, Api};
+use crate::backup::{backup_keys, busy, Api};
 use crate::process::{palisade, run, Serving};
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -52,12 +52,8 @@ fn private_copy(from: &Path, to: &Path) {
 #[tokio::test]
 async fn a_crashed_server_recovers_from_its_wal_archive_every_write_shipped_before_the_crash() {
     let dir = tempfile::tempdir().unwrap();
-    let mut keygen = palisade(dir.path());
-    keygen.args(["backup", "keygen"]);
-    let keygen = run(keygen).await;
-    let (recipient, secret) = keygen_output(&keygen.stdout);
     let identity = dir.path().join("backup-identity.txt");
-    std::fs::write(&identity, format!("{secret}\n")).unwrap();
+    let recipient = backup_keys(dir.path(), &identity).await;
 
     let mut serve = busy(dir.path());
     serve
